@@ -1,0 +1,216 @@
+import { Show, createSignal, onCleanup, onMount } from 'solid-js';
+import type { ErrorInfo } from '../core/errors.ts';
+import type { EngineEvent, GpuReport, StageName, StickerResult } from '../core/protocol.ts';
+import { createEngine } from '../engine/create-engine.ts';
+import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
+import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
+import { PhotoPicker } from './components/PhotoPicker.tsx';
+import { ProgressList, type StageState } from './components/ProgressList.tsx';
+import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
+import { loadDraft, saveDraft } from './draft-store.ts';
+import { errorText, lang, setLang, t } from './i18n.ts';
+
+function stickerFileName(words: string): string {
+  const safe = words.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24);
+  return `biaoqing${safe ? `-${safe}` : ''}.png`;
+}
+
+export function App() {
+  const engine = createEngine(window.location);
+  const [photo, setPhoto] = createSignal<Blob | null>(null);
+  const [photoName, setPhotoName] = createSignal('');
+  const [photoUrl, setPhotoUrl] = createSignal<string | null>(null);
+  const [prompt, setPrompt] = createSignal('');
+  const [caption, setCaption] = createSignal('');
+  const [style, setStyle] = createSignal('photo');
+  const [job, setJob] = createSignal<Job | null>(null);
+  const [stages, setStages] = createSignal<Partial<Record<StageName, StageState>>>({});
+  const [sticker, setSticker] = createSignal<ShownSticker | null>(null);
+  const [error, setError] = createSignal<ErrorInfo | null>(null);
+  const [notice, setNotice] = createSignal('');
+  const [gpu, setGpu] = createSignal<GpuReport | null>(null);
+  const [lastRun, setLastRun] = createSignal<StickerResult | null>(null);
+
+  const persist = () =>
+    void saveDraft({ photo: photo(), photoName: photoName(), prompt: prompt(), caption: caption(), style: style() });
+
+  const showPhoto = (blob: Blob, name: string) => {
+    const old = photoUrl();
+    if (old !== null) URL.revokeObjectURL(old);
+    setPhoto(blob);
+    setPhotoName(name);
+    setPhotoUrl(URL.createObjectURL(blob));
+    setError(null);
+  };
+
+  const onEngineEvent = (event: EngineEvent) => {
+    if (event.type === 'ready') setGpu(event.gpu);
+    else if (event.type === 'download') {
+      const finished = event.cached || event.loaded >= event.total;
+      setNotice(
+        finished ? t().modelReady(event.model) : t().modelDownload(event.model, Math.round((100 * event.loaded) / Math.max(1, event.total))),
+      );
+    } else if (event.type === 'error' && job() === null) setNotice(errorText(event.error.code, event.error.reason));
+  };
+
+  const onJobEvent = (event: EngineEvent) => {
+    if (event.type !== 'stage') return;
+    setStages((s) => ({ ...s, [event.stage]: event.phase === 'start' ? 'running' : 'done' }));
+  };
+
+  const generate = async () => {
+    const current = photo();
+    if (current === null) {
+      setError({ code: 'BAD_INPUT', message: 'no photo', retryable: false, reason: 'no-photo' });
+      return;
+    }
+    setError(null);
+    setStages({});
+    const words = caption().trim() || prompt().trim();
+    const started = engine.generate(current, { prompt: prompt(), caption: words, style: 'photo' }, onJobEvent);
+    setJob(started);
+    try {
+      const result = await started.result;
+      const old = sticker();
+      if (old !== null) URL.revokeObjectURL(old.url);
+      const url = URL.createObjectURL(new Blob([result.png], { type: 'image/png' }));
+      setSticker({ url, meta: result, fileName: stickerFileName(words) });
+      setLastRun(result);
+      setNotice('');
+    } catch (failure) {
+      setError(failure instanceof JobFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true });
+    } finally {
+      setJob(null);
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent) => {
+    const file = Array.from(event.clipboardData?.files ?? []).find((f) => f.type.startsWith('image/'));
+    if (file === undefined) return;
+    event.preventDefault();
+    showPhoto(file, file.name || 'pasted-image');
+    persist();
+  };
+
+  onMount(async () => {
+    document.documentElement.lang = lang();
+    const unsubscribe = engine.subscribe(onEngineEvent);
+    document.addEventListener('paste', onPaste);
+    onCleanup(() => {
+      unsubscribe();
+      document.removeEventListener('paste', onPaste);
+      engine.dispose();
+    });
+    const draft = await loadDraft();
+    if (draft === undefined) return;
+    if (draft.photo !== null && photo() === null) showPhoto(draft.photo, draft.photoName);
+    if (prompt() === '') setPrompt(draft.prompt);
+    if (caption() === '') setCaption(draft.caption);
+  });
+
+  return (
+    <div class="app">
+      <header class="top">
+        <div>
+          <h1>{t().appTitle}</h1>
+          <p class="tagline">{t().tagline}</p>
+        </div>
+        <button type="button" class="button ghost" onClick={() => setLang(lang() === 'en' ? 'zh-CN' : 'en')} lang={lang() === 'en' ? 'zh-CN' : 'en'}>
+          {t().langSwitch}
+        </button>
+      </header>
+      <main class="layout">
+        <form
+          class="inputs"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (job() === null) void generate();
+          }}
+        >
+          <PhotoPicker
+            photoUrl={photoUrl()}
+            onPhoto={(blob, name) => {
+              showPhoto(blob, name);
+              persist();
+            }}
+          />
+          <fieldset class="card">
+            <legend>{t().promptLabel}</legend>
+            <label class="field">
+              <span class="visually-hidden">{t().promptLabel}</span>
+              <input
+                type="text"
+                data-testid="prompt-input"
+                placeholder={t().promptPlaceholder}
+                value={prompt()}
+                maxLength={60}
+                aria-describedby="prompt-hint"
+                onInput={(e) => {
+                  setPrompt(e.currentTarget.value);
+                  persist();
+                }}
+              />
+            </label>
+            <p class="hint" id="prompt-hint">{t().promptHint}</p>
+            <label class="field">
+              <span>{t().captionLabel}</span>
+              <input
+                type="text"
+                data-testid="caption-input"
+                placeholder={t().captionPlaceholder}
+                value={caption()}
+                maxLength={40}
+                onInput={(e) => {
+                  setCaption(e.currentTarget.value);
+                  persist();
+                }}
+              />
+            </label>
+            <label class="field">
+              <span>{t().styleLabel}</span>
+              <select
+                data-testid="style-select"
+                value={style()}
+                onChange={(e) => {
+                  setStyle(e.currentTarget.value);
+                  persist();
+                }}
+              >
+                <option value="photo">{t().stylePhoto}</option>
+              </select>
+            </label>
+          </fieldset>
+          <div class="actions">
+            <button type="submit" class="button primary" data-testid="generate-button" disabled={job() !== null} aria-busy={job() !== null}>
+              {job() === null ? t().generate : t().generating}
+            </button>
+            <Show when={job()}>
+              {(running) => (
+                <button type="button" class="button ghost" data-testid="cancel-button" onClick={() => running().cancel()}>
+                  {t().cancel}
+                </button>
+              )}
+            </Show>
+          </div>
+        </form>
+        <div class="outputs">
+          <div class="status" role="status" aria-live="polite">
+            <Show when={job() !== null}>
+              <ProgressList states={stages()} />
+            </Show>
+            <Show when={notice()}>{(text) => <p class="notice" data-testid="notice">{text()}</p>}</Show>
+          </div>
+          <Show when={error()}>
+            {(info) => (
+              <p class="error" role="alert" data-testid="error-message" data-code={info().code}>
+                {errorText(info().code, info().reason)}
+              </p>
+            )}
+          </Show>
+          <Show when={sticker()}>{(shown) => <ResultCard sticker={shown()} />}</Show>
+          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} />
+        </div>
+      </main>
+    </div>
+  );
+}

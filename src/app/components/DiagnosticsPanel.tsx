@@ -1,0 +1,72 @@
+import { For, Show } from 'solid-js';
+import { STAGES, type GpuReport, type StickerResult } from '../../core/protocol.ts';
+import { t } from '../i18n.ts';
+
+interface Props {
+  gpu: GpuReport | null;
+  lastRun: StickerResult | null;
+}
+
+function bytes(n: number | undefined): string {
+  return n === undefined ? '—' : `${(n / 2 ** 20).toFixed(0)} MiB`;
+}
+
+/** What this device offers and where each stage of the last sticker actually ran. */
+export function DiagnosticsPanel(props: Props) {
+  return (
+    <details class="card diagnostics" data-testid="diagnostics">
+      <summary>{t().diagnostics}</summary>
+      <h3>{t().gpuAdapter}</h3>
+      <Show when={props.gpu} fallback={<p>{t().gpuChecking}</p>}>
+        {(gpu) => (
+          <Show when={gpu().available} fallback={<p data-testid="gpu-none">{t().gpuNone}: {gpu().reason}</p>}>
+            <dl data-testid="gpu-report">
+              <dt>{t().gpuVendor}</dt>
+              <dd data-testid="gpu-vendor">{gpu().vendor || '—'}</dd>
+              <dt>{t().gpuArch}</dt>
+              <dd>{gpu().architecture || '—'}</dd>
+              <dt>{t().gpuFallback}</dt>
+              <dd data-testid="gpu-fallback">{gpu().isFallbackAdapter ? t().yes : t().no}</dd>
+              <dt>shader-f16</dt>
+              <dd data-testid="gpu-f16">{gpu().shaderF16 ? t().yes : t().no}</dd>
+              <dt>maxBufferSize</dt>
+              <dd data-testid="gpu-max-buffer">{bytes(gpu().maxBufferSize)}</dd>
+              <dt>maxStorageBufferBindingSize</dt>
+              <dd>{bytes(gpu().maxStorageBufferBindingSize)}</dd>
+            </dl>
+          </Show>
+        )}
+      </Show>
+      <Show when={props.lastRun}>
+        {(run) => (
+          <>
+            <h3>{t().lastRun}</h3>
+            <p data-testid="photo-size">
+              {t().photoSize}: {run().photo.sourceWidth}×{run().photo.sourceHeight} → {run().photo.width}×{run().photo.height}
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t().stage}</th>
+                  <th scope="col">{t().backend}</th>
+                  <th scope="col">{t().ms}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={STAGES}>
+                  {(stage) => (
+                    <tr data-testid={`timing-${stage}`} data-ms={run().timings[stage]} data-backend={run().backends[stage]}>
+                      <th scope="row">{t().stages[stage]}</th>
+                      <td>{run().backends[stage] ?? '—'}</td>
+                      <td>{run().timings[stage]?.toFixed(1) ?? '—'}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </>
+        )}
+      </Show>
+    </details>
+  );
+}

@@ -1,0 +1,31 @@
+import { Show } from 'solid-js';
+import type { StickerResult } from '../../core/protocol.ts';
+import { t } from '../i18n.ts';
+
+export interface ShownSticker {
+  url: string;
+  meta: StickerResult;
+  fileName: string;
+}
+
+/** The finished sticker on a checkerboard (so its transparency shows) and its download link. */
+export function ResultCard(props: { sticker: ShownSticker }) {
+  return (
+    <section class="card result" aria-labelledby="result-title">
+      <h2 id="result-title">{t().resultTitle}</h2>
+      <div class="checker">
+        <img
+          src={props.sticker.url}
+          width={props.sticker.meta.width}
+          height={props.sticker.meta.height}
+          alt={t().resultAlt}
+          data-testid="result-image"
+        />
+      </div>
+      <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint">{note()}</p>}</Show>
+      <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
+        {t().download}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// The user's work in progress (photo, words, style) kept in IndexedDB, so a reload, a crash or an
+// app update never loses it.
+
+import { get, set } from 'idb-keyval';
+
+export interface Draft {
+  photo: Blob | null;
+  photoName: string;
+  prompt: string;
+  caption: string;
+  style: string;
+}
+
+const KEY = 'draft:v1';
+
+export async function loadDraft(): Promise<Draft | undefined> {
+  try {
+    const value: unknown = await get(KEY);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const d = value as Partial<Draft>;
+    return {
+      photo: d.photo instanceof Blob ? d.photo : null,
+      photoName: typeof d.photoName === 'string' ? d.photoName : '',
+      prompt: typeof d.prompt === 'string' ? d.prompt : '',
+      caption: typeof d.caption === 'string' ? d.caption : '',
+      style: typeof d.style === 'string' ? d.style : 'photo',
+    };
+  } catch {
+    return undefined; // No IndexedDB (some private modes): the app still works, without restore.
+  }
+}
+
+export async function saveDraft(draft: Draft): Promise<void> {
+  try {
+    await set(KEY, draft);
+  } catch {
+    // Storage full or unavailable: keep working from memory.
+  }
+}
+

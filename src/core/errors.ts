@@ -1,0 +1,78 @@
+// Every failure crosses a boundary (worker → UI, later server → UI) as an ErrorInfo with a fixed
+// code, so the UI can branch on the code and tell the user what happened and what to do next.
+
+export const ERROR_CODES = [
+  'WEBGPU_UNAVAILABLE',
+  'DEVICE_LOST',
+  'OUT_OF_MEMORY',
+  'MODEL_DOWNLOAD_FAILED',
+  'MODEL_INTEGRITY',
+  'QUOTA_EXCEEDED',
+  'NO_FACE_FOUND',
+  'BAD_INPUT',
+  'CONTENT_REJECTED',
+  'ABORTED',
+  'SERVER_BUSY',
+  'WORKER_CRASHED',
+  'WORKER_HUNG',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** Developer-facing detail; the UI shows its own localised sentence for the code. */
+  message: string;
+  retryable: boolean;
+  stage?: string;
+  /** A finer reason within the code (BAD_INPUT: 'empty', 'truncated', ...), for the UI's sentence. */
+  reason?: string;
+}
+
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'DEVICE_LOST',
+  'MODEL_DOWNLOAD_FAILED',
+  'SERVER_BUSY',
+  'WORKER_CRASHED',
+  'WORKER_HUNG',
+  'ABORTED',
+]);
+
+export class StickerError extends Error {
+  readonly code: ErrorCode;
+  readonly stage: string | undefined;
+  readonly reason: string | undefined;
+
+  constructor(code: ErrorCode, message: string, where: { stage?: string; reason?: string } = {}) {
+    super(message);
+    this.name = 'StickerError';
+    this.code = code;
+    this.stage = where.stage;
+    this.reason = where.reason;
+  }
+
+  toInfo(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message, retryable: RETRYABLE.has(this.code) };
+    if (this.stage !== undefined) info.stage = this.stage;
+    if (this.reason !== undefined) info.reason = this.reason;
+    return info;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Anything thrown becomes an ErrorInfo; unknown failures are INTERNAL, tagged with the stage. */
+export function toErrorInfo(error: unknown, stage?: string): ErrorInfo {
+  if (error instanceof StickerError) {
+    const info = error.toInfo();
+    if (info.stage === undefined && stage !== undefined) info.stage = stage;
+    return info;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const info: ErrorInfo = { code: 'INTERNAL', message, retryable: false };
+  if (stage !== undefined) info.stage = stage;
+  return info;
+}

@@ -1,0 +1,37 @@
+// The one list of model files the app may load, each pinned by SHA-256. The build copies local
+// copies next to the app when it has them; otherwise the public URL is used. Either way the bytes
+// are checked against the hash before use.
+
+import manifestJson from '../../../models/manifest.json';
+
+export interface ModelEntry {
+  id: string;
+  stage: string;
+  runtime: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+  dtype: string;
+  license: string;
+  url: string;
+  description: string;
+}
+
+export interface ModelManifest {
+  version: number;
+  models: ModelEntry[];
+}
+
+export const MODEL_MANIFEST: ModelManifest = manifestJson;
+
+export function modelEntry(id: string): ModelEntry {
+  const entry = MODEL_MANIFEST.models.find((m) => m.id === id);
+  if (entry === undefined) throw new Error(`model ${id} is not in models/manifest.json`);
+  return entry;
+}
+
+/** The URLs to try, in order: the copy served beside the app, then the public source. */
+export function modelUrls(entry: ModelEntry, assetBase: string): string[] {
+  const base = assetBase.endsWith('/') ? assetBase : `${assetBase}/`;
+  return [`${base}models/${entry.file}`, entry.url];
+}

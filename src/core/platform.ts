@@ -1,0 +1,45 @@
+// What the pipeline needs from a runtime. The browser worker implements it with createImageBitmap,
+// MediaPipe and OffscreenCanvas; the fallback server will implement it on Node. Stage code stays
+// the same on both.
+
+import type { CaptionLayout, MeasureText } from './caption-layout.ts';
+import type { FaceLandmarks } from './face/landmarks.ts';
+import type { Point } from './geometry/point.ts';
+import type { Similarity } from './geometry/similarity.ts';
+import type { ImageFormat } from './image/sniff-image.ts';
+import type { PhotoInfo, StageName } from './protocol.ts';
+
+export interface DecodedPhoto<Img> {
+  image: Img;
+  info: PhotoInfo;
+}
+
+/** Everything the compositor draws, in sticker pixels. */
+export interface StickerPlan {
+  size: number;
+  /** Source photo pixels → sticker pixels. */
+  transform: Similarity;
+  /** Cut-out outline of the face on the sticker. */
+  mask: Point[];
+  outlineWidth: number;
+  caption: CaptionLayout & { centerX: number; baselineY: number[] };
+}
+
+export interface DownloadProgress {
+  model: string;
+  loaded: number;
+  total: number;
+  cached: boolean;
+}
+
+export interface Platform<Img, Surface> {
+  /** The backend each stage runs on ("mediapipe-wasm-cpu", "offscreen-canvas-2d"...), for diagnostics. */
+  backend(stage: StageName): string;
+  loadModels(onProgress: (p: DownloadProgress) => void): Promise<void>;
+  decode(bytes: ArrayBuffer, format: ImageFormat, maxSide: number): Promise<DecodedPhoto<Img>>;
+  detectFaces(image: Img): Promise<FaceLandmarks[]>;
+  measureCaption: MeasureText;
+  compose(image: Img, plan: StickerPlan): Promise<Surface>;
+  encodePng(surface: Surface): Promise<ArrayBuffer>;
+  release(image: Img): void;
+}

@@ -1,0 +1,121 @@
+// The one protocol between the UI and a sticker engine. Commands go UI → worker; events come back.
+// The fallback server (later) streams the same events, so the UI has one reducer for both.
+
+import type { ErrorInfo } from './errors.ts';
+import type { Point } from './geometry/point.ts';
+
+export const STAGES = ['load-models', 'decode', 'detect-face', 'align', 'compose', 'encode'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export const STYLES = ['photo'] as const;
+export type StickerStyle = (typeof STYLES)[number];
+
+export type FaceDelegatePreference = 'auto' | 'cpu' | 'gpu';
+
+export interface GenerateRequest {
+  /** Expression words ("开心大笑"); the expression engine reads them. */
+  prompt: string;
+  /** Text drawn on the sticker; empty means no caption. */
+  caption: string;
+  style: StickerStyle;
+}
+
+export interface InitOptions {
+  faceDelegate: FaceDelegatePreference;
+  /** Base URL under which the build serves models/ and mediapipe/ (the page's origin by default). */
+  assetBase: string;
+}
+
+export type Command =
+  | { type: 'init'; options: InitOptions }
+  | { type: 'generate'; jobId: string; photo: ArrayBuffer; request: GenerateRequest }
+  | { type: 'cancel'; jobId: string }
+  | { type: 'dispose' };
+
+export interface GpuReport {
+  available: boolean;
+  /** Why there is no adapter, when there is none. */
+  reason?: string;
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+  shaderF16?: boolean;
+  maxBufferSize?: number;
+  maxStorageBufferBindingSize?: number;
+}
+
+export interface PhotoInfo {
+  /** Size after EXIF orientation, before downscaling. */
+  sourceWidth: number;
+  sourceHeight: number;
+  /** Size the pipeline worked on. */
+  width: number;
+  height: number;
+}
+
+export interface StickerResult {
+  jobId: string;
+  png: ArrayBuffer;
+  width: number;
+  height: number;
+  photo: PhotoInfo;
+  facesFound: number;
+  /** Where the eyes (subject's right, subject's left) landed on the sticker, in pixels. */
+  eyes: [Point, Point];
+  timings: Partial<Record<StageName, number>>;
+  backends: Partial<Record<StageName, string>>;
+}
+
+export type EngineEvent =
+  | { type: 'ready'; gpu: GpuReport }
+  | { type: 'download'; model: string; loaded: number; total: number; cached: boolean }
+  | { type: 'stage'; jobId: string; stage: StageName; phase: 'start' | 'end'; backend: string; ms?: number }
+  | ({ type: 'result' } & StickerResult)
+  | { type: 'error'; jobId: string | null; error: ErrorInfo };
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled protocol message: ${JSON.stringify(value)}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+export function isStyle(value: unknown): value is StickerStyle {
+  return typeof value === 'string' && (STYLES as readonly string[]).includes(value);
+}
+
+function isGenerateRequest(value: unknown): value is GenerateRequest {
+  return (
+    isRecord(value) &&
+    typeof value.prompt === 'string' &&
+    typeof value.caption === 'string' &&
+    isStyle(value.style)
+  );
+}
+
+/** Messages cross a trust boundary (and later arrive over HTTP): check them before acting. */
+export function parseCommand(value: unknown): Command | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'init': {
+      const options = value.options;
+      if (!isRecord(options)) return null;
+      const delegate = options.faceDelegate;
+      if (delegate !== 'auto' && delegate !== 'cpu' && delegate !== 'gpu') return null;
+      if (typeof options.assetBase !== 'string') return null;
+      return { type: 'init', options: { faceDelegate: delegate, assetBase: options.assetBase } };
+    }
+    case 'generate':
+      if (typeof value.jobId !== 'string' || !(value.photo instanceof ArrayBuffer)) return null;
+      if (!isGenerateRequest(value.request)) return null;
+      return { type: 'generate', jobId: value.jobId, photo: value.photo, request: value.request };
+    case 'cancel':
+      return typeof value.jobId === 'string' ? { type: 'cancel', jobId: value.jobId } : null;
+    case 'dispose':
+      return { type: 'dispose' };
+    default:
+      return null;
+  }
+}

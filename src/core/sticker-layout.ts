@@ -1,0 +1,38 @@
+// Where things go on the finished sticker. One place, so tests, the compositor and later stages
+// (templates, animation) agree on it.
+
+import type { Point } from './geometry/point.ts';
+
+/** The square sticker's side in pixels: crisp at 2× on a 240-px chat bubble, small to encode. */
+export const STICKER_SIZE = 512;
+
+/** Canonical eye centres (subject's right, subject's left) as fractions of the side. */
+export const EYE_TARGETS: readonly [Point, Point] = [
+  { x: 0.375, y: 0.36 },
+  { x: 0.625, y: 0.36 },
+];
+
+/** The face oval is grown by this much around its centre, and upward for forehead and hair. */
+export const MASK_GROWTH = 1.08;
+export const MASK_FOREHEAD_LIFT = 0.28;
+
+/** White die-cut outline around the face, in pixels on the sticker. */
+export const OUTLINE_WIDTH = 10;
+
+/** The caption band at the bottom of the sticker, as fractions of the side. */
+export const CAPTION_BAND = { top: 0.76, bottom: 0.97, margin: 0.05 } as const;
+export const CAPTION_MAX_LINES = 2;
+export const CAPTION_FONT_MAX = 72;
+export const CAPTION_FONT_MIN = 28;
+/** CJK-capable faces first, by platform; the bundled subset font arrives with the studio. */
+export const CAPTION_FONT_FAMILY =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+export const CAPTION_FONT_WEIGHT = 900;
+
+export function eyeTargetsPx(size: number = STICKER_SIZE): [Point, Point] {
+  const [r, l] = EYE_TARGETS;
+  return [
+    { x: r.x * size, y: r.y * size },
+    { x: l.x * size, y: l.y * size },
+  ];
+}

@@ -1,0 +1,25 @@
+// pickEngine: the in-browser worker for now; the fallback server joins with its own issue.
+
+import type { FaceDelegatePreference } from '../core/protocol.ts';
+import type { StickerEngine } from './sticker-engine.ts';
+import { WorkerEngine } from './worker-engine.ts';
+
+/** Thirty seconds of silence: the longest honest pause is a slow first model download's first byte. */
+const STALL_MS = 30_000;
+
+export function faceDelegateFromUrl(search: string): FaceDelegatePreference {
+  const value = new URLSearchParams(search).get('face');
+  return value === 'cpu' || value === 'gpu' ? value : 'auto';
+}
+
+export function createEngine(location: Location): StickerEngine {
+  return new WorkerEngine({
+    createWorker: () =>
+      new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
+    init: {
+      faceDelegate: faceDelegateFromUrl(location.search),
+      assetBase: new URL(import.meta.env.BASE_URL, location.href).href,
+    },
+    stallMs: STALL_MS,
+  });
+}

@@ -1,0 +1,28 @@
+// How the UI reaches a sticker pipeline, whatever runs it (a worker now, the fallback server later).
+
+import type { ErrorInfo } from '../core/errors.ts';
+import type { EngineEvent, GenerateRequest, StickerResult } from '../core/protocol.ts';
+
+/** A job's failure as the UI sees it: always a coded ErrorInfo. */
+export class JobFailedError extends Error {
+  readonly info: ErrorInfo;
+  constructor(info: ErrorInfo) {
+    super(`${info.code}: ${info.message}`);
+    this.name = 'JobFailedError';
+    this.info = info;
+  }
+}
+
+export interface Job {
+  jobId: string;
+  result: Promise<StickerResult>;
+  cancel(): void;
+}
+
+export interface StickerEngine {
+  /** The photo is read, not consumed: the caller's Blob stays usable whatever happens to the job. */
+  generate(photo: Blob, request: GenerateRequest, onEvent: (event: EngineEvent) => void): Job;
+  /** Engine-wide events: ready (with the GPU report), model downloads, errors outside a job. */
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+  dispose(): void;
+}

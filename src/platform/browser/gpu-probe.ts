@@ -1,0 +1,30 @@
+// Browser platform: what WebGPU adapter this device offers, for the diagnostics panel and, later,
+// the capability gate. Runs in the worker, where the models will run.
+
+import type { GpuReport } from '../../core/protocol.ts';
+
+export async function probeWebGpu(): Promise<GpuReport> {
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  if (gpu === undefined) {
+    return { available: false, reason: 'navigator.gpu is missing: this browser or context has no WebGPU' };
+  }
+  let adapter: GPUAdapter | null;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch (error) {
+    return { available: false, reason: `requestAdapter failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (adapter === null) return { available: false, reason: 'no WebGPU adapter (blocklisted GPU or disabled)' };
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  const legacy = adapter as GPUAdapter & { isFallbackAdapter?: boolean };
+  return {
+    available: true,
+    vendor: info.vendor,
+    architecture: info.architecture,
+    description: info.description,
+    isFallbackAdapter: info.isFallbackAdapter ?? legacy.isFallbackAdapter ?? false,
+    shaderF16: adapter.features.has('shader-f16'),
+    maxBufferSize: adapter.limits.maxBufferSize,
+    maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+  };
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { EYE_TARGETS, STICKER_SIZE } from '../../src/core/sticker-layout.ts';
+import { LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from '../../src/core/face/landmarks.ts';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchChromium, openPage, type TestPage } from './support/chromium.ts';
+import { fixtureFile } from './support/fixtures.ts';
+import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.ts';
+import { LandmarkHarness } from './support/harness.ts';
+
+let server: AppServer;
+let browser: Browser;
+let harness: LandmarkHarness;
+let t: TestPage;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+  harness = await LandmarkHarness.open(browser, server.url);
+  t = await openPage(browser);
+  await openApp(t.page, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the first sticker, end to end', () => {
+  it('turns a face photo into a transparent PNG with the eyes where the layout puts them', async () => {
+    await makeSticker(t.page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心', caption: '我太难了' });
+    const done = await outcome(t.page);
+    expect(done.kind).toBe('result');
+    if (done.kind !== 'result') return;
+
+    const png = await imageBytes(t.page, done.src);
+    expect(Buffer.from(png, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    const measured = await harness.measure(png, 'image/png');
+    expect([measured.width, measured.height]).toEqual([STICKER_SIZE, STICKER_SIZE]);
+    // Transparent background: all four corners clear and a large share of the sticker empty.
+    expect(measured.corners).toEqual([0, 0, 0, 0]);
+    expect(measured.transparentFraction).toBeGreaterThan(0.2);
+
+    // The landmarker, run afresh on the sticker, finds the face with its eyes on the targets.
+    expect(measured.faces).toHaveLength(1);
+    const face = measured.faces[0]!;
+    const tolerance = 0.03 * STICKER_SIZE; // ~15 px: two landmark runs on a resampled image
+    const right = face.points[RIGHT_IRIS_CENTER]!;
+    const left = face.points[LEFT_IRIS_CENTER]!;
+    expect(Math.abs(right.x - EYE_TARGETS[0].x * STICKER_SIZE)).toBeLessThan(tolerance);
+    expect(Math.abs(right.y - EYE_TARGETS[0].y * STICKER_SIZE)).toBeLessThan(tolerance);
+    expect(Math.abs(left.x - EYE_TARGETS[1].x * STICKER_SIZE)).toBeLessThan(tolerance);
+    expect(Math.abs(left.y - EYE_TARGETS[1].y * STICKER_SIZE)).toBeLessThan(tolerance);
+  });
+
+  it('offers the sticker as a PNG download', async () => {
+    const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('download-link').click()]);
+    expect(download.suggestedFilename()).toMatch(/^biaoqing-.*\.png$/);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('reports the WebGPU adapter and where each stage ran', async () => {
+    await t.page.getByTestId('diagnostics').locator('summary').click();
+    await expect.poll(() => t.page.getByTestId('gpu-report').isVisible()).toBe(true);
+    expect(await t.page.getByTestId('gpu-max-buffer').innerText()).toMatch(/MiB/);
+    expect(await t.page.getByTestId('timing-detect-face').getAttribute('data-backend')).toBe('mediapipe-wasm-cpu');
+    expect(Number(await t.page.getByTestId('timing-encode').getAttribute('data-ms'))).toBeGreaterThan(0);
+  });
+
+  it('fetched nothing from off this machine', () => {
+    expect(t.offMachineRequests).toEqual([]);
+  });
+});

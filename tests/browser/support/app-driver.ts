@@ -1,0 +1,45 @@
+// Drives the app the way a person does, through the stable data-testid hooks.
+
+import type { Page } from 'playwright-core';
+import type { UploadFile } from './fixtures.ts';
+
+export async function openApp(page: Page, baseUrl: string, query = 'face=cpu'): Promise<void> {
+  await page.goto(`${baseUrl}?${query}`);
+  await page.getByTestId('generate-button').waitFor();
+}
+
+export async function makeSticker(page: Page, photo: UploadFile, words: { prompt?: string; caption?: string } = {}): Promise<void> {
+  await page.getByTestId('photo-input').setInputFiles(photo);
+  if (words.prompt !== undefined) await page.getByTestId('prompt-input').fill(words.prompt);
+  if (words.caption !== undefined) await page.getByTestId('caption-input').fill(words.caption);
+  await page.getByTestId('generate-button').click();
+}
+
+export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; text: string; code: string };
+
+/** Waits for the job to end: a result image (new src) or an error message. */
+export async function outcome(page: Page, previousSrc: string | null = null): Promise<Outcome> {
+  const handle = await page.waitForFunction(
+    (prev) => {
+      const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
+      if (error !== null) return { kind: 'error', text: error.innerText, code: error.dataset.code ?? '' };
+      const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+      if (img !== null && img.complete && img.src !== prev) return { kind: 'result', src: img.src };
+      return null;
+    },
+    previousSrc,
+    { timeout: 90_000, polling: 100 },
+  );
+  return (await handle.jsonValue()) as Outcome;
+}
+
+/** The bytes behind an <img>'s blob: URL, as base64. */
+export async function imageBytes(page: Page, src: string): Promise<string> {
+  return page.evaluate(async (url) => {
+    const buffer = await (await fetch(url)).arrayBuffer();
+    let binary = '';
+    const bytes = new Uint8Array(buffer);
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, src);
+}

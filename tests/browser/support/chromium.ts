@@ -1,0 +1,49 @@
+// Debian's Chromium through playwright-core, with real WebGPU (SwiftShader here) and no traffic
+// beyond this machine: every request to a non-local host is aborted and recorded.
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** URLs the page tried to reach off this machine (always blocked). */
+  offMachineRequests: string[];
+  /** Console errors and uncaught page errors, for assertions and for debugging a failure. */
+  consoleErrors: string[];
+}
+
+const LOCAL = /^(blob:|data:|https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/;
+
+export async function openPage(browser: Browser, options: { locale?: string } = {}): Promise<TestPage> {
+  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', acceptDownloads: true });
+  const offMachineRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (LOCAL.test(url)) return route.continue();
+    offMachineRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  return { context, page, offMachineRequests, consoleErrors };
+}

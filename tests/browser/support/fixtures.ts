@@ -1,0 +1,42 @@
+// The shared public-domain photos (../shared/fixtures, or BIAOQING_FIXTURES_DIR) and broken files
+// made from them in the test itself.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+export const FIXTURES_DIR = process.env.BIAOQING_FIXTURES_DIR ?? path.resolve(root, '../shared/fixtures');
+
+export function fixture(relative: string): string {
+  const file = path.join(FIXTURES_DIR, relative);
+  if (!existsSync(file)) throw new Error(`fixture ${file} missing: set BIAOQING_FIXTURES_DIR to the shared fixtures folder`);
+  return file;
+}
+
+export interface UploadFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+export function fixtureFile(relative: string): UploadFile {
+  const file = fixture(relative);
+  const ext = path.extname(file).toLowerCase();
+  const mimeType = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : 'application/octet-stream';
+  return { name: path.basename(file), mimeType, buffer: readFileSync(file) };
+}
+
+/** The first 60% of a real JPEG: what an interrupted download leaves. */
+export function truncatedJpeg(): UploadFile {
+  const full = readFileSync(fixture('faces/grace_hopper.jpg'));
+  return { name: 'half-downloaded.jpg', mimeType: 'image/jpeg', buffer: full.subarray(0, Math.floor(full.length * 0.6)) };
+}
+
+export function textNamedPng(): UploadFile {
+  return { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片 — this is not an image\n'.repeat(20)) };
+}
+
+export function zeroBytes(): UploadFile {
+  return { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) };
+}

@@ -1,0 +1,72 @@
+// The sticker worker: a thin message loop over src/core's pipeline on the browser platform.
+// Must not import UI code (src/app) or engine code (src/engine).
+
+/// <reference lib="webworker" />
+import { toErrorInfo } from '../src/core/errors.ts';
+import { runStickerJob } from '../src/core/pipeline.ts';
+import { parseCommand, type Command, type EngineEvent, assertNever } from '../src/core/protocol.ts';
+import type { Platform } from '../src/core/platform.ts';
+import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
+import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let platform: Platform<ImageBitmap, OffscreenCanvas> | undefined;
+const jobs = new Map<string, AbortController>();
+/** Jobs run one at a time, in order: one photo's pixels in memory at once. */
+let queue: Promise<void> = Promise.resolve();
+
+function post(event: EngineEvent, transfer: Transferable[] = []): void {
+  self.postMessage(event, transfer);
+}
+
+async function generate(command: Extract<Command, { type: 'generate' }>): Promise<void> {
+  const controller = jobs.get(command.jobId);
+  if (controller === undefined) return;
+  try {
+    if (platform === undefined) throw new Error('generate before init');
+    const ctx = { jobId: command.jobId, signal: controller.signal, emit: (e: EngineEvent) => post(e), now: () => performance.now() };
+    const result = await runStickerJob(platform, ctx, command.photo, command.request);
+    post({ type: 'result', ...result }, [result.png]);
+  } catch (error) {
+    post({ type: 'error', jobId: command.jobId, error: toErrorInfo(error) });
+  } finally {
+    jobs.delete(command.jobId);
+  }
+}
+
+async function handle(command: Command): Promise<void> {
+  switch (command.type) {
+    case 'init': {
+      platform = createBrowserPlatform(command.options.assetBase, command.options.faceDelegate);
+      post({ type: 'ready', gpu: await probeWebGpu() });
+      // Warm the face model now so the first sticker does not wait for it.
+      platform.loadModels((p) => post({ type: 'download', ...p })).catch((error: unknown) =>
+        post({ type: 'error', jobId: null, error: toErrorInfo(error, 'load-models') }),
+      );
+      return;
+    }
+    case 'generate':
+      jobs.set(command.jobId, new AbortController());
+      queue = queue.then(() => generate(command));
+      return;
+    case 'cancel':
+      jobs.get(command.jobId)?.abort();
+      return;
+    case 'dispose':
+      for (const controller of jobs.values()) controller.abort();
+      self.close();
+      return;
+    default:
+      assertNever(command);
+  }
+}
+
+self.onmessage = (message: MessageEvent<unknown>) => {
+  const command = parseCommand(message.data);
+  if (command === null) {
+    post({ type: 'error', jobId: null, error: { code: 'BAD_INPUT', message: 'malformed command', retryable: false } });
+    return;
+  }
+  void handle(command);
+};
