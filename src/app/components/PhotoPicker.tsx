@@ -9,7 +9,6 @@ interface Props {
 /** Choose, drop (or paste, handled page-wide) a photo; shows it once chosen. */
 export function PhotoPicker(props: Props) {
   const [dragging, setDragging] = createSignal(false);
-  let input: HTMLInputElement | undefined;
 
   const take = (files: FileList | null | undefined) => {
     const file = files?.[0];
@@ -34,7 +33,6 @@ export function PhotoPicker(props: Props) {
         }}
       >
         <input
-          ref={input}
           class="visually-hidden"
           type="file"
           accept="image/*"
@@ -42,7 +40,7 @@ export function PhotoPicker(props: Props) {
           onChange={(e) => {
             take(e.currentTarget.files);
             // Let the same file be chosen again after an error.
-            if (input !== undefined) input.value = '';
+            e.currentTarget.value = '';
           }}
         />
         <Show when={props.photoUrl} fallback={<span class="dropzone-text">{t().photoDrop}</span>}>

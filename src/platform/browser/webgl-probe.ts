@@ -4,7 +4,7 @@
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|software|basic render/i;
 
 export function hasHardwareWebGl2(): boolean {
-  let gl: WebGL2RenderingContext | null = null;
+  let gl: WebGL2RenderingContext | null;
   try {
     gl = new OffscreenCanvas(1, 1).getContext('webgl2');
   } catch {
