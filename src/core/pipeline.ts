@@ -4,7 +4,6 @@
 import { StickerError } from './errors.ts';
 import type { EngineEvent, GenerateRequest, StageName, StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
-import { applySimilarity } from './geometry/similarity.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
@@ -58,7 +57,6 @@ export async function runStickerJob<Img, Surface>(
     const surface = await stage('compose', () => platform.compose(decoded.image, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled');
-    const [r, l] = eyeCenters(face);
     return {
       jobId: ctx.jobId,
       png,
@@ -66,7 +64,7 @@ export async function runStickerJob<Img, Surface>(
       height: plan.size,
       photo: decoded.info,
       facesFound,
-      eyes: [applySimilarity(plan.transform, r), applySimilarity(plan.transform, l)],
+      eyes: eyeCenters(face),
       timings,
       backends,
     };

@@ -61,7 +61,7 @@ export interface StickerResult {
   height: number;
   photo: PhotoInfo;
   facesFound: number;
-  /** Where the eyes (subject's right, subject's left) landed on the sticker, in pixels. */
+  /** Where the eyes (subject's right, subject's left) were found, in working-photo pixels. */
   eyes: [Point, Point];
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;

@@ -44,6 +44,9 @@ export function DiagnosticsPanel(props: Props) {
             <p data-testid="photo-size">
               {t().photoSize}: {run().photo.sourceWidth}×{run().photo.sourceHeight} → {run().photo.width}×{run().photo.height}
             </p>
+            <p data-testid="eye-positions" data-eyes={JSON.stringify(run().eyes)}>
+              {t().eyePositions}: {run().eyes.map((p) => `(${p.x.toFixed(1)}, ${p.y.toFixed(1)})`).join(' ')}
+            </p>
             <table>
               <thead>
                 <tr>

@@ -24,8 +24,8 @@ export interface TestPage {
   page: Page;
   /** URLs the page tried to reach off this machine (always blocked). */
   offMachineRequests: string[];
-  /** Console errors and uncaught page errors, for assertions and for debugging a failure. */
-  consoleErrors: string[];
+  /** Uncaught exceptions and unhandled rejections in the page. */
+  pageErrors: string[];
 }
 
 const LOCAL = /^(blob:|data:|https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/;
@@ -40,10 +40,7 @@ export async function openPage(browser: Browser, options: { locale?: string } = 
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  return { context, page, offMachineRequests, consoleErrors };
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { context, page, offMachineRequests, pageErrors };
 }
