@@ -22,7 +22,7 @@ export function ResultCard(props: { sticker: ShownSticker }) {
           data-testid="result-image"
         />
       </div>
-      <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint">{note()}</p>}</Show>
+      <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
       <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
         {t().download}
       </a>

@@ -1,0 +1,92 @@
+// Photo variants made in the test from the shared fixtures (rotate + EXIF, upscale, composite), by
+// the browser's own canvas, so no image library is needed in Node.
+
+import type { Page } from 'playwright-core';
+import type { UploadFile } from './fixtures.ts';
+
+type Encoded = { base64: string; type: string };
+
+function toEncoded(file: UploadFile): Encoded {
+  return { base64: file.buffer.toString('base64'), type: file.mimeType };
+}
+
+function fromEncoded(encoded: Encoded, name: string): UploadFile {
+  return { name, mimeType: encoded.type, buffer: Buffer.from(encoded.base64, 'base64') };
+}
+
+/** Runs in the page: decode the inputs, draw them as `script` says, encode as `type`. */
+async function drawInPage(page: Page, inputs: Encoded[], script: string, type: string): Promise<Encoded> {
+  return page.evaluate(
+    async ([inputs, script, type]) => {
+      const bitmaps = await Promise.all(
+        inputs.map(async (i) => createImageBitmap(new Blob([Uint8Array.from(atob(i.base64), (c) => c.charCodeAt(0))], { type: i.type }))),
+      );
+      const draw = new Function('bitmaps', script) as (b: ImageBitmap[]) => OffscreenCanvas;
+      const blob = await draw(bitmaps).convertToBlob({ type, quality: 0.92 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { base64: btoa(binary), type };
+    },
+    [inputs, script, type] as const,
+  );
+}
+
+/** An EXIF APP1 segment holding only Orientation (tag 0x0112). */
+function exifOrientationSegment(orientation: number): Buffer {
+  const tiff = Buffer.from([
+    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF header, IFD0 at 8
+    0x00, 0x01, // one entry
+    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, // Orientation SHORT
+    0x00, 0x00, 0x00, 0x00, // no next IFD
+  ]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(payload.length + 2);
+  return Buffer.concat([Buffer.from([0xff, 0xe1]), length, payload]);
+}
+
+/**
+ * What a phone writes when held sideways: pixels stored rotated 90° anticlockwise, with
+ * Orientation 6 ("rotate 90° clockwise to display").
+ */
+export async function sidewaysWithExif(page: Page, photo: UploadFile): Promise<UploadFile> {
+  const rotated = await drawInPage(
+    page,
+    [toEncoded(photo)],
+    `const [b] = bitmaps; const c = new OffscreenCanvas(b.height, b.width); const x = c.getContext('2d');
+     x.translate(0, b.width); x.rotate(-Math.PI / 2); x.drawImage(b, 0, 0); return c;`,
+    'image/jpeg',
+  );
+  const jpeg = Buffer.from(rotated.base64, 'base64');
+  const withExif = Buffer.concat([jpeg.subarray(0, 2), exifOrientationSegment(6), jpeg.subarray(2)]);
+  return { name: 'sideways-exif6.jpg', mimeType: 'image/jpeg', buffer: withExif };
+}
+
+export async function upscaled(page: Page, photo: UploadFile, side: number): Promise<UploadFile> {
+  const big = await drawInPage(
+    page,
+    [toEncoded(photo)],
+    `const [b] = bitmaps; const c = new OffscreenCanvas(${side}, ${side}); c.getContext('2d').drawImage(b, 0, 0, ${side}, ${side}); return c;`,
+    'image/jpeg',
+  );
+  return fromEncoded(big, `big-${side}.jpg`);
+}
+
+/**
+ * The two people of two_faces.png (astronaut left, Grace Hopper right, 320 px squares), one kept
+ * at full size and the other shrunk to 70%, so exactly one face is the largest.
+ */
+export async function oneFaceLarger(page: Page, twoFaces: UploadFile, larger: 'left' | 'right'): Promise<UploadFile> {
+  const [big, small] = larger === 'left' ? [0, 320] : [320, 0];
+  const both = await drawInPage(
+    page,
+    [toEncoded(twoFaces)],
+    `const [a] = bitmaps; const c = new OffscreenCanvas(320 + 224 + 20, 320); const x = c.getContext('2d');
+     x.fillStyle = '#fff'; x.fillRect(0, 0, c.width, c.height);
+     x.drawImage(a, ${big}, 0, 320, 320, 0, 0, 320, 320);
+     x.drawImage(a, ${small}, 0, 320, 320, 340, 48, 224, 224); return c;`,
+    'image/png',
+  );
+  return fromEncoded(both, `two-people-${larger}-larger.png`);
+}
