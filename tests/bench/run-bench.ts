@@ -1,0 +1,97 @@
+// `npm run bench`: times every pipeline stage in the real browser (Debian Chromium, the built app,
+// its real worker) over several runs per fixture photo, and writes the medians, minima and maxima
+// to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
+//
+// BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
+// (cpu | gpu | auto, default cpu) the MediaPipe delegate.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { STAGES } from '../../src/core/protocol.ts';
+import { startAppServer } from '../browser/support/app-server.ts';
+import { launchChromium, openPage } from '../browser/support/chromium.ts';
+import { fixtureFile } from '../browser/support/fixtures.ts';
+import { makeSticker, openApp, outcome } from '../browser/support/app-driver.ts';
+import { summarize } from './stats.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
+const PHOTOS = ['faces/astronaut.png', 'faces/grace_hopper.jpg', 'faces/two_faces.png'];
+
+const server = await startAppServer();
+const browser = await launchChromium();
+const { page } = await openPage(browser);
+const loadStart = performance.now();
+await openApp(page, server.url, `face=${DELEGATE}`);
+// The worker warms the face model on start; the notice says when it is ready.
+await page.getByTestId('notice').filter({ hasText: /已就绪|is ready/ }).waitFor({ timeout: 60_000 });
+const modelReadyMs = Math.round(performance.now() - loadStart);
+
+async function stageTimes(): Promise<Record<string, number>> {
+  const times: Record<string, number> = {};
+  for (const stage of STAGES) {
+    const ms = await page.getByTestId(`timing-${stage}`).getAttribute('data-ms');
+    if (ms !== null && ms !== '') times[stage] = Number(ms);
+  }
+  return times;
+}
+
+let lastSrc: string | null = null;
+async function oneRun(photo: string): Promise<{ stages: Record<string, number>; endToEnd: number }> {
+  const start = performance.now();
+  await makeSticker(page, fixtureFile(photo), { caption: '今天也要开心' });
+  const done = await outcome(page, lastSrc);
+  const endToEnd = performance.now() - start;
+  if (done.kind !== 'result') throw new Error(`${photo}: ${done.text}`);
+  lastSrc = done.src;
+  return { stages: await stageTimes(), endToEnd };
+}
+
+const coldStart = await oneRun(PHOTOS[0]!);
+const perPhoto: Record<string, unknown> = {};
+const all: Record<string, number[]> = {};
+for (const photo of PHOTOS) {
+  await oneRun(photo); // warm-up: caches, JIT, font
+  const samples: Record<string, number[]> = { 'end-to-end': [] };
+  for (let i = 0; i < RUNS; i++) {
+    const run = await oneRun(photo);
+    samples['end-to-end']!.push(run.endToEnd);
+    for (const [stage, ms] of Object.entries(run.stages)) (samples[stage] ??= []).push(ms);
+  }
+  perPhoto[photo] = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+  for (const [k, v] of Object.entries(samples)) (all[k] ??= []).push(...v);
+}
+
+const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
+  const none = el.querySelector('[data-testid="gpu-none"]');
+  if (none !== null) return { available: false, reason: none.textContent ?? '' };
+  const terms = [...el.querySelectorAll('[data-testid="gpu-report"] dt')].map((dt) => dt.textContent ?? '');
+  const values = [...el.querySelectorAll('[data-testid="gpu-report"] dd')].map((dd) => dd.textContent ?? '');
+  return Object.fromEntries(terms.map((term, i) => [term, values[i] ?? '']));
+});
+const backends = Object.fromEntries(
+  await Promise.all(STAGES.map(async (s) => [s, await page.getByTestId(`timing-${s}`).getAttribute('data-backend')] as const)),
+);
+const report = {
+  benchmark: 'sticker pipeline (photo style)',
+  date: new Date().toISOString(),
+  runsPerPhoto: RUNS,
+  delegate: DELEGATE,
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser: `chromium ${browser.version()}` },
+  gpu,
+  backends,
+  startup: { note: 'page load until the face model is loaded and ready (fresh profile: fetched, hashed, cached)', ms: modelReadyMs },
+  coldStart: { note: 'first sticker after the model is ready (first MediaPipe graph run included)', stages: coldStart.stages, endToEnd: Math.round(coldStart.endToEnd) },
+  overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
+  perPhoto,
+  unit: 'ms',
+};
+
+await browser.close();
+await server.close();
+mkdirSync('bench-results', { recursive: true });
+const file = `bench-results/pipeline-${report.date.replace(/[:.]/g, '-')}.json`;
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log(`Wrote ${file}`);
+console.table(report.overall);

@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { StickerError } from '../../src/core/errors.ts';
+import type { FaceLandmarks } from '../../src/core/face/landmarks.ts';
+import { applySimilarity } from '../../src/core/geometry/similarity.ts';
+import { MAX_WORKING_SIDE } from '../../src/core/image/fit-within.ts';
+import { runStickerJob, type JobContext } from '../../src/core/pipeline.ts';
+import type { DecodedPhoto, Platform, StickerPlan } from '../../src/core/platform.ts';
+import { STAGES, type EngineEvent, type GenerateRequest, type StageName } from '../../src/core/protocol.ts';
+import { STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
+import { png, toArrayBuffer } from './support/image-bytes.ts';
+import { measure } from './support/measure.ts';
+import { faceAroundEyes } from './support/synthetic-face.ts';
+
+// Images and surfaces are plain objects: the pipeline only passes them between platform calls.
+interface FakeImage {
+  id: string;
+}
+interface FakeSurface {
+  image: FakeImage;
+  plan: StickerPlan;
+}
+
+const PHOTO_INFO = { sourceWidth: 4032, sourceHeight: 3024, width: 2048, height: 1536 };
+const REQUEST: GenerateRequest = { prompt: '开心', caption: '我太难了', style: 'photo' };
+const rightEye = { x: 900, y: 700 };
+const leftEye = { x: 1100, y: 730 };
+const mainFace = faceAroundEyes(rightEye, leftEye);
+const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
+
+/** How long each stage's platform call takes on the fake clock. */
+const COST: Record<StageName, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, align: 0, compose: 12, encode: 7 };
+
+function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
+  let clock = 1000;
+  const events: EngineEvent[] = [];
+  const released: FakeImage[] = [];
+  const decodeCalls: [ArrayBuffer, string, number][] = [];
+  const composed: [FakeImage, StickerPlan][] = [];
+  const encoded: FakeSurface[] = [];
+  const image: FakeImage = { id: 'photo' };
+  const pngOut = new ArrayBuffer(4);
+
+  const platform: Platform<FakeImage, FakeSurface> = {
+    backend: (stage) => `fake-${stage}`,
+    async loadModels(onProgress) {
+      onProgress({ model: 'face_landmarker', loaded: 0, total: 100, cached: false });
+      onProgress({ model: 'face_landmarker', loaded: 100, total: 100, cached: false });
+      clock += COST['load-models'];
+    },
+    async decode(bytes, format, maxSide): Promise<DecodedPhoto<FakeImage>> {
+      decodeCalls.push([bytes, format, maxSide]);
+      clock += COST.decode;
+      return { image, info: PHOTO_INFO };
+    },
+    async detectFaces() {
+      clock += COST['detect-face'];
+      return [smallFace, mainFace];
+    },
+    measureCaption: measure,
+    async compose(img, plan) {
+      composed.push([img, plan]);
+      clock += COST.compose;
+      return { image: img, plan };
+    },
+    async encodePng(surface) {
+      encoded.push(surface);
+      clock += COST.encode;
+      return pngOut;
+    },
+    release(img) {
+      released.push(img);
+    },
+    ...overrides,
+  };
+  const ctx: JobContext = { jobId: 'job-7', signal, emit: (e) => events.push(e), now: () => clock };
+  const photo = toArrayBuffer(png(640, 480));
+  const run = () => runStickerJob(platform, ctx, photo, REQUEST);
+  return { run, platform, events, released, decodeCalls, composed, encoded, image, pngOut, photo, signal };
+}
+
+/** The job's rejection, which must be a StickerError. */
+async function failure(promise: Promise<unknown>): Promise<StickerError> {
+  const error: unknown = await promise.then(
+    () => new Error('the job succeeded'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StickerError);
+  return error as StickerError;
+}
+
+const stageEvents = (events: EngineEvent[]) =>
+  events.flatMap((e) => (e.type === 'stage' ? [`${e.stage}:${e.phase}`] : []));
+
+describe('runStickerJob, when all goes well', () => {
+  it('emits start and end for each stage, in order', async () => {
+    const t = setup();
+    await t.run();
+    expect(stageEvents(t.events)).toEqual(STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'align', 'compose', 'encode']);
+  });
+
+  it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
+    const t = setup();
+    await t.run();
+    for (const e of t.events) {
+      if (e.type !== 'stage') continue;
+      expect(e.jobId).toBe('job-7');
+      expect(e.backend).toBe(`fake-${e.stage}`);
+      if (e.phase === 'end') expect(e.ms).toBe(COST[e.stage]);
+      else expect(e).not.toHaveProperty('ms');
+    }
+  });
+
+  it('records timings from the injected clock, and the backends', async () => {
+    const result = await setup().run();
+    expect(result.timings).toEqual(COST);
+    expect(result.backends).toEqual(Object.fromEntries(STAGES.map((s) => [s, `fake-${s}`])));
+  });
+
+  it('passes model download progress on as download events, inside load-models', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.events.filter((e) => e.type === 'download')).toEqual([
+      { type: 'download', model: 'face_landmarker', loaded: 0, total: 100, cached: false },
+      { type: 'download', model: 'face_landmarker', loaded: 100, total: 100, cached: false },
+    ]);
+    const kinds = t.events.slice(0, 4).map((e) => (e.type === 'stage' ? `${e.stage}:${e.phase}` : e.type));
+    expect(kinds).toEqual(['load-models:start', 'download', 'download', 'load-models:end']);
+  });
+
+  it('decodes the sniffed format at the working size', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.decodeCalls).toEqual([[t.photo, 'png', MAX_WORKING_SIDE]]);
+  });
+
+  it('composes the decoded image with the aligned plan and encodes that surface', async () => {
+    const t = setup();
+    const result = await t.run();
+    expect(t.composed).toHaveLength(1);
+    const [img, plan] = t.composed[0]!;
+    expect(img).toBe(t.image);
+    expect(plan.size).toBe(STICKER_SIZE);
+    expect(plan.caption.lines).toEqual(['我太难了']);
+    expect(t.encoded).toEqual([{ image: t.image, plan }]);
+    expect(result.png).toBe(t.pngOut);
+  });
+
+  it('returns the result: size, photo info, faces found, and the eyes found in the working photo', async () => {
+    const result = await setup().run();
+    expect(result).toMatchObject({ jobId: 'job-7', width: STICKER_SIZE, height: STICKER_SIZE, photo: PHOTO_INFO, facesFound: 2 });
+    // StickerResult.eyes is in working-photo pixels: those of the larger face, not the small one.
+    expect(result.eyes).toEqual([rightEye, leftEye]);
+  });
+
+  it('the plan handed to compose puts those eyes on the sticker’s eye targets', async () => {
+    const t = setup();
+    const result = await t.run();
+    const plan = t.composed[0]![1];
+    const targets = eyeTargetsPx();
+    result.eyes.forEach((eye, i) => {
+      const onSticker = applySimilarity(plan.transform, eye);
+      expect(Math.abs(onSticker.x - targets[i]!.x)).toBeLessThan(1e-9);
+      expect(Math.abs(onSticker.y - targets[i]!.y)).toBeLessThan(1e-9);
+    });
+  });
+
+  it('releases the decoded image exactly once', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.released).toEqual([t.image]);
+    expect(t.released[0]).toBe(t.image);
+  });
+});
+
+describe('runStickerJob, when something fails', () => {
+  it('no face → NO_FACE_FOUND at detect-face, image released once', async () => {
+    const t = setup({ detectFaces: async () => [] as FaceLandmarks[] });
+    const error = await failure(t.run());
+    expect(error.code).toBe('NO_FACE_FOUND');
+    expect(error.stage).toBe('detect-face');
+    expect(t.released).toEqual([t.image]);
+    // The failing stage started but never ended, and nothing after it ran.
+    expect(stageEvents(t.events).slice(-2)).toEqual(['decode:end', 'detect-face:start']);
+    expect(t.composed).toEqual([]);
+  });
+
+  it('an already-aborted signal → ABORTED before anything runs', async () => {
+    let loaded = false;
+    const t = setup(
+      {
+        loadModels: async () => {
+          loaded = true;
+        },
+      },
+      { aborted: true },
+    );
+    const error = await failure(t.run());
+    expect(error.code).toBe('ABORTED');
+    expect(error.stage).toBe('load-models');
+    expect(error.toInfo().retryable).toBe(true);
+    expect(loaded).toBe(false);
+    expect(t.events).toEqual([]);
+    expect(t.released).toEqual([]);
+  });
+
+  it('abort during face detection stops before align, and still releases the image once', async () => {
+    const signal = { aborted: false };
+    const t = setup(
+      {
+        detectFaces: async () => {
+          signal.aborted = true;
+          return [mainFace];
+        },
+      },
+      signal,
+    );
+    const error = await failure(t.run());
+    expect(error.code).toBe('ABORTED');
+    expect(error.stage).toBe('align');
+    expect(stageEvents(t.events).at(-1)).toBe('detect-face:end');
+    expect(t.released).toEqual([t.image]);
+  });
+
+  it('abort during the last stage still rejects the job rather than return a result', async () => {
+    const signal = { aborted: false };
+    const t = setup(
+      {
+        encodePng: async () => {
+          signal.aborted = true;
+          return new ArrayBuffer(1);
+        },
+      },
+      signal,
+    );
+    expect((await failure(t.run())).code).toBe('ABORTED');
+    expect(t.released).toEqual([t.image]);
+  });
+
+  it('a decoder that throws a plain Error → BAD_INPUT, reason undecodable, at decode', async () => {
+    const t = setup({
+      decode: async () => {
+        throw new Error('EncodingError: the source image cannot be decoded');
+      },
+    });
+    const error = await failure(t.run());
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.reason).toBe('undecodable');
+    expect(error.stage).toBe('decode');
+    expect(error.message).toMatch(/png.*cannot be decoded/);
+    expect(t.released).toEqual([]); // nothing was decoded, so nothing to release
+  });
+
+  it('a StickerError from the decoder passes through unchanged', async () => {
+    const oom = new StickerError('OUT_OF_MEMORY', 'no memory for 2048×1536', { stage: 'decode' });
+    const t = setup({
+      decode: async () => {
+        throw oom;
+      },
+    });
+    expect(await failure(t.run())).toBe(oom);
+  });
+
+  it('bytes that are not an image never reach the decoder', async () => {
+    let decoded = false;
+    const t = setup({
+      decode: async () => {
+        decoded = true;
+        throw new Error('unreachable');
+      },
+    });
+    const ctx: JobContext = { jobId: 'j', signal: { aborted: false }, emit: () => {}, now: () => 0 };
+    const text = toArrayBuffer(new TextEncoder().encode('hello, not a photo'));
+    const error = await failure(runStickerJob(t.platform, ctx, text, REQUEST));
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.reason).toBe('not-image');
+    expect(decoded).toBe(false);
+  });
+
+  it('a throw inside compose → INTERNAL at compose, image released once', async () => {
+    const t = setup({
+      compose: async () => {
+        throw new TypeError('ctx.drawImage is not a function');
+      },
+    });
+    const error = await failure(t.run());
+    expect(error.code).toBe('INTERNAL');
+    expect(error.stage).toBe('compose');
+    expect(error.message).toBe('ctx.drawImage is not a function');
+    expect(t.released).toEqual([t.image]);
+    expect(t.encoded).toEqual([]);
+  });
+
+  it('a thrown non-Error becomes INTERNAL with its text', async () => {
+    const t = setup({
+      encodePng: async () => {
+        throw 'canvas exploded';
+      },
+    });
+    const error = await failure(t.run());
+    expect(error).toMatchObject({ code: 'INTERNAL', stage: 'encode', message: 'canvas exploded' });
+    expect(t.released).toEqual([t.image]);
+  });
+
+  it('a model download failure passes through and nothing is decoded', async () => {
+    const t = setup({
+      loadModels: async () => {
+        throw new StickerError('MODEL_DOWNLOAD_FAILED', 'HTTP 503', { stage: 'load-models' });
+      },
+    });
+    const error = await failure(t.run());
+    expect(error.code).toBe('MODEL_DOWNLOAD_FAILED');
+    expect(t.decodeCalls).toEqual([]);
+    expect(t.released).toEqual([]);
+  });
+
+  it('only the stages that finished before a failure get an end event', async () => {
+    const t = setup({
+      encodePng: async () => {
+        throw new Error('quota');
+      },
+    });
+    await failure(t.run());
+    const ended = t.events.flatMap((e) => (e.type === 'stage' && e.phase === 'end' ? [e.stage] : []));
+    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'align', 'compose']);
+  });
+});

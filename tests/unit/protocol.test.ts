@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { assertNever, isStyle, parseCommand } from '../../src/core/protocol.ts';
+
+const request = { prompt: '开心大笑', caption: '我太难了', style: 'photo' };
+
+describe('parseCommand accepts well-formed commands', () => {
+  it('init', () => {
+    for (const faceDelegate of ['auto', 'cpu', 'gpu'] as const) {
+      const cmd = { type: 'init', options: { faceDelegate, assetBase: 'https://example.test/app/' } };
+      expect(parseCommand(cmd)).toEqual(cmd);
+    }
+  });
+
+  it('init keeps only the known options', () => {
+    const parsed = parseCommand({ type: 'init', options: { faceDelegate: 'cpu', assetBase: '/', extra: 1 } });
+    expect(parsed).toEqual({ type: 'init', options: { faceDelegate: 'cpu', assetBase: '/' } });
+  });
+
+  it('generate with an ArrayBuffer photo, passing the same buffer on', () => {
+    const photo = new ArrayBuffer(16);
+    const parsed = parseCommand({ type: 'generate', jobId: 'job-1', photo, request });
+    expect(parsed).toEqual({ type: 'generate', jobId: 'job-1', photo, request });
+    expect(parsed?.type === 'generate' && parsed.photo).toBe(photo);
+  });
+
+  it('cancel', () => {
+    expect(parseCommand({ type: 'cancel', jobId: 'job-1' })).toEqual({ type: 'cancel', jobId: 'job-1' });
+  });
+
+  it('dispose', () => {
+    expect(parseCommand({ type: 'dispose' })).toEqual({ type: 'dispose' });
+  });
+});
+
+describe('parseCommand rejects malformed commands', () => {
+  const photo = new ArrayBuffer(8);
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['undefined', undefined],
+    ['a string', 'generate'],
+    ['a number', 3],
+    ['no type', { jobId: 'j' }],
+    ['a non-string type', { type: 1 }],
+    ['an unknown type', { type: 'explode' }],
+    ['init without options', { type: 'init' }],
+    ['init with a bad faceDelegate', { type: 'init', options: { faceDelegate: 'tpu', assetBase: '/' } }],
+    ['init with faceDelegate missing', { type: 'init', options: { assetBase: '/' } }],
+    ['init without assetBase', { type: 'init', options: { faceDelegate: 'auto' } }],
+    ['generate without jobId', { type: 'generate', photo, request }],
+    ['generate with a numeric jobId', { type: 'generate', jobId: 5, photo, request }],
+    ['generate with a Uint8Array photo', { type: 'generate', jobId: 'j', photo: new Uint8Array(8), request }],
+    ['generate with a string photo', { type: 'generate', jobId: 'j', photo: 'data:image/png;base64,', request }],
+    ['generate without request', { type: 'generate', jobId: 'j', photo }],
+    ['generate with an unknown style', { type: 'generate', jobId: 'j', photo, request: { ...request, style: 'anime' } }],
+    ['generate with a non-string caption', { type: 'generate', jobId: 'j', photo, request: { ...request, caption: null } }],
+    ['generate without prompt', { type: 'generate', jobId: 'j', photo, request: { caption: '', style: 'photo' } }],
+    ['cancel without jobId', { type: 'cancel' }],
+    ['cancel with a non-string jobId', { type: 'cancel', jobId: {} }],
+  ])('%s', (_name, value) => {
+    expect(parseCommand(value)).toBeNull();
+  });
+});
+
+describe('isStyle', () => {
+  it('knows the photo style only', () => {
+    expect(isStyle('photo')).toBe(true);
+    expect(isStyle('anime')).toBe(false);
+    expect(isStyle(undefined)).toBe(false);
+  });
+});
+
+describe('assertNever', () => {
+  it('throws, naming the unhandled message', () => {
+    expect(() => assertNever({ type: 'mystery' } as never)).toThrow(/Unhandled protocol message: .*mystery/);
+  });
+});
