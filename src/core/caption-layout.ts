@@ -60,16 +60,25 @@ function fits(lines: string[], fontSize: number, box: CaptionBox, measure: Measu
   );
 }
 
+/** Font sizes to try, largest first, in steps of 2 and always ending with fontMin itself. */
+function sizes(box: CaptionBox): number[] {
+  const list: number[] = [];
+  for (let size = box.fontMax; size > box.fontMin; size -= 2) list.push(size);
+  list.push(box.fontMin);
+  return list;
+}
+
 export function layoutCaption(text: string, box: CaptionBox, measure: MeasureText): CaptionLayout {
   const clean = text.replace(/\s+/gu, ' ').trim();
   if (clean === '') return { fontSize: box.fontMax, lines: [] };
-  for (let size = box.fontMax; size >= box.fontMin; size -= 2) {
+  for (const size of sizes(box)) {
     const lines = wrap(clean, size, box.maxWidth, measure);
     if (fits(lines, size, box, measure)) return { fontSize: size, lines };
   }
-  // Too long even at the smallest size: keep what fits and say it was cut.
+  // Too long even at the smallest size: keep the lines that fit the box and say it was cut.
   const size = box.fontMin;
-  const lines = wrap(clean, size, box.maxWidth, measure).slice(0, box.maxLines);
+  const linesThatFit = Math.max(1, Math.min(box.maxLines, Math.floor(box.maxHeight / (size * box.lineHeight))));
+  const lines = wrap(clean, size, box.maxWidth, measure).slice(0, linesThatFit);
   let last = lines[lines.length - 1] ?? '';
   while (last.length > 0 && measure(`${last}…`, size) > box.maxWidth) last = Array.from(last).slice(0, -1).join('');
   lines[lines.length - 1] = `${last}…`;

@@ -56,7 +56,7 @@ export async function runStickerJob<Img, Surface>(
     const plan = await stage('align', () => alignStage(platform, face, request.caption));
     const surface = await stage('compose', () => platform.compose(decoded.image, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
-    if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled');
+    if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'encode' });
     return {
       jobId: ctx.jobId,
       png,

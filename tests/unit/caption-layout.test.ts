@@ -146,6 +146,20 @@ describe('layoutCaption', () => {
     expect(layoutCaption('七个字的一句话', box, measure).fontSize).toBe(65);
   });
 
+  it('tries fontMin itself even when fontMax − fontMin is odd', () => {
+    const box: CaptionBox = { maxWidth: 280, maxHeight: 1000, maxLines: 1, fontMax: 29, fontMin: 28, lineHeight: 1 };
+    // Ten characters × 28 px = 280 px: fits whole at fontMin, so nothing is cut.
+    expect(layoutCaption('一二三四五六七八九十', box, measure)).toEqual({ fontSize: 28, lines: ['一二三四五六七八九十'] });
+  });
+
+  it('a cut caption keeps only as many lines as the band is tall', () => {
+    const box: CaptionBox = { maxWidth: 100, maxHeight: 30, maxLines: 3, fontMax: 20, fontMin: 20, lineHeight: 1 };
+    const layout = layoutCaption('一二三四五六七八九十', box, measure);
+    expect(layout.lines).toHaveLength(1);
+    expect(layout.lines[0]!.endsWith('…')).toBe(true);
+    expect(layout.lines.length * layout.fontSize * box.lineHeight).toBeLessThanOrEqual(box.maxHeight);
+  });
+
   it('picks the largest size that fits, for mixed text and emoji too', () => {
     for (const text of ['我太难了', '今天 is Monday，我太难了！！', '😂😂😂', '😂 笑死我了 lol 😂', '打工人，打工魂，打工都是人上人。', 'OK']) {
       const { fontSize, lines } = layoutCaption(text, BOX, measure);

@@ -233,7 +233,7 @@ describe('runStickerJob, when something fails', () => {
       },
       signal,
     );
-    expect((await failure(t.run())).code).toBe('ABORTED');
+    expect(await failure(t.run())).toMatchObject({ code: 'ABORTED', stage: 'encode' });
     expect(t.released).toEqual([t.image]);
   });
 

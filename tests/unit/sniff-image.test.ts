@@ -179,11 +179,26 @@ describe('GIF', () => {
     const whole = gif(300, 2);
     expectRejected(whole.subarray(0, whole.length - 1), 'truncated');
   });
+
+  it('cut inside image data that happens to hold a 0x3B near the end → truncated', () => {
+    const whole = gif(300, 2);
+    // Drop the trailer and the last data bytes, then end on data that contains 0x3B.
+    expectRejected(bytes(whole.subarray(0, whole.length - 3), [0x3b, 0x10]), 'truncated');
+  });
 });
 
 describe('BMP', () => {
-  it('is detected from its BM signature', () => {
+  it('is detected from its BM signature and bitmap header', () => {
     expect(sniffImage(bmp(2, 2))).toEqual({ format: 'bmp' });
+  });
+
+  it('text that starts with "BM" is not an image', () => {
+    expectRejected(bytes('BMW owners club newsletter, issue 42'), 'not-image');
+  });
+
+  it('shorter than its file header says → truncated', () => {
+    const whole = bmp(4, 4);
+    expectRejected(whole.subarray(0, whole.length - 8), 'truncated');
   });
 });
 
@@ -195,6 +210,10 @@ describe('ISO media (HEIF, AVIF)', () => {
 
   it.each(['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'])('HEIF brand %s → unsupported-format', (brand) => {
     expectRejected(ftyp(brand, ['mif1', 'heic']), 'unsupported-format');
+  });
+
+  it('AVIF named only among the compatible brands (major brand mif1) is accepted', () => {
+    expect(sniffImage(ftyp('mif1', ['miaf', 'avif']))).toEqual({ format: 'avif' });
   });
 
   it('an unknown brand (e.g. an MP4 video) → not-image', () => {

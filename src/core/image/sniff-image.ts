@@ -98,8 +98,33 @@ function sniffWebp(b: Uint8Array): SniffedImage {
 function sniffGif(b: Uint8Array): SniffedImage {
   const width = (b[6] ?? 0) | ((b[7] ?? 0) << 8);
   const height = (b[8] ?? 0) | ((b[9] ?? 0) << 8);
-  if (!b.subarray(-16).includes(0x3b)) throw bad('truncated', 'GIF without its trailer');
+  // The trailer byte ends the file; a cut file ends inside image data instead.
+  if (b[b.length - 1] !== 0x3b) throw bad('truncated', 'GIF without its trailer');
   return { format: 'gif', width, height };
+}
+
+/** BITMAPFILEHEADER + a known DIB header size; "BM" alone is also how plenty of text starts. */
+const BMP_DIB_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
+
+function sniffBmp(b: Uint8Array): SniffedImage {
+  if (b.length < 26 || !BMP_DIB_SIZES.has(u32le(b, 14))) throw bad('not-image', 'starts with BM but has no bitmap header');
+  if (b.length < u32le(b, 2)) throw bad('truncated', 'BMP shorter than its header says');
+  return { format: 'bmp' };
+}
+
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1']);
+
+/** ISO-BMFF images: AVIF when 'avif'/'avis' is the major or any compatible brand, else HEIF. */
+function sniffFtyp(b: Uint8Array): SniffedImage {
+  const boxSize = Math.min(u32be(b, 0), b.length);
+  const brands = [ascii(b, 8, 4)];
+  for (let i = 16; i + 4 <= boxSize; i += 4) brands.push(ascii(b, i, 4));
+  if (brands.some((brand) => AVIF_BRANDS.has(brand))) return { format: 'avif' };
+  if (brands.some((brand) => HEIF_BRANDS.has(brand))) {
+    throw bad('unsupported-format', `HEIF (${brands[0] ?? ''}) is not decodable in browsers`);
+  }
+  throw bad('not-image', `unknown ISO media brand ${brands[0] ?? ''}`);
 }
 
 export function sniffImage(bytes: ArrayBuffer | Uint8Array): SniffedImage {
@@ -110,13 +135,9 @@ export function sniffImage(bytes: ArrayBuffer | Uint8Array): SniffedImage {
   else if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) sniffed = sniffJpeg(b);
   else if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') sniffed = sniffWebp(b);
   else if (b.length >= 10 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) sniffed = sniffGif(b);
-  else if (b.length >= 2 && ascii(b, 0, 2) === 'BM') sniffed = { format: 'bmp' };
-  else if (b.length >= 12 && ascii(b, 4, 4) === 'ftyp') {
-    const brand = ascii(b, 8, 4);
-    if (brand === 'avif' || brand === 'avis') sniffed = { format: 'avif' };
-    else if (/^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) throw bad('unsupported-format', `HEIF (${brand}) is not decodable in browsers`);
-    else throw bad('not-image', `unknown ISO media brand ${brand}`);
-  } else throw bad('not-image', 'not a JPEG, PNG, WebP, GIF, BMP or AVIF image');
+  else if (b.length >= 2 && ascii(b, 0, 2) === 'BM') sniffed = sniffBmp(b);
+  else if (b.length >= 12 && ascii(b, 4, 4) === 'ftyp') sniffed = sniffFtyp(b);
+  else throw bad('not-image', 'not a JPEG, PNG, WebP, GIF, BMP or AVIF image');
   if (sniffed.width !== undefined && sniffed.height !== undefined) {
     if (sniffed.width === 0 || sniffed.height === 0) throw bad('not-image', 'the image has no pixels');
     if (sniffed.width * sniffed.height > MAX_SOURCE_PIXELS) {
