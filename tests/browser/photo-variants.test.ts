@@ -17,13 +17,18 @@ beforeAll(async () => {
   harness = await LandmarkHarness.open(session.browser, session.server.url);
 });
 
-async function stickerOf(photo: Parameters<typeof makeSticker>[1]) {
-  await makeSticker(t.page, photo);
+/** Waits for a sticker newer than the last one. */
+async function nextSticker(): Promise<string> {
   const done = await outcome(t.page, lastSrc);
   expect(done.kind).toBe('result');
   if (done.kind !== 'result') throw new Error('no sticker');
   lastSrc = done.src;
-  return harness.measure(await imageBytes(t.page, done.src), 'image/png');
+  return done.src;
+}
+
+async function stickerOf(photo: Parameters<typeof makeSticker>[1]) {
+  await makeSticker(t.page, photo);
+  return harness.measure(await imageBytes(t.page, await nextSticker()), 'image/png');
 }
 
 async function photoSize(): Promise<string> {
@@ -70,7 +75,23 @@ describe('real-world photos', () => {
       document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
     }, photo.buffer.toString('base64'));
     await t.page.getByTestId('generate-button').click();
-    expect((await outcome(t.page, lastSrc)).kind).toBe('result');
+    await nextSticker();
     expect(await photoSize()).toContain('512×512 → 512×512');
+  });
+
+  it('a dropped image is taken as the photo', async () => {
+    const photo = fixtureFile('faces/grace_hopper.jpg');
+    const data = await t.page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'dropped.jpg', { type: 'image/jpeg' }));
+      return transfer;
+    }, photo.buffer.toString('base64'));
+    const zone = t.page.locator('label.dropzone');
+    await zone.dispatchEvent('dragover', { dataTransfer: data });
+    await zone.dispatchEvent('drop', { dataTransfer: data });
+    await t.page.getByTestId('generate-button').click();
+    await nextSticker();
+    expect(await photoSize()).toContain('512×600 → 512×600');
   });
 });
