@@ -21,7 +21,12 @@ function modelsDir(root: string): string {
   return process.env.BIAOQING_MODELS_DIR ?? path.resolve(root, '../shared/models');
 }
 
+const found = new Map<string, Asset[]>();
+
+/** Computed once per process: Vite resolves the config for the page and again for the worker. */
 export function localAssets(root: string): Asset[] {
+  const known = found.get(root);
+  if (known !== undefined) return known;
   const assets: Asset[] = MEDIAPIPE_FILES.map((file) => ({
     fileName: `mediapipe/${file}`,
     source: path.join(root, 'node_modules/@mediapipe/tasks-vision/wasm', file),
@@ -40,6 +45,7 @@ export function localAssets(root: string): Asset[] {
     }
     assets.push({ fileName: `models/${model.file}`, source });
   }
+  found.set(root, assets);
   return assets;
 }
 

@@ -1,0 +1,80 @@
+// The model store's real path for a deployment without local model copies: the local URL 404s, the
+// manifest's public URL is answered by this test with the shared file's bytes (nothing leaves the
+// machine), the bytes are checked by SHA-256 and kept in IndexedDB.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import manifest from '../../models/manifest.json' with { type: 'json' };
+import { useSession } from './support/session.ts';
+import { openPage } from './support/chromium.ts';
+import { MODELS_DIR, fixtureFile } from './support/fixtures.ts';
+import { makeSticker, openApp, outcome } from './support/app-driver.ts';
+
+const session = useSession();
+const entry = manifest.models.find((m) => m.id === 'face-landmarker')!;
+const modelBytes = readFileSync(path.join(MODELS_DIR, entry.file));
+
+/** Serves the model only at its public URL; returns a counter of requests for it. */
+async function modelOnlyAtPublicUrl(page: Page, body: Buffer): Promise<{ count: number }> {
+  const served = { count: 0 };
+  await page.route(`**/models/${entry.file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.route((url) => url.href === entry.url, (route) => {
+    served.count++;
+    return route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
+  });
+  return served;
+}
+
+async function modelReady(page: Page): Promise<void> {
+  await page.getByTestId('notice').filter({ hasText: /已就绪/ }).waitFor({ timeout: 60_000 });
+}
+
+describe('model weights: fetched once from the manifest URL, verified, cached in IndexedDB', () => {
+  it('downloads, verifies and caches; a reload uses the cache; a corrupt entry is fetched again', async () => {
+    const { page, context } = await openPage(session.browser);
+    const served = await modelOnlyAtPublicUrl(page, modelBytes);
+    await openApp(page, session.server.url);
+    await modelReady(page);
+    expect(served.count).toBe(1);
+    await makeSticker(page, fixtureFile('faces/astronaut.png'));
+    expect((await outcome(page)).kind).toBe('result');
+
+    await page.reload();
+    await modelReady(page);
+    expect(served.count).toBe(1);
+
+    // Damage the cached bytes behind the app's back.
+    await page.evaluate(
+      (key) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('keyval-store');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('keyval', 'readwrite');
+            tx.objectStore('keyval').put(new Blob(['protobuf parsing failed']), key);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      `model:${entry.id}@${entry.sha256}`,
+    );
+    await page.reload();
+    await modelReady(page);
+    expect(served.count).toBe(2);
+    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'));
+    expect((await outcome(page)).kind).toBe('result');
+    await context.close();
+  });
+
+  it('bytes that do not match the manifest SHA-256 are refused with a clear message', async () => {
+    const { page, context } = await openPage(session.browser);
+    await modelOnlyAtPublicUrl(page, Buffer.from(modelBytes.subarray(0, modelBytes.length - 1000)));
+    await openApp(page, session.server.url);
+    await makeSticker(page, fixtureFile('faces/astronaut.png'));
+    const done = await outcome(page);
+    expect(done).toMatchObject({ kind: 'error', code: 'MODEL_INTEGRITY' });
+    if (done.kind === 'error') expect(done.text).toMatch(/校验失败/);
+    await context.close();
+  });
+});
