@@ -1,9 +1,12 @@
-import { Show, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import type { Expression } from '../core/expression/action-units.ts';
+import { understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
 import type { EngineEvent, GpuReport, StageName, StickerResult } from '../core/protocol.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
+import { ExpressionPicker } from './components/ExpressionPicker.tsx';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
@@ -30,6 +33,17 @@ export function App() {
   const [notice, setNotice] = createSignal('');
   const [gpu, setGpu] = createSignal<GpuReport | null>(null);
   const [lastRun, setLastRun] = createSignal<StickerResult | null>(null);
+  const understanding = createMemo(() => understand(prompt()));
+  const [picked, setPicked] = createSignal<Expression | null>(null);
+  const [strength, setStrength] = createSignal<number | null>(null);
+  const chosen = () => {
+    const u = understanding();
+    return picked() ?? (u.kind === 'matched' ? u.expression : null);
+  };
+  const intensity = () => {
+    const u = understanding();
+    return strength() ?? (u.kind === 'empty' ? 1 : u.intensity);
+  };
 
   const persist = () =>
     void saveDraft({ photo: photo(), photoName: photoName(), prompt: prompt(), caption: caption(), style: style() });
@@ -67,7 +81,9 @@ export function App() {
     setError(null);
     setStages({});
     const words = caption().trim() || prompt().trim();
-    const started = engine.generate(current, { prompt: prompt(), caption: words, style: 'photo' }, onJobEvent);
+    const expression = chosen();
+    const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
+    const started = engine.generate(current, { prompt: prompt(), expression: choice, caption: words, style: 'photo' }, onJobEvent);
     setJob(started);
     try {
       const result = await started.result;
@@ -147,11 +163,20 @@ export function App() {
                 aria-describedby="prompt-hint"
                 onInput={(e) => {
                   setPrompt(e.currentTarget.value);
+                  setPicked(null);
+                  setStrength(null);
                   persist();
                 }}
               />
             </label>
             <p class="hint" id="prompt-hint">{t().promptHint}</p>
+            <ExpressionPicker
+              understanding={understanding()}
+              chosen={chosen()}
+              intensity={intensity()}
+              onChoose={setPicked}
+              onIntensity={setStrength}
+            />
             <label class="field">
               <span>{t().captionLabel}</span>
               <input

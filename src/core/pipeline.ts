@@ -8,6 +8,9 @@ import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
 import { alignStage } from './stages/align.ts';
+import { warpStage } from './stages/warp.ts';
+import { expressionById } from './expression/understand.ts';
+import { tiltRadians } from './expression/displacements.ts';
 
 export interface JobContext {
   jobId: string;
@@ -51,10 +54,24 @@ export async function runStickerJob<Img, Surface>(
     platform.loadModels((p) => ctx.emit({ type: 'download', ...p })),
   );
   const decoded = await stage('decode', () => decodeStage(platform, photo));
+  const toRelease = [decoded.image];
   try {
     const { face, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
-    const plan = await stage('align', () => alignStage(platform, face, request.caption));
-    const surface = await stage('compose', () => platform.compose(decoded.image, plan));
+    const choice = request.expression;
+    const expression = await stage('expression', () => (choice === null ? null : expressionById(choice.id)));
+    let picture = decoded.image;
+    let shaped = face;
+    let applied = 1;
+    if (expression !== null && choice !== null) {
+      const warped = await stage('warp', () => warpStage(platform, decoded.image, decoded.info, face, expression, choice.intensity));
+      picture = warped.image;
+      toRelease.push(picture);
+      shaped = warped.face;
+      applied = warped.applied;
+    }
+    const tilt = expression !== null && choice !== null ? tiltRadians(expression.recipe, choice.intensity) : 0;
+    const plan = await stage('align', () => alignStage(platform, face, request.caption, tilt, shaped));
+    const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'encode' });
     return {
@@ -64,11 +81,12 @@ export async function runStickerJob<Img, Surface>(
       height: plan.size,
       photo: decoded.info,
       facesFound,
+      expression: choice === null ? null : { ...choice, applied },
       eyes: eyeCenters(face),
       timings,
       backends,
     };
   } finally {
-    platform.release(decoded.image);
+    for (const image of toRelease) platform.release(image);
   }
 }

@@ -8,6 +8,8 @@ import type { Point } from './geometry/point.ts';
 import type { Similarity } from './geometry/similarity.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
 import type { PhotoInfo, StageName } from './protocol.ts';
+import type { WarpMesh } from './warp/warp-mesh.ts';
+import type { MouthOpening } from './warp/mouth-opening.ts';
 
 export interface DecodedPhoto<Img> {
   image: Img;
@@ -38,6 +40,8 @@ export interface Platform<Img, Surface> {
   loadModels(onProgress: (p: DownloadProgress) => void): Promise<void>;
   decode(bytes: ArrayBuffer, format: ImageFormat, maxSide: number): Promise<DecodedPhoto<Img>>;
   detectFaces(image: Img): Promise<FaceLandmarks[]>;
+  /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth. */
+  warp(image: Img, mesh: WarpMesh, mouth: MouthOpening | null): Promise<Img>;
   measureCaption: MeasureText;
   compose(image: Img, plan: StickerPlan): Promise<Surface>;
   encodePng(surface: Surface): Promise<ArrayBuffer>;

@@ -4,7 +4,7 @@
 import type { ErrorInfo } from './errors.ts';
 import type { Point } from './geometry/point.ts';
 
-export const STAGES = ['load-models', 'decode', 'detect-face', 'align', 'compose', 'encode'] as const;
+export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export const STYLES = ['photo'] as const;
@@ -12,9 +12,17 @@ export type StickerStyle = (typeof STYLES)[number];
 
 export type FaceDelegatePreference = 'auto' | 'cpu' | 'gpu';
 
+/** The expression the user settled on: a lexicon id and a strength (1 = as the lexicon writes it). */
+export interface ExpressionChoice {
+  id: string;
+  intensity: number;
+}
+
 export interface GenerateRequest {
-  /** Expression words ("开心大笑"); the expression engine reads them. */
+  /** Expression words as typed ("开心大笑"), kept for the AI prompt and history. */
   prompt: string;
+  /** What the words were understood as; null keeps the face as photographed. */
+  expression: ExpressionChoice | null;
   /** Text drawn on the sticker; empty means no caption. */
   caption: string;
   style: StickerStyle;
@@ -61,6 +69,8 @@ export interface StickerResult {
   height: number;
   photo: PhotoInfo;
   facesFound: number;
+  /** The expression applied, and the share of its motion the warp could apply without folding. */
+  expression: (ExpressionChoice & { applied: number }) | null;
   /** Where the eyes (subject's right, subject's left) were found, in working-photo pixels. */
   eyes: [Point, Point];
   timings: Partial<Record<StageName, number>>;
@@ -86,12 +96,20 @@ export function isStyle(value: unknown): value is StickerStyle {
   return typeof value === 'string' && (STYLES as readonly string[]).includes(value);
 }
 
+function isExpressionChoice(value: unknown): value is ExpressionChoice | null {
+  return (
+    value === null ||
+    (isRecord(value) && typeof value.id === 'string' && typeof value.intensity === 'number' && Number.isFinite(value.intensity))
+  );
+}
+
 function isGenerateRequest(value: unknown): value is GenerateRequest {
   return (
     isRecord(value) &&
     typeof value.prompt === 'string' &&
     typeof value.caption === 'string' &&
-    isStyle(value.style)
+    isStyle(value.style) &&
+    isExpressionChoice(value.expression)
   );
 }
 

@@ -39,7 +39,7 @@ async function stageTimes(): Promise<Record<string, number>> {
 let lastSrc: string | null = null;
 async function oneRun(photo: string): Promise<{ stages: Record<string, number>; endToEnd: number }> {
   const start = performance.now();
-  await makeSticker(page, fixtureFile(photo), { caption: '今天也要开心' });
+  await makeSticker(page, fixtureFile(photo), { prompt: '开心大笑', caption: '今天也要开心' });
   const done = await outcome(page, lastSrc);
   const endToEnd = performance.now() - start;
   if (done.kind !== 'result') throw new Error(`${photo}: ${done.text}`);
@@ -73,7 +73,7 @@ const backends = Object.fromEntries(
   await Promise.all(STAGES.map(async (s) => [s, await page.getByTestId(`timing-${s}`).getAttribute('data-backend')] as const)),
 );
 const report = {
-  benchmark: 'sticker pipeline (photo style)',
+  benchmark: 'sticker pipeline (photo style, expression 开心大笑)',
   date: new Date().toISOString(),
   runsPerPhoto: RUNS,
   delegate: DELEGATE,

@@ -16,6 +16,7 @@ function measuringPlatform(): Platform<never, never> {
     loadModels: unused,
     decode: unused,
     detectFaces: unused,
+    warp: unused,
     measureCaption: measure,
     compose: unused,
     encodePng: unused,
@@ -140,5 +141,25 @@ describe('alignStage', () => {
     const r = applySimilarity(p.transform, rightEye);
     expect(r.x).toBeCloseTo(rightTarget.x, 9);
     expect(r.y).toBeCloseTo(rightTarget.y, 9);
+  });
+});
+
+describe('alignStage with an expression', () => {
+  it('a head tilt turns the eye targets about their midpoint, clockwise on screen for positive angles', () => {
+    const tilt = 0.2;
+    const plan = alignStage(measuringPlatform(), face, '', tilt);
+    expect(angleOf(plan.transform) - angleOf(alignStage(measuringPlatform(), face, '').transform)).toBeCloseTo(tilt, 9);
+    const [r, l] = [applySimilarity(plan.transform, rightEye), applySimilarity(plan.transform, leftEye)];
+    expect(l.y - r.y).toBeGreaterThan(0);
+    const [tr, tl] = eyeTargetsPx();
+    expect((r.x + l.x) / 2).toBeCloseTo((tr.x + tl.x) / 2, 9);
+  });
+
+  it('the eyes as photographed set the transform; the warped face sets the cut-out', () => {
+    const shaped = face.map((p) => ({ x: p.x, y: p.y + 30 }));
+    const plain = alignStage(measuringPlatform(), face, '');
+    const warped = alignStage(measuringPlatform(), face, '', 0, shaped);
+    expect(warped.transform).toEqual(plain.transform);
+    expect(warped.mask[0]!.y).toBeGreaterThan(plain.mask[0]!.y);
   });
 });

@@ -21,14 +21,14 @@ interface FakeSurface {
 }
 
 const PHOTO_INFO = { sourceWidth: 4032, sourceHeight: 3024, width: 2048, height: 1536 };
-const REQUEST: GenerateRequest = { prompt: '开心', caption: '我太难了', style: 'photo' };
+const REQUEST: GenerateRequest = { prompt: '开心', expression: { id: 'smile', intensity: 1 }, caption: '我太难了', style: 'photo' };
 const rightEye = { x: 900, y: 700 };
 const leftEye = { x: 1100, y: 730 };
 const mainFace = faceAroundEyes(rightEye, leftEye);
 const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
 
 /** How long each stage's platform call takes on the fake clock. */
-const COST: Record<StageName, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, align: 0, compose: 12, encode: 7 };
+const COST: Record<StageName, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7 };
 
 function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
   let clock = 1000;
@@ -38,6 +38,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
   const composed: [FakeImage, StickerPlan][] = [];
   const encoded: FakeSurface[] = [];
   const image: FakeImage = { id: 'photo' };
+  const warped: FakeImage = { id: 'warped' };
   const pngOut = new ArrayBuffer(4);
 
   const platform: Platform<FakeImage, FakeSurface> = {
@@ -55,6 +56,10 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
     async detectFaces() {
       clock += COST['detect-face'];
       return [smallFace, mainFace];
+    },
+    async warp() {
+      clock += COST.warp;
+      return warped;
     },
     measureCaption: measure,
     async compose(img, plan) {
@@ -75,7 +80,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
   const ctx: JobContext = { jobId: 'job-7', signal, emit: (e) => events.push(e), now: () => clock };
   const photo = toArrayBuffer(png(640, 480));
   const run = () => runStickerJob(platform, ctx, photo, REQUEST);
-  return { run, platform, events, released, decodeCalls, composed, encoded, image, pngOut, photo, signal };
+  return { run, platform, events, released, decodeCalls, composed, encoded, image, warped, pngOut, photo, signal };
 }
 
 /** The job's rejection, which must be a StickerError. */
@@ -96,7 +101,7 @@ describe('runStickerJob, when all goes well', () => {
     const t = setup();
     await t.run();
     expect(stageEvents(t.events)).toEqual(STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
-    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'align', 'compose', 'encode']);
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode']);
   });
 
   it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
@@ -134,16 +139,34 @@ describe('runStickerJob, when all goes well', () => {
     expect(t.decodeCalls).toEqual([[t.photo, 'png', MAX_WORKING_SIDE]]);
   });
 
-  it('composes the decoded image with the aligned plan and encodes that surface', async () => {
+  it('composes the warped image with the aligned plan and encodes that surface', async () => {
     const t = setup();
     const result = await t.run();
     expect(t.composed).toHaveLength(1);
     const [img, plan] = t.composed[0]!;
-    expect(img).toBe(t.image);
+    // The expression's warped photo is what gets composed.
+    expect(img).toBe(t.warped);
     expect(plan.size).toBe(STICKER_SIZE);
     expect(plan.caption.lines).toEqual(['我太难了']);
-    expect(t.encoded).toEqual([{ image: t.image, plan }]);
+    expect(t.encoded).toEqual([{ image: t.warped, plan }]);
     expect(result.png).toBe(t.pngOut);
+    expect(result.expression).toEqual({ id: 'smile', intensity: 1, applied: 1 });
+  });
+
+  it('with no expression the photo is composed as decoded: no warp stage, nothing extra to release', async () => {
+    const t = setup();
+    const result = await runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, { ...REQUEST, expression: null });
+    expect(t.composed[0]![0]).toBe(t.image);
+    expect(t.released).toEqual([t.image]);
+    expect(result.expression).toBeNull();
+    expect(stageEvents(t.events)).not.toContain('warp:start');
+  });
+
+  it('an unknown expression id is an error at the expression stage', async () => {
+    const t = setup();
+    const run = runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: () => undefined, now: () => 0 }, t.photo, { ...REQUEST, expression: { id: 'no-such-face', intensity: 1 } });
+    expect((await failure(run)).stage).toBe('expression');
+    expect(t.released).toEqual([t.image]);
   });
 
   it('returns the result: size, photo info, faces found, and the eyes found in the working photo', async () => {
@@ -168,8 +191,9 @@ describe('runStickerJob, when all goes well', () => {
   it('releases the decoded image exactly once', async () => {
     const t = setup();
     await t.run();
-    expect(t.released).toEqual([t.image]);
+    expect(t.released).toEqual([t.image, t.warped]);
     expect(t.released[0]).toBe(t.image);
+    expect(t.released[1]).toBe(t.warped);
   });
 });
 
@@ -204,7 +228,7 @@ describe('runStickerJob, when something fails', () => {
     expect(t.released).toEqual([]);
   });
 
-  it('abort during face detection stops before align, and still releases the image once', async () => {
+  it('abort during face detection stops before the expression stage, and still releases the image once', async () => {
     const signal = { aborted: false };
     const t = setup(
       {
@@ -217,7 +241,7 @@ describe('runStickerJob, when something fails', () => {
     );
     const error = await failure(t.run());
     expect(error.code).toBe('ABORTED');
-    expect(error.stage).toBe('align');
+    expect(error.stage).toBe('expression');
     expect(stageEvents(t.events).at(-1)).toBe('detect-face:end');
     expect(t.released).toEqual([t.image]);
   });
@@ -234,7 +258,7 @@ describe('runStickerJob, when something fails', () => {
       signal,
     );
     expect(await failure(t.run())).toMatchObject({ code: 'ABORTED', stage: 'encode' });
-    expect(t.released).toEqual([t.image]);
+    expect(t.released).toEqual([t.image, t.warped]);
   });
 
   it('a decoder that throws a plain Error → BAD_INPUT, reason undecodable, at decode', async () => {
@@ -277,7 +301,7 @@ describe('runStickerJob, when something fails', () => {
     expect(decoded).toBe(false);
   });
 
-  it('a throw inside compose → INTERNAL at compose, image released once', async () => {
+  it('a throw inside compose → INTERNAL at compose, both images released once', async () => {
     const t = setup({
       compose: async () => {
         throw new TypeError('ctx.drawImage is not a function');
@@ -287,7 +311,7 @@ describe('runStickerJob, when something fails', () => {
     expect(error.code).toBe('INTERNAL');
     expect(error.stage).toBe('compose');
     expect(error.message).toBe('ctx.drawImage is not a function');
-    expect(t.released).toEqual([t.image]);
+    expect(t.released).toEqual([t.image, t.warped]);
     expect(t.encoded).toEqual([]);
   });
 
@@ -299,7 +323,7 @@ describe('runStickerJob, when something fails', () => {
     });
     const error = await failure(t.run());
     expect(error).toMatchObject({ code: 'INTERNAL', stage: 'encode', message: 'canvas exploded' });
-    expect(t.released).toEqual([t.image]);
+    expect(t.released).toEqual([t.image, t.warped]);
   });
 
   it('a model download failure passes through and nothing is decoded', async () => {
@@ -322,6 +346,6 @@ describe('runStickerJob, when something fails', () => {
     });
     await failure(t.run());
     const ended = t.events.flatMap((e) => (e.type === 'stage' && e.phase === 'end' ? [e.stage] : []));
-    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'align', 'compose']);
+    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose']);
   });
 });

@@ -2,6 +2,7 @@ import type { Platform, StickerPlan } from '../platform.ts';
 import { eyeCenters, faceOval, type FaceLandmarks } from '../face/landmarks.ts';
 import { stickerMask } from '../face/face-mask.ts';
 import { applySimilarity, similarityFromPairs } from '../geometry/similarity.ts';
+import type { Point } from '../geometry/point.ts';
 import { layoutCaption } from '../caption-layout.ts';
 import {
   CAPTION_BAND,
@@ -17,18 +18,33 @@ import {
 
 const LINE_HEIGHT = 1.15;
 
-/** Plan the sticker: rotate and scale the photo so the eyes land on their canonical spots. */
+/** The eye targets turned by `tilt` radians about their midpoint (positive: clockwise on screen). */
+function tiltedTargets(size: number, tilt: number): [Point, Point] {
+  const [r, l] = eyeTargetsPx(size);
+  if (tilt === 0) return [r, l];
+  const c = { x: (r.x + l.x) / 2, y: (r.y + l.y) / 2 };
+  const turn = similarityFromPairs(c, { x: c.x + 1, y: c.y }, c, { x: c.x + Math.cos(tilt), y: c.y + Math.sin(tilt) });
+  return [applySimilarity(turn, r), applySimilarity(turn, l)];
+}
+
+/**
+ * Plan the sticker: rotate and scale the photo so the eyes as photographed land on their canonical
+ * spots (turned by the expression's head tilt, if any). The cut-out follows `shaped`, the face after
+ * the expression warp, so a dropped jaw stays inside the outline.
+ */
 export function alignStage<Img, Surface>(
   platform: Platform<Img, Surface>,
   face: FaceLandmarks,
   caption: string,
+  tilt = 0,
+  shaped: FaceLandmarks = face,
 ): StickerPlan {
   const size = STICKER_SIZE;
   const [rightEye, leftEye] = eyeCenters(face);
-  const [rightTarget, leftTarget] = eyeTargetsPx(size);
+  const [rightTarget, leftTarget] = tiltedTargets(size, tilt);
   const transform = similarityFromPairs(rightEye, leftEye, rightTarget, leftTarget);
-  const oval = faceOval(face).map((p) => applySimilarity(transform, p));
-  const mask = stickerMask(oval, rightTarget.y, MASK_GROWTH, MASK_FOREHEAD_LIFT);
+  const oval = faceOval(shaped).map((p) => applySimilarity(transform, p));
+  const mask = stickerMask(oval, (rightTarget.y + leftTarget.y) / 2, MASK_GROWTH, MASK_FOREHEAD_LIFT);
 
   const bandTop = CAPTION_BAND.top * size;
   const bandBottom = CAPTION_BAND.bottom * size;

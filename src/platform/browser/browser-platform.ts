@@ -8,6 +8,9 @@ import { composeSticker, measureCaption } from './compose-sticker.ts';
 import { decodePhoto } from './decode-photo.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
 import { loadModelBytes } from './model-store.ts';
+import { paintMouth } from './paint-mouth.ts';
+import { createCanvas2dWarper } from './warp-canvas2d.ts';
+import { createWebGl2Warper, type Warper } from './warp-webgl2.ts';
 
 export function createBrowserPlatform(
   assetBase: string,
@@ -15,6 +18,15 @@ export function createBrowserPlatform(
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   let delegate: string | undefined;
+  let warper: { impl: Warper; backend: string } | undefined;
+
+  function getWarper(): { impl: Warper; backend: string } {
+    if (warper === undefined) {
+      const gpu = createWebGl2Warper();
+      warper = gpu !== null ? { impl: gpu, backend: 'webgl2' } : { impl: createCanvas2dWarper(), backend: 'canvas2d-affine' };
+    }
+    return warper;
+  }
 
   async function loadLandmarker(onProgress: (p: DownloadProgress) => void): Promise<LoadedFaceLandmarker> {
     const bytes = await loadModelBytes(modelEntry('face-landmarker'), assetBase, onProgress);
@@ -35,6 +47,8 @@ export function createBrowserPlatform(
     'load-models': () => 'indexeddb+fetch',
     decode: () => 'createImageBitmap',
     'detect-face': () => `mediapipe-wasm-${delegate === 'GPU' ? 'gpu-webgl2' : 'cpu'}`,
+    expression: () => 'lexicon',
+    warp: () => getWarper().backend,
     align: () => 'js',
     compose: () => 'offscreen-canvas-2d',
     encode: () => 'offscreen-canvas-png',
@@ -47,6 +61,10 @@ export function createBrowserPlatform(
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
+    warp: async (image, mesh, mouth) => {
+      const warped = getWarper().impl.warp(image, mesh);
+      return mouth === null ? warped : paintMouth(warped, mouth);
+    },
     measureCaption,
     compose: async (image, plan) => composeSticker(image, plan),
     encodePng: async (canvas) => (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),

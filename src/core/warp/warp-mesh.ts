@@ -1,0 +1,120 @@
+// The piecewise-affine warp: a Delaunay triangulation of the face landmarks plus a fixed ring
+// around the face. Each triangle is drawn from its source corners to its target corners; the ring
+// and everything outside it stay where they are, so the background is never distorted.
+
+import Delaunator from 'delaunator';
+import { mean, type Point } from '../geometry/point.ts';
+import { faceOval, type FaceLandmarks } from '../face/landmarks.ts';
+import * as R from '../face/regions.ts';
+
+export interface WarpMesh {
+  width: number;
+  height: number;
+  /** x, y pairs in image pixels: where each vertex samples the photo. */
+  source: Float32Array;
+  /** x, y pairs in image pixels: where each vertex is drawn. */
+  target: Float32Array;
+  /** Three vertex indices per triangle. */
+  triangles: Uint32Array;
+  /** The share of the requested motion applied (below 1 when more would fold the mesh). */
+  scale: number;
+}
+
+/** Ring size around the face oval's centre: past the hair and under the chin's widest drop. */
+const RING_SCALE = 1.7;
+const RING_POINTS = 24;
+/** A triangle may shrink (closing eyelids) but not below this share of its area, nor turn over. */
+const MIN_AREA_RATIO = 0.01;
+/** Slivers under this many square pixels cover no visible texture; their folds are ignored. */
+const MIN_CHECKED_AREA = 4;
+
+function ring(face: FaceLandmarks): Point[] {
+  const oval = faceOval(face);
+  const c = mean(oval);
+  const radius = Math.max(...oval.map((p) => Math.hypot(p.x - c.x, p.y - c.y))) * RING_SCALE;
+  return Array.from({ length: RING_POINTS }, (_, i) => {
+    const a = (2 * Math.PI * i) / RING_POINTS;
+    return { x: c.x + radius * Math.cos(a), y: c.y + radius * Math.sin(a) };
+  });
+}
+
+function signedArea(v: Float32Array, a: number, b: number, c: number): number {
+  const ax = v[2 * a] ?? 0;
+  const ay = v[2 * a + 1] ?? 0;
+  return ((v[2 * b] ?? 0) - ax) * ((v[2 * c + 1] ?? 0) - ay) - ((v[2 * c] ?? 0) - ax) * ((v[2 * b + 1] ?? 0) - ay);
+}
+
+/**
+ * The openings: triangles whose corners all lie on the inner lip line, or all on one eye's lids and
+ * iris, span the mouth or an eye, not skin. They may open from nothing or close to nothing.
+ */
+const OPENINGS: ReadonlySet<number>[] = [
+  new Set(R.INNER_LIP_LOOP),
+  new Set([...R.RIGHT_EYE_UPPER_LID, ...R.RIGHT_EYE_LOWER_LID, ...R.RIGHT_EYE_CORNERS, ...R.RIGHT_IRIS]),
+  new Set([...R.LEFT_EYE_UPPER_LID, ...R.LEFT_EYE_LOWER_LID, ...R.LEFT_EYE_CORNERS, ...R.LEFT_IRIS]),
+];
+
+function spansOpening(a: number, b: number, c: number): boolean {
+  return OPENINGS.some((set) => set.has(a) && set.has(b) && set.has(c));
+}
+
+/** True when every skin triangle keeps its orientation and at least MIN_AREA_RATIO of its area. */
+export function isFoldFree(source: Float32Array, target: Float32Array, triangles: Uint32Array): boolean {
+  for (let t = 0; t < triangles.length; t += 3) {
+    const a = triangles[t] ?? 0;
+    const b = triangles[t + 1] ?? 0;
+    const c = triangles[t + 2] ?? 0;
+    if (spansOpening(a, b, c)) continue;
+    const before = signedArea(source, a, b, c);
+    const after = signedArea(target, a, b, c);
+    if (Math.abs(before) < MIN_CHECKED_AREA) continue;
+    if (after / before < MIN_AREA_RATIO) return false;
+  }
+  return true;
+}
+
+function displaced(source: Float32Array, moves: readonly Point[], scale: number): Float32Array {
+  const target = new Float32Array(source);
+  moves.forEach((d, i) => {
+    target[2 * i] = (source[2 * i] ?? 0) + d.x * scale;
+    target[2 * i + 1] = (source[2 * i + 1] ?? 0) + d.y * scale;
+  });
+  return target;
+}
+
+/**
+ * Builds the mesh for moving each landmark by `moves[i]` (image pixels). Triangles come from
+ * `layout` (by default the face itself; the warp stage passes the face with mouth and eyes opened).
+ * If the full motion would fold a skin triangle, the largest fold-free share of it is used (found
+ * by bisection).
+ */
+export function buildWarpMesh(
+  face: FaceLandmarks,
+  moves: readonly Point[],
+  width: number,
+  height: number,
+  layout: FaceLandmarks = face,
+): WarpMesh {
+  const fixed = ring(face);
+  const source = new Float32Array([...face, ...fixed].flatMap((p) => [p.x, p.y]));
+  const triangles = Uint32Array.from(new Delaunator([...layout, ...fixed].flatMap((p) => [p.x, p.y])).triangles);
+  let scale = 1;
+  let target = displaced(source, moves, scale);
+  if (!isFoldFree(source, target, triangles)) {
+    let lo = 0;
+    let hi = 1;
+    for (let step = 0; step < 10; step++) {
+      const mid = (lo + hi) / 2;
+      if (isFoldFree(source, displaced(source, moves, mid), triangles)) lo = mid;
+      else hi = mid;
+    }
+    scale = lo;
+    target = displaced(source, moves, scale);
+  }
+  return { width, height, source, target, triangles, scale };
+}
+
+/** The moved position of landmark i. */
+export function targetPoint(mesh: WarpMesh, i: number): Point {
+  return { x: mesh.target[2 * i] ?? 0, y: mesh.target[2 * i + 1] ?? 0 };
+}
