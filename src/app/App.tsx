@@ -2,7 +2,7 @@ import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Expression } from '../core/expression/action-units.ts';
 import { understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import type { EngineEvent, GpuReport, StageName, StickerResult } from '../core/protocol.ts';
+import { STAGES, type EngineEvent, type GpuReport, type StageName, type StickerResult } from '../core/protocol.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
@@ -33,6 +33,8 @@ export function App() {
   const [notice, setNotice] = createSignal('');
   const [gpu, setGpu] = createSignal<GpuReport | null>(null);
   const [lastRun, setLastRun] = createSignal<StickerResult | null>(null);
+  const [animate, setAnimate] = createSignal(false);
+  const [jobStages, setJobStages] = createSignal<readonly StageName[]>(STAGES);
   const understanding = createMemo(() => understand(prompt()));
   const [picked, setPicked] = createSignal<Expression | null>(null);
   const [strength, setStrength] = createSignal<number | null>(null);
@@ -83,14 +85,22 @@ export function App() {
     const words = caption().trim() || prompt().trim();
     const expression = chosen();
     const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
-    const started = engine.generate(current, { prompt: prompt(), expression: choice, caption: words, style: 'photo' }, onJobEvent);
+    const animated = animate();
+    setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
+    const started = engine.generate(current, { prompt: prompt(), expression: choice, caption: words, style: 'photo', animate: animated }, onJobEvent);
     setJob(started);
     try {
       const result = await started.result;
       const old = sticker();
-      if (old !== null) URL.revokeObjectURL(old.url);
-      const url = URL.createObjectURL(new Blob([result.png], { type: 'image/png' }));
-      setSticker({ url, meta: result, fileName: stickerFileName(words) });
+      for (const u of [old?.url, old?.gifUrl, old?.webpUrl]) if (u) URL.revokeObjectURL(u);
+      const blobUrl = (bytes: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([bytes], { type }));
+      setSticker({
+        url: blobUrl(result.png, 'image/png'),
+        meta: result,
+        fileName: stickerFileName(words),
+        gifUrl: result.animation === null ? null : blobUrl(result.animation.gif, 'image/gif'),
+        webpUrl: result.animation === null ? null : blobUrl(result.animation.webp, 'image/webp'),
+      });
       setLastRun(result);
       setNotice('');
     } catch (failure) {
@@ -204,6 +214,10 @@ export function App() {
                 <option value="photo">{t().stylePhoto}</option>
               </select>
             </label>
+            <label class="check">
+              <input type="checkbox" data-testid="animate-toggle" checked={animate()} onChange={(e) => setAnimate(e.currentTarget.checked)} />
+              <span>{t().animate}</span>
+            </label>
           </fieldset>
           <div class="actions">
             <button type="submit" class="button primary" data-testid="generate-button" disabled={job() !== null} aria-busy={job() !== null}>
@@ -221,7 +235,7 @@ export function App() {
         <div class="outputs">
           <div class="status" role="status" aria-live="polite">
             <Show when={job() !== null}>
-              <ProgressList states={stages()} />
+              <ProgressList stages={jobStages()} states={stages()} />
             </Show>
             <Show when={notice()}>{(text) => <p class="notice" data-testid="notice">{text()}</p>}</Show>
           </div>

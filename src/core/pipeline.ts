@@ -11,6 +11,11 @@ import { alignStage } from './stages/align.ts';
 import { warpStage } from './stages/warp.ts';
 import { expressionById } from './expression/understand.ts';
 import { tiltRadians } from './expression/displacements.ts';
+import { animateStage, type AnimationInput } from './stages/animate.ts';
+import { encodeAnimationStage } from './stages/encode-animation.ts';
+
+/** Animated GIFs are made at WeChat's sticker size; WebP keeps the full sticker size. */
+const GIF_SIZE = 240;
 
 export interface JobContext {
   jobId: string;
@@ -73,7 +78,21 @@ export async function runStickerJob<Img, Surface>(
     const plan = await stage('align', () => alignStage(platform, face, request.caption, tilt, shaped));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
-    if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'encode' });
+    let animation: StickerResult['animation'] = null;
+    if (request.animate) {
+      const input: AnimationInput<Img> = {
+        image: decoded.image,
+        size: decoded.info,
+        face,
+        expression: expression !== null && choice !== null ? { expression, intensity: choice.intensity, tilt } : null,
+        caption: request.caption,
+        stickerSize: plan.size,
+        gifSize: GIF_SIZE,
+      };
+      const frames = await stage('animate', () => animateStage(platform, input, ctx.signal));
+      animation = await stage('encode-animation', () => encodeAnimationStage(frames, GIF_SIZE, plan.size));
+    }
+    if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: request.animate ? 'encode-animation' : 'encode' });
     return {
       jobId: ctx.jobId,
       png,
@@ -82,6 +101,7 @@ export async function runStickerJob<Img, Surface>(
       photo: decoded.info,
       facesFound,
       expression: choice === null ? null : { ...choice, applied },
+      animation,
       eyes: eyeCenters(face),
       timings,
       backends,

@@ -9,6 +9,7 @@ import type { Similarity } from './geometry/similarity.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
 import type { PhotoInfo, StageName } from './protocol.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
+import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
 
 export interface DecodedPhoto<Img> {
@@ -25,6 +26,8 @@ export interface StickerPlan {
   mask: Point[];
   outlineWidth: number;
   caption: CaptionLayout & { centerX: number; baselineY: number[] };
+  /** Drawn over the face, under the caption: tears, hearts... (animation frames only). */
+  overlays: Overlay[];
 }
 
 export interface DownloadProgress {
@@ -45,5 +48,9 @@ export interface Platform<Img, Surface> {
   measureCaption: MeasureText;
   compose(image: Img, plan: StickerPlan): Promise<Surface>;
   encodePng(surface: Surface): Promise<ArrayBuffer>;
+  /** The surface scaled to size×size, as RGBA pixels (for GIF frames). */
+  rgba(surface: Surface, size: number): Promise<Uint8ClampedArray>;
+  /** The surface scaled to size×size, as a still WebP file (for animated WebP frames). */
+  encodeWebp(surface: Surface, size: number): Promise<ArrayBuffer>;
   release(image: Img): void;
 }

@@ -4,7 +4,7 @@
 import type { ErrorInfo } from './errors.ts';
 import type { Point } from './geometry/point.ts';
 
-export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode'] as const;
+export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export const STYLES = ['photo'] as const;
@@ -26,6 +26,8 @@ export interface GenerateRequest {
   /** Text drawn on the sticker; empty means no caption. */
   caption: string;
   style: StickerStyle;
+  /** Also make the looping animated sticker (GIF and WebP). */
+  animate: boolean;
 }
 
 export interface InitOptions {
@@ -73,6 +75,8 @@ export interface StickerResult {
   expression: (ExpressionChoice & { applied: number }) | null;
   /** Where the eyes (subject's right, subject's left) were found, in working-photo pixels. */
   eyes: [Point, Point];
+  /** The looping animated sticker, when asked for: GIF at chat size, WebP at full size. */
+  animation: { gif: ArrayBuffer; webp: ArrayBuffer; frames: number; frameMs: number; gifSize: number; webpSize: number } | null;
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;
 }
@@ -109,6 +113,7 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
     typeof value.prompt === 'string' &&
     typeof value.caption === 'string' &&
     isStyle(value.style) &&
+    typeof value.animate === 'boolean' &&
     isExpressionChoice(value.expression)
   );
 }

@@ -20,6 +20,8 @@ function measuringPlatform(): Platform<never, never> {
     measureCaption: measure,
     compose: unused,
     encodePng: unused,
+    rgba: unused,
+    encodeWebp: unused,
     release: unused,
   };
 }

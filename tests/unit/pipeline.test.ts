@@ -21,14 +21,17 @@ interface FakeSurface {
 }
 
 const PHOTO_INFO = { sourceWidth: 4032, sourceHeight: 3024, width: 2048, height: 1536 };
-const REQUEST: GenerateRequest = { prompt: '开心', expression: { id: 'smile', intensity: 1 }, caption: '我太难了', style: 'photo' };
+const REQUEST: GenerateRequest = { prompt: '开心', expression: { id: 'smile', intensity: 1 }, caption: '我太难了', style: 'photo', animate: false };
 const rightEye = { x: 900, y: 700 };
 const leftEye = { x: 1100, y: 730 };
 const mainFace = faceAroundEyes(rightEye, leftEye);
 const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
 
 /** How long each stage's platform call takes on the fake clock. */
-const COST: Record<StageName, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7 };
+/** Stages of a still sticker (the animation stages have their own tests). */
+type StillStage = Exclude<StageName, 'animate' | 'encode-animation'>;
+const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation');
+const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7 };
 
 function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
   let clock = 1000;
@@ -72,6 +75,12 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
       clock += COST.encode;
       return pngOut;
     },
+    async rgba(_surface, size) {
+      return new Uint8ClampedArray(size * size * 4);
+    },
+    async encodeWebp() {
+      return new ArrayBuffer(0);
+    },
     release(img) {
       released.push(img);
     },
@@ -100,8 +109,8 @@ describe('runStickerJob, when all goes well', () => {
   it('emits start and end for each stage, in order', async () => {
     const t = setup();
     await t.run();
-    expect(stageEvents(t.events)).toEqual(STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
-    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode']);
+    expect(stageEvents(t.events)).toEqual(STILL_STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation']);
   });
 
   it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
@@ -111,7 +120,7 @@ describe('runStickerJob, when all goes well', () => {
       if (e.type !== 'stage') continue;
       expect(e.jobId).toBe('job-7');
       expect(e.backend).toBe(`fake-${e.stage}`);
-      if (e.phase === 'end') expect(e.ms).toBe(COST[e.stage]);
+      if (e.phase === 'end') expect(e.ms).toBe(COST[e.stage as StillStage]);
       else expect(e).not.toHaveProperty('ms');
     }
   });
@@ -119,7 +128,7 @@ describe('runStickerJob, when all goes well', () => {
   it('records timings from the injected clock, and the backends', async () => {
     const result = await setup().run();
     expect(result.timings).toEqual(COST);
-    expect(result.backends).toEqual(Object.fromEntries(STAGES.map((s) => [s, `fake-${s}`])));
+    expect(result.backends).toEqual(Object.fromEntries(STILL_STAGES.map((s) => [s, `fake-${s}`])));
   });
 
   it('passes model download progress on as download events, inside load-models', async () => {

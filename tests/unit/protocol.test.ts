@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertNever, isStyle, parseCommand } from '../../src/core/protocol.ts';
 
-const request = { prompt: '开心大笑', expression: { id: 'laugh', intensity: 1.2 }, caption: '我太难了', style: 'photo' };
+const request = { prompt: '开心大笑', expression: { id: 'laugh', intensity: 1.2 }, caption: '我太难了', style: 'photo', animate: true };
 
 describe('parseCommand accepts well-formed commands', () => {
   it('init', () => {
@@ -54,6 +54,7 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate with an unknown style', { type: 'generate', jobId: 'j', photo, request: { ...request, style: 'anime' } }],
     ['generate with a non-string caption', { type: 'generate', jobId: 'j', photo, request: { ...request, caption: null } }],
     ['generate without prompt', { type: 'generate', jobId: 'j', photo, request: { caption: '', style: 'photo' } }],
+    ['generate with a non-boolean animate', { type: 'generate', jobId: 'j', photo, request: { ...request, animate: 'yes' } }],
     ['generate without an expression field', { type: 'generate', jobId: 'j', photo, request: { prompt: '', caption: '', style: 'photo' } }],
     ['generate with a non-numeric intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: 'max' } } }],
     ['generate with an infinite intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: Infinity } } }],

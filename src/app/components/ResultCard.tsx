@@ -6,6 +6,9 @@ export interface ShownSticker {
   url: string;
   meta: StickerResult;
   fileName: string;
+  /** The animated versions, when they were made. */
+  gifUrl: string | null;
+  webpUrl: string | null;
 }
 
 /** The finished sticker on a checkerboard (so its transparency shows) and its download link. */
@@ -26,6 +29,20 @@ export function ResultCard(props: { sticker: ShownSticker }) {
       <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
         {t().download}
       </a>
+      <Show when={props.sticker.gifUrl !== null && props.sticker.webpUrl !== null}>
+        <h3>{t().animatedTitle}</h3>
+        <div class="checker">
+          <img src={props.sticker.webpUrl ?? ''} width={256} height={256} alt={t().animatedAlt} data-testid="animation-image" />
+        </div>
+        <div class="actions">
+          <a class="button ghost" href={props.sticker.gifUrl ?? ''} download={props.sticker.fileName.replace(/\.png$/, '.gif')} data-testid="download-gif">
+            {t().downloadGif}
+          </a>
+          <a class="button ghost" href={props.sticker.webpUrl ?? ''} download={props.sticker.fileName.replace(/\.png$/, '.webp')} data-testid="download-webp">
+            {t().downloadWebp}
+          </a>
+        </div>
+      </Show>
     </section>
   );
 }

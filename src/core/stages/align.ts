@@ -64,5 +64,5 @@ export function alignStage<Img, Surface>(
   const step = layout.fontSize * LINE_HEIGHT;
   const lastBaseline = bandBottom - layout.fontSize * 0.2;
   const baselineY = layout.lines.map((_, i) => lastBaseline - (layout.lines.length - 1 - i) * step);
-  return { size, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...layout, centerX: size / 2, baselineY } };
+  return { size, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...layout, centerX: size / 2, baselineY }, overlays: [] };
 }

@@ -4,7 +4,7 @@
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress, Platform } from '../../core/platform.ts';
 import type { FaceDelegatePreference, StageName } from '../../core/protocol.ts';
-import { composeSticker, measureCaption } from './compose-sticker.ts';
+import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { decodePhoto } from './decode-photo.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
 import { loadModelBytes } from './model-store.ts';
@@ -52,6 +52,8 @@ export function createBrowserPlatform(
     align: () => 'js',
     compose: () => 'offscreen-canvas-2d',
     encode: () => 'offscreen-canvas-png',
+    animate: () => `${getWarper().backend}+offscreen-canvas-2d`,
+    'encode-animation': () => 'gifenc+webp-mux',
   };
 
   return {
@@ -68,6 +70,13 @@ export function createBrowserPlatform(
     measureCaption,
     compose: async (image, plan) => composeSticker(image, plan),
     encodePng: async (canvas) => (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),
+    rgba: async (canvas, size) => {
+      const frame = scaled(canvas, size);
+      const ctx = frame.getContext('2d');
+      if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
+      return ctx.getImageData(0, 0, size, size).data;
+    },
+    encodeWebp: async (canvas, size) => (await scaled(canvas, size).convertToBlob({ type: 'image/webp', quality: 0.85 })).arrayBuffer(),
     release: (image) => image.close(),
   };
 }

@@ -5,6 +5,7 @@ import type { Point } from '../../core/geometry/point.ts';
 import { toCanvasMatrix } from '../../core/geometry/similarity.ts';
 import type { StickerPlan } from '../../core/platform.ts';
 import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT } from '../../core/sticker-layout.ts';
+import { drawOverlays } from './draw-overlays.ts';
 
 export function captionFont(fontSize: number): string {
   return `${CAPTION_FONT_WEIGHT} ${fontSize}px ${CAPTION_FONT_FAMILY}`;
@@ -78,8 +79,20 @@ export function composeSticker(image: ImageBitmap, plan: StickerPlan): Offscreen
   if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
   drawOutline(ctx, plan);
   drawFace(ctx, image, plan);
+  drawOverlays(ctx, plan.overlays);
   drawCaption(ctx, plan);
   return canvas;
+}
+
+/** The sticker scaled to size×size on a fresh canvas (the GIF and WebP frame sizes). */
+export function scaled(canvas: OffscreenCanvas, size: number): OffscreenCanvas {
+  if (canvas.width === size && canvas.height === size) return canvas;
+  const out = new OffscreenCanvas(size, size);
+  const ctx = out.getContext('2d');
+  if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(canvas, 0, 0, size, size);
+  return out;
 }
 
 let measureCtx: OffscreenCanvasRenderingContext2D | null = null;

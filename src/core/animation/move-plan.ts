@@ -1,0 +1,29 @@
+// One animation frame's motion applied to a sticker plan: the face (photo transform and cut-out)
+// moves; the caption stays where it is, as in hand-made animated stickers.
+
+import { applySimilarity, type Similarity } from '../geometry/similarity.ts';
+import type { StickerPlan } from '../platform.ts';
+import type { FrameSpec } from './motion-frames.ts';
+
+function compose(outer: Similarity, inner: Similarity): Similarity {
+  return {
+    a: outer.a * inner.a - outer.b * inner.b,
+    b: outer.b * inner.a + outer.a * inner.b,
+    tx: outer.a * inner.tx - outer.b * inner.ty + outer.tx,
+    ty: outer.b * inner.tx + outer.a * inner.ty + outer.ty,
+  };
+}
+
+export function movePlan(plan: StickerPlan, frame: FrameSpec): StickerPlan {
+  const c = plan.size / 2;
+  const a = frame.scale * Math.cos(frame.angle);
+  const b = frame.scale * Math.sin(frame.angle);
+  // Turn and scale about the sticker's centre, then shift.
+  const motion: Similarity = { a, b, tx: c - (a * c - b * c) + frame.dx, ty: c - (b * c + a * c) + frame.dy };
+  return {
+    ...plan,
+    transform: compose(motion, plan.transform),
+    mask: plan.mask.map((p) => applySimilarity(motion, p)),
+    overlays: frame.overlays,
+  };
+}

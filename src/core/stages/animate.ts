@@ -1,0 +1,50 @@
+import type { Platform } from '../platform.ts';
+import type { FaceLandmarks } from '../face/landmarks.ts';
+import type { Expression } from '../expression/action-units.ts';
+import { motionFrames } from '../animation/motion-frames.ts';
+import { movePlan } from '../animation/move-plan.ts';
+import { eyeTargetsPx } from '../sticker-layout.ts';
+import { StickerError } from '../errors.ts';
+import { alignStage } from './align.ts';
+import { warpStage } from './warp.ts';
+
+export interface AnimationInput<Img> {
+  image: Img;
+  size: { width: number; height: number };
+  face: FaceLandmarks;
+  expression: { expression: Expression; intensity: number; tilt: number } | null;
+  caption: string;
+  stickerSize: number;
+  gifSize: number;
+}
+
+export interface RenderedFrame {
+  rgba: Uint8ClampedArray;
+  webp: ArrayBuffer;
+}
+
+/** Renders every frame: the expression at the frame's strength, its motion, its overlays. */
+export async function animateStage<Img, Surface>(
+  platform: Platform<Img, Surface>,
+  input: AnimationInput<Img>,
+  signal: { readonly aborted: boolean },
+): Promise<RenderedFrame[]> {
+  const specs = motionFrames(input.expression?.expression.motion ?? 'none', input.stickerSize, eyeTargetsPx(input.stickerSize));
+  const frames: RenderedFrame[] = [];
+  for (const spec of specs) {
+    if (signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'animate' });
+    let picture = input.image;
+    let shaped = input.face;
+    const e = input.expression;
+    if (e !== null && spec.strength > 0.01) {
+      const warped = await warpStage(platform, input.image, input.size, input.face, e.expression, e.intensity * spec.strength);
+      picture = warped.image;
+      shaped = warped.face;
+    }
+    const plan = movePlan(alignStage(platform, input.face, input.caption, (e?.tilt ?? 0) * spec.strength, shaped), spec);
+    const surface = await platform.compose(picture, plan);
+    if (picture !== input.image) platform.release(picture);
+    frames.push({ rgba: await platform.rgba(surface, input.gifSize), webp: await platform.encodeWebp(surface, input.stickerSize) });
+  }
+  return frames;
+}
