@@ -2,6 +2,8 @@
 // its real worker) over several runs per fixture photo, and writes the medians, minima and maxima
 // to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
 //
+// Then the same for the animated sticker (12 frames, GIF + WebP) on one photo.
+//
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
 
@@ -62,6 +64,20 @@ for (const photo of PHOTOS) {
   for (const [k, v] of Object.entries(samples)) (all[k] ??= []).push(...v);
 }
 
+// Animated sticker: the same job with the looping GIF + WebP frames drawn and encoded.
+await page.getByTestId('animate-toggle').check();
+await oneRun(PHOTOS[1]!); // warm-up
+const animationSamples: Record<string, number[]> = { 'end-to-end': [] };
+for (let i = 0; i < RUNS; i++) {
+  const run = await oneRun(PHOTOS[1]!);
+  animationSamples['end-to-end']!.push(run.endToEnd);
+  for (const stage of ['animate', 'encode-animation'] as const) {
+    const ms = run.stages[stage];
+    if (ms !== undefined) (animationSamples[stage] ??= []).push(ms);
+  }
+}
+const animation = Object.fromEntries(Object.entries(animationSamples).map(([k, v]) => [k, summarize(v)]));
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -84,6 +100,7 @@ const report = {
   coldStart: { note: 'first sticker after the model is ready (first MediaPipe graph run included)', stages: coldStart.stages, endToEnd: Math.round(coldStart.endToEnd) },
   overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
   perPhoto,
+  animation: { note: `12 frames, GIF 240×240 + WebP 512×512, on ${PHOTOS[1]}`, ...animation },
   unit: 'ms',
 };
 
@@ -95,3 +112,4 @@ writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
 console.log(`Wrote ${file}`);
 console.table(report.overall);
+console.table(animation);
