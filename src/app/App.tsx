@@ -241,9 +241,16 @@ export function App() {
           </div>
           <Show when={error()}>
             {(info) => (
-              <p class="error" role="alert" data-testid="error-message" data-code={info().code}>
-                {errorText(info().code, info().reason)}
-              </p>
+              <div class="error" role="alert" data-testid="error-message" data-code={info().code} data-detail={info().message}>
+                <p>{errorText(info().code, info().reason)}</p>
+                <details>
+                  <summary>{t().errorDetails}</summary>
+                  <code>
+                    {info().code}
+                    {info().stage ? ` @ ${info().stage}` : ''}: {info().message}
+                  </code>
+                </details>
+              </div>
             )}
           </Show>
           <Show when={sticker()}>{(shown) => <ResultCard sticker={shown()} />}</Show>

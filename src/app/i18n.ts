@@ -65,6 +65,7 @@ const zh = {
   ms: '耗时 (ms)',
   photoSize: '照片尺寸',
   eyePositions: '眼睛位置（像素）',
+  errorDetails: '技术细节（反馈问题时可附上）',
   errors: {
     NO_FACE_FOUND: '照片里没有找到人脸。请换一张正面、清晰、光线充足的照片。',
     BAD_INPUT: '这个文件无法作为照片读取。请选择 JPEG、PNG 或 WebP 图片。',
@@ -152,6 +153,7 @@ const en: Dict = {
   ms: 'Time (ms)',
   photoSize: 'Photo size',
   eyePositions: 'Eye positions (px)',
+  errorDetails: 'Technical details (for bug reports)',
   errors: {
     NO_FACE_FOUND: 'No face found in this photo. Try a clear, well-lit, front-facing photo.',
     BAD_INPUT: 'This file cannot be read as a photo. Choose a JPEG, PNG or WebP image.',

@@ -12,6 +12,10 @@ export type StickerStyle = (typeof STYLES)[number];
 
 export type FaceDelegatePreference = 'auto' | 'cpu' | 'gpu';
 
+export const WARP_BACKENDS = ['auto', 'webgpu', 'webgl2', 'canvas2d'] as const;
+/** Where the expression warp draws; 'auto' = WebGPU on a hardware adapter, else WebGL2, else Canvas 2D. */
+export type WarpBackendPreference = (typeof WARP_BACKENDS)[number];
+
 /** The expression the user settled on: a lexicon id and a strength (1 = as the lexicon writes it). */
 export interface ExpressionChoice {
   id: string;
@@ -32,6 +36,7 @@ export interface GenerateRequest {
 
 export interface InitOptions {
   faceDelegate: FaceDelegatePreference;
+  warpBackend: WarpBackendPreference;
   /** Base URL under which the build serves models/ and mediapipe/ (the page's origin by default). */
   assetBase: string;
 }
@@ -128,7 +133,9 @@ export function parseCommand(value: unknown): Command | null {
       const delegate = options.faceDelegate;
       if (delegate !== 'auto' && delegate !== 'cpu' && delegate !== 'gpu') return null;
       if (typeof options.assetBase !== 'string') return null;
-      return { type: 'init', options: { faceDelegate: delegate, assetBase: options.assetBase } };
+      const warp = options.warpBackend;
+      if (typeof warp !== 'string' || !(WARP_BACKENDS as readonly string[]).includes(warp)) return null;
+      return { type: 'init', options: { faceDelegate: delegate, warpBackend: warp as WarpBackendPreference, assetBase: options.assetBase } };
     }
     case 'generate':
       if (typeof value.jobId !== 'string' || !(value.photo instanceof ArrayBuffer)) return null;

@@ -1,6 +1,6 @@
 // pickEngine: the in-browser worker for now; the fallback server joins with its own issue.
 
-import type { FaceDelegatePreference } from '../core/protocol.ts';
+import { WARP_BACKENDS, type FaceDelegatePreference, type WarpBackendPreference } from '../core/protocol.ts';
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
@@ -12,12 +12,18 @@ export function faceDelegateFromUrl(search: string): FaceDelegatePreference {
   return value === 'cpu' || value === 'gpu' ? value : 'auto';
 }
 
+export function warpBackendFromUrl(search: string): WarpBackendPreference {
+  const value = new URLSearchParams(search).get('warp');
+  return WARP_BACKENDS.find((b) => b === value) ?? 'auto';
+}
+
 export function createEngine(location: Location): StickerEngine {
   return new WorkerEngine({
     createWorker: () =>
       new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
     init: {
       faceDelegate: faceDelegateFromUrl(location.search),
+      warpBackend: warpBackendFromUrl(location.search),
       assetBase: new URL(import.meta.env.BASE_URL, location.href).href,
     },
     stallMs: STALL_MS,

@@ -6,14 +6,14 @@ const request = { prompt: '开心大笑', expression: { id: 'laugh', intensity: 
 describe('parseCommand accepts well-formed commands', () => {
   it('init', () => {
     for (const faceDelegate of ['auto', 'cpu', 'gpu'] as const) {
-      const cmd = { type: 'init', options: { faceDelegate, assetBase: 'https://example.test/app/' } };
+      const cmd = { type: 'init', options: { faceDelegate, warpBackend: 'auto', assetBase: 'https://example.test/app/' } };
       expect(parseCommand(cmd)).toEqual(cmd);
     }
   });
 
   it('init keeps only the known options', () => {
-    const parsed = parseCommand({ type: 'init', options: { faceDelegate: 'cpu', assetBase: '/', extra: 1 } });
-    expect(parsed).toEqual({ type: 'init', options: { faceDelegate: 'cpu', assetBase: '/' } });
+    const parsed = parseCommand({ type: 'init', options: { faceDelegate: 'cpu', warpBackend: 'webgpu', assetBase: '/', extra: 1 } });
+    expect(parsed).toEqual({ type: 'init', options: { faceDelegate: 'cpu', warpBackend: 'webgpu', assetBase: '/' } });
   });
 
   it('generate with an ArrayBuffer photo, passing the same buffer on', () => {
@@ -43,9 +43,11 @@ describe('parseCommand rejects malformed commands', () => {
     ['a non-string type', { type: 1 }],
     ['an unknown type', { type: 'explode' }],
     ['init without options', { type: 'init' }],
-    ['init with a bad faceDelegate', { type: 'init', options: { faceDelegate: 'tpu', assetBase: '/' } }],
-    ['init with faceDelegate missing', { type: 'init', options: { assetBase: '/' } }],
-    ['init without assetBase', { type: 'init', options: { faceDelegate: 'auto' } }],
+    ['init with a bad faceDelegate', { type: 'init', options: { faceDelegate: 'tpu', warpBackend: 'auto', assetBase: '/' } }],
+    ['init with faceDelegate missing', { type: 'init', options: { warpBackend: 'auto', assetBase: '/' } }],
+    ['init without assetBase', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto' } }],
+    ['init with a bad warpBackend', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'metal', assetBase: '/' } }],
+    ['init without warpBackend', { type: 'init', options: { faceDelegate: 'auto', assetBase: '/' } }],
     ['generate without jobId', { type: 'generate', photo, request }],
     ['generate with a numeric jobId', { type: 'generate', jobId: 5, photo, request }],
     ['generate with a Uint8Array photo', { type: 'generate', jobId: 'j', photo: new Uint8Array(8), request }],

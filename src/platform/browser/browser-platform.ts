@@ -3,7 +3,7 @@
 
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress, Platform } from '../../core/platform.ts';
-import type { FaceDelegatePreference, StageName } from '../../core/protocol.ts';
+import type { FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
 import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { decodePhoto } from './decode-photo.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
@@ -11,20 +11,35 @@ import { loadModelBytes } from './model-store.ts';
 import { paintMouth } from './paint-mouth.ts';
 import { createCanvas2dWarper } from './warp-canvas2d.ts';
 import { createWebGl2Warper, type Warper } from './warp-webgl2.ts';
+import { createWebGpuWarper } from './warp-webgpu.ts';
+import { isFallbackAdapter } from './gpu-probe.ts';
 
 export function createBrowserPlatform(
   assetBase: string,
   faceDelegate: FaceDelegatePreference,
+  warpBackend: WarpBackendPreference,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   let delegate: string | undefined;
   let warper: { impl: Warper; backend: string } | undefined;
 
-  function getWarper(): { impl: Warper; backend: string } {
-    if (warper === undefined) {
-      const gpu = createWebGl2Warper();
-      warper = gpu !== null ? { impl: gpu, backend: 'webgl2' } : { impl: createCanvas2dWarper(), backend: 'canvas2d-affine' };
+  /** The warp backend: as pinned, or WebGPU on a hardware adapter, else WebGL2, else Canvas 2D. */
+  async function chooseWarper(): Promise<{ impl: Warper; backend: string }> {
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    const wantGpu = warpBackend === 'webgpu' || (warpBackend === 'auto' && gpu !== undefined && !(await isFallbackAdapter(gpu)));
+    if (wantGpu && gpu !== undefined) {
+      const impl = await createWebGpuWarper(gpu).catch(() => null);
+      if (impl !== null) return { impl, backend: 'webgpu' };
     }
+    if (warpBackend !== 'canvas2d') {
+      const impl = createWebGl2Warper();
+      if (impl !== null) return { impl, backend: 'webgl2' };
+    }
+    return { impl: createCanvas2dWarper(), backend: 'canvas2d-affine' };
+  }
+
+  async function getWarper(): Promise<{ impl: Warper; backend: string }> {
+    warper ??= await chooseWarper();
     return warper;
   }
 
@@ -48,23 +63,24 @@ export function createBrowserPlatform(
     decode: () => 'createImageBitmap',
     'detect-face': () => `mediapipe-wasm-${delegate === 'GPU' ? 'gpu-webgl2' : 'cpu'}`,
     expression: () => 'lexicon',
-    warp: () => getWarper().backend,
+    warp: () => warper?.backend ?? 'pending',
     align: () => 'js',
     compose: () => 'offscreen-canvas-2d',
     encode: () => 'offscreen-canvas-png',
-    animate: () => `${getWarper().backend}+offscreen-canvas-2d`,
+    animate: () => `${warper?.backend ?? 'pending'}+offscreen-canvas-2d`,
     'encode-animation': () => 'gifenc+webp-mux',
   };
 
   return {
     backend: (stage) => backends[stage](),
+    // The warp backend is chosen while models load, so stage labels name it from the first job on.
     loadModels: async (onProgress) => {
-      await ready(onProgress);
+      await Promise.all([ready(onProgress), getWarper()]);
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
     warp: async (image, mesh, mouth) => {
-      const warped = getWarper().impl.warp(image, mesh);
+      const warped = await (await getWarper()).impl.warp(image, mesh);
       return mouth === null ? warped : paintMouth(warped, mouth);
     },
     measureCaption,

@@ -28,3 +28,11 @@ export async function probeWebGpu(): Promise<GpuReport> {
     maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
   };
 }
+
+/** A software adapter (SwiftShader and the like): WebGPU there is slower than WebGL2. */
+export async function isFallbackAdapter(gpu: GPU): Promise<boolean> {
+  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (adapter === null) return true;
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  return info.isFallbackAdapter ?? (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter ?? false;
+}

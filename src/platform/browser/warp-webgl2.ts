@@ -22,7 +22,7 @@ out vec4 color;
 void main() { color = texture(u_image, v_uv); }`;
 
 export interface Warper {
-  warp(image: ImageBitmap, mesh: WarpMesh): ImageBitmap;
+  warp(image: ImageBitmap, mesh: WarpMesh): ImageBitmap | Promise<ImageBitmap>;
 }
 
 function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {

@@ -15,14 +15,14 @@ export async function makeSticker(page: Page, photo: UploadFile, words: { prompt
   await page.getByTestId('generate-button').click();
 }
 
-export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; text: string; code: string };
+export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; text: string; code: string; detail: string };
 
 /** Waits for the job to end: a result image (new src) or an error message. */
 export async function outcome(page: Page, previousSrc: string | null = null): Promise<Outcome> {
   const handle = await page.waitForFunction(
     (prev) => {
       const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
-      if (error !== null) return { kind: 'error', text: error.innerText, code: error.dataset.code ?? '' };
+      if (error !== null) return { kind: 'error', text: error.querySelector('p')?.innerText ?? '', code: error.dataset.code ?? '', detail: error.dataset.detail ?? '' };
       const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
       if (img !== null && img.complete && img.src !== prev) return { kind: 'result', src: img.src };
       return null;
