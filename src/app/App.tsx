@@ -35,6 +35,7 @@ export function App() {
   const [lastRun, setLastRun] = createSignal<StickerResult | null>(null);
   const [animate, setAnimate] = createSignal(false);
   const [jobStages, setJobStages] = createSignal<readonly StageName[]>(STAGES);
+  const [stepNote, setStepNote] = createSignal('');
   const understanding = createMemo(() => understand(prompt()));
   const [picked, setPicked] = createSignal<Expression | null>(null);
   const [strength, setStrength] = createSignal<number | null>(null);
@@ -70,7 +71,9 @@ export function App() {
   };
 
   const onJobEvent = (event: EngineEvent) => {
+    if (event.type === 'progress') setStepNote(t().stepProgress(t().stages[event.stage], event.done, event.total));
     if (event.type !== 'stage') return;
+    setStepNote('');
     setStages((s) => ({ ...s, [event.stage]: event.phase === 'start' ? 'running' : 'done' }));
   };
 
@@ -236,6 +239,7 @@ export function App() {
           <div class="status" role="status" aria-live="polite">
             <Show when={job() !== null}>
               <ProgressList stages={jobStages()} states={stages()} />
+              <Show when={stepNote()}>{(note) => <p class="notice" data-testid="step-progress">{note()}</p>}</Show>
             </Show>
             <Show when={notice()}>{(text) => <p class="notice" data-testid="notice">{text()}</p>}</Show>
           </div>

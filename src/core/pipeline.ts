@@ -89,7 +89,8 @@ export async function runStickerJob<Img, Surface>(
         stickerSize: plan.size,
         gifSize: GIF_SIZE,
       };
-      const frames = await stage('animate', () => animateStage(platform, input, ctx.signal));
+      const onFrame = (done: number, total: number) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'animate', done, total });
+      const frames = await stage('animate', () => animateStage(platform, input, ctx.signal, onFrame));
       animation = await stage('encode-animation', () => encodeAnimationStage(frames, GIF_SIZE, plan.size));
     }
     if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: request.animate ? 'encode-animation' : 'encode' });

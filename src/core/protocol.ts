@@ -90,6 +90,8 @@ export type EngineEvent =
   | { type: 'ready'; gpu: GpuReport }
   | { type: 'download'; model: string; loaded: number; total: number; cached: boolean }
   | { type: 'stage'; jobId: string; stage: StageName; phase: 'start' | 'end'; backend: string; ms?: number }
+  /** Steps inside a long stage (animation frames): shown to the user, and proof of life for the watchdog. */
+  | { type: 'progress'; jobId: string; stage: StageName; done: number; total: number }
   | ({ type: 'result' } & StickerResult)
   | { type: 'error'; jobId: string | null; error: ErrorInfo };
 

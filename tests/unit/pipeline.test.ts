@@ -7,7 +7,7 @@ import { runStickerJob, type JobContext } from '../../src/core/pipeline.ts';
 import type { DecodedPhoto, Platform, StickerPlan } from '../../src/core/platform.ts';
 import { STAGES, type EngineEvent, type GenerateRequest, type StageName } from '../../src/core/protocol.ts';
 import { STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
-import { png, toArrayBuffer } from './support/image-bytes.ts';
+import { png, toArrayBuffer, webp } from './support/image-bytes.ts';
 import { measure } from './support/measure.ts';
 import { faceAroundEyes } from './support/synthetic-face.ts';
 
@@ -79,7 +79,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
       return new Uint8ClampedArray(size * size * 4);
     },
     async encodeWebp() {
-      return new ArrayBuffer(0);
+      return toArrayBuffer(webp());
     },
     release(img) {
       released.push(img);
@@ -356,5 +356,28 @@ describe('runStickerJob, when something fails', () => {
     await failure(t.run());
     const ended = t.events.flatMap((e) => (e.type === 'stage' && e.phase === 'end' ? [e.stage] : []));
     expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose']);
+  });
+});
+
+describe('runStickerJob, animated', () => {
+  it('draws every frame with progress events, then encodes a GIF and a WebP', async () => {
+    const t = setup();
+    const ctx: JobContext = { jobId: 'job-8', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 };
+    const result = await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true });
+    const progress = t.events.flatMap((e) => (e.type === 'progress' ? [`${e.stage} ${e.done}/${e.total}`] : []));
+    expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => `animate ${i + 1}/12`));
+    expect(stageEvents(t.events).slice(-4)).toEqual(['animate:start', 'animate:end', 'encode-animation:start', 'encode-animation:end']);
+    expect(result.animation).toMatchObject({ frames: 12, frameMs: 90, gifSize: 240, webpSize: STICKER_SIZE });
+    const gif = new Uint8Array(result.animation!.gif);
+    expect(String.fromCharCode(...gif.subarray(0, 6))).toBe('GIF89a');
+    const animated = new Uint8Array(result.animation!.webp);
+    expect(String.fromCharCode(...animated.subarray(12, 16))).toBe('VP8X');
+    // The first frame is the photographed face (no warp); every warped frame is released again.
+    const warpedCompositions = t.composed.filter(([img]) => img === t.warped).length;
+    expect(t.released.filter((img) => img === t.warped)).toHaveLength(warpedCompositions);
+  });
+
+  it('a still job makes no animation', async () => {
+    expect((await setup().run()).animation).toBeNull();
   });
 });

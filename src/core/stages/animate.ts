@@ -28,6 +28,7 @@ export async function animateStage<Img, Surface>(
   platform: Platform<Img, Surface>,
   input: AnimationInput<Img>,
   signal: { readonly aborted: boolean },
+  onFrame: (done: number, total: number) => void,
 ): Promise<RenderedFrame[]> {
   const specs = motionFrames(input.expression?.expression.motion ?? 'none', input.stickerSize, eyeTargetsPx(input.stickerSize));
   const frames: RenderedFrame[] = [];
@@ -45,6 +46,7 @@ export async function animateStage<Img, Surface>(
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
     frames.push({ rgba: await platform.rgba(surface, input.gifSize), webp: await platform.encodeWebp(surface, input.stickerSize) });
+    onFrame(frames.length, specs.length);
   }
   return frames;
 }
