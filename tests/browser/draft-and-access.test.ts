@@ -82,4 +82,17 @@ describe('nothing is lost, and the app works from the keyboard in both languages
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await context.close();
   });
+
+  it('fits a 360×640 phone, and scrolls the finished sticker into view', async () => {
+    const context = await session.browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await openApp(page, session.server.url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
+    await page.getByTestId('generate-button').click();
+    expect((await outcome(page)).kind).toBe('result');
+    await expect.poll(() => page.getByTestId('result-image').evaluate((img) => img.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { Show, onMount } from 'solid-js';
 import type { StickerResult } from '../../core/protocol.ts';
 import { t } from '../i18n.ts';
 
@@ -13,8 +13,14 @@ export interface ShownSticker {
 
 /** The finished sticker on a checkerboard (so its transparency shows) and its download link. */
 export function ResultCard(props: { sticker: ShownSticker }) {
+  // On a phone the result appears below the form: bring it into view when it first arrives.
+  const reveal = (card: HTMLElement) =>
+    onMount(() => {
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      card.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    });
   return (
-    <section class="card result" aria-labelledby="result-title">
+    <section class="card result" aria-labelledby="result-title" ref={reveal}>
       <h2 id="result-title">{t().resultTitle}</h2>
       <div class="checker">
         <img
