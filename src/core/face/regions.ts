@@ -28,10 +28,6 @@ export const INNER_LIP_LOOP = [
   INNER_MOUTH_CORNER_RIGHT, ...UPPER_LIP_INNER, INNER_MOUTH_CORNER_LEFT, ...[...LOWER_LIP_INNER].reverse(),
 ] as const;
 
-/** Chin and the jaw line up to below the ears: they drop with an opening mouth. */
-export const CHIN = [152, 148, 176, 149, 150, 377, 400, 378, 379] as const;
-export const JAW_SIDES = [136, 172, 58, 365, 397, 288] as const;
-
 export const RIGHT_EYE_UPPER_LID = [246, 161, 160, 159, 158, 157, 173] as const;
 export const RIGHT_EYE_LOWER_LID = [7, 163, 144, 145, 153, 154, 155] as const;
 export const LEFT_EYE_UPPER_LID = [466, 388, 387, 386, 385, 384, 398] as const;
