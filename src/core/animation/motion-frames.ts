@@ -3,6 +3,7 @@
 
 import type { Point } from '../geometry/point.ts';
 import type { Motion } from '../expression/action-units.ts';
+import { smoothstep } from '../geometry/smoothstep.ts';
 
 export const FRAME_COUNT = 12;
 export const FRAME_MS = 90;
@@ -25,11 +26,6 @@ export interface FrameSpec {
   angle: number;
   scale: number;
   overlays: Overlay[];
-}
-
-function smoothstep(a: number, b: number, x: number): number {
-  const t = Math.max(0, Math.min(1, (x - a) / (b - a)));
-  return t * t * (3 - 2 * t);
 }
 
 const TAU = 2 * Math.PI;

@@ -3,19 +3,17 @@
 // motion then spreads smoothly to the landmarks no unit names, so skin between features follows.
 
 import type { Point } from '../geometry/point.ts';
-import { faceFrame, toFace, toImageVector, type FaceFrame } from '../face/face-frame.ts';
+import { faceFrame, toFace, toImageVector } from '../face/face-frame.ts';
 import type { FaceLandmarks } from '../face/landmarks.ts';
 import * as R from '../face/regions.ts';
 import type { ActionUnit, Recipe } from './action-units.ts';
+import { smoothstep } from '../geometry/smoothstep.ts';
 
 type Group = readonly number[];
 
 class Moves {
   readonly d = new Map<number, Point>();
-  constructor(
-    readonly f: Point[],
-    readonly frame: FaceFrame,
-  ) {}
+  constructor(readonly f: Point[]) {}
 
   add(index: number, dx: number, dy: number): void {
     const old = this.d.get(index) ?? { x: 0, y: 0 };
@@ -42,11 +40,6 @@ const CORNERS: Group = [...R.MOUTH_CORNERS_RIGHT, ...R.MOUTH_CORNERS_LEFT];
 const UPPER: Group = [...R.UPPER_LIP, ...R.UPPER_LIP_INNER];
 const LOWER: Group = [...R.LOWER_LIP, ...R.LOWER_LIP_INNER];
 const LIPS: Group = [...CORNERS, ...UPPER, ...LOWER];
-
-function smoothstep(a: number, b: number, x: number): number {
-  const t = Math.max(0, Math.min(1, (x - a) / (b - a)));
-  return t * t * (3 - 2 * t);
-}
 
 /**
  * Moves the `anchors` by (dx, dy) and every other landmark by the same times a Gaussian of its
@@ -243,7 +236,7 @@ function spread(m: Moves): Point[] {
 /** Per-landmark displacement in image pixels for `recipe` at `intensity` (1 = as written). */
 export function expressionDisplacements(face: FaceLandmarks, recipe: Recipe, intensity: number): Point[] {
   const frame = faceFrame(face);
-  const moves = new Moves(face.map((p) => toFace(frame, p)), frame);
+  const moves = new Moves(face.map((p) => toFace(frame, p)));
   for (const [unit, strength] of Object.entries(recipe) as [ActionUnit, number][]) {
     if (strength !== 0) UNITS[unit](moves, strength * intensity);
   }
