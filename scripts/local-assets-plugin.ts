@@ -1,13 +1,15 @@
 // Serves and bundles what the app loads at run time from its own origin: MediaPipe's runtime wasm
-// (from node_modules) and the model files of models/manifest.json, copied from a local folder
-// (../shared/models by default, BIAOQING_MODELS_DIR to override) when it holds them with the
-// right SHA-256. Without them the build still works: the app then fetches models from the
-// manifest's public URLs and caches them.
+// (from node_modules; onnxruntime-web's Vite finds itself) and the model files of models/manifest.json:
+// published ones copied from a local folder (../shared/models by default, BIAOQING_MODELS_DIR to
+// override) when it holds them with the right SHA-256, and the repository's own (models/fixtures).
+// Without the published files the build still works: the app then fetches them from the manifest's
+// public URLs and caches them.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { modelsDir } from './models-dir.ts';
 import manifest from '../models/manifest.json' with { type: 'json' };
 
 const MEDIAPIPE_FILES = ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'];
@@ -15,10 +17,6 @@ const MEDIAPIPE_FILES = ['vision_wasm_module_internal.js', 'vision_wasm_module_i
 interface Asset {
   fileName: string;
   source: string;
-}
-
-function modelsDir(root: string): string {
-  return process.env.BIAOQING_MODELS_DIR ?? path.resolve(root, '../shared/models');
 }
 
 const found = new Map<string, Asset[]>();
@@ -31,11 +29,11 @@ export function localAssets(root: string): Asset[] {
     fileName: `mediapipe/${file}`,
     source: path.join(root, 'node_modules/@mediapipe/tasks-vision/wasm', file),
   }));
-  const dir = modelsDir(root);
   for (const model of manifest.models) {
+    const dir = model.source === 'repo' ? path.join(root, 'models') : modelsDir(root);
     const source = path.join(dir, model.file);
     if (!existsSync(source)) {
-      console.warn(`[local-assets] ${model.file} not in ${dir}: the app will fetch it from ${model.url}`);
+      console.warn(`[local-assets] ${model.file} not in ${dir}: the app will fetch it from ${model.url ?? 'nowhere'}`);
       continue;
     }
     const sha = createHash('sha256').update(readFileSync(source)).digest('hex');
@@ -49,7 +47,7 @@ export function localAssets(root: string): Asset[] {
   return assets;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 export function localAssetsPlugin(root: string): Plugin {
   let assets: Asset[] = [];

@@ -1,12 +1,14 @@
-import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Expression } from '../core/expression/action-units.ts';
-import { understand } from '../core/expression/understand.ts';
+import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
 import { STAGES, type EngineEvent, type GpuReport, type StageName, type StickerResult } from '../core/protocol.ts';
+import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
+import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
-import { ExpressionPicker } from './components/ExpressionPicker.tsx';
+import { ExpressionPicker, type Meaning } from './components/ExpressionPicker.tsx';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
@@ -18,8 +20,18 @@ function stickerFileName(words: string): string {
   return `biaoqing${safe ? `-${safe}` : ''}.png`;
 }
 
+/** How many expressions the text encoder offers, best first. */
+const MEANING_CHOICES = 5;
+/** Wait for a pause in typing before asking the encoder. */
+const TYPING_PAUSE_MS = 150;
+
 export function App() {
   const engine = createEngine(window.location);
+  const [encoder, setEncoder] = createSignal<TextEncoderStatus>({ status: 'loading' });
+  const [encoderProgress, setEncoderProgress] = createSignal({ loaded: 0, total: 0 });
+  const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[] } | null>(null);
+  const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
+  const textUnderstanding = new TextUnderstanding(window.location, { onStatus: setEncoder, onDownload: setEncoderProgress });
   const [photo, setPhoto] = createSignal<Blob | null>(null);
   const [photoName, setPhotoName] = createSignal('');
   const [photoUrl, setPhotoUrl] = createSignal<string | null>(null);
@@ -39,9 +51,47 @@ export function App() {
   const understanding = createMemo(() => understand(prompt()));
   const [picked, setPicked] = createSignal<Expression | null>(null);
   const [strength, setStrength] = createSignal<number | null>(null);
+  /** Words the lexicon did not know, for the text encoder. */
+  const freeText = () => {
+    const u = understanding();
+    return u.kind === 'suggestions' && u.rest !== '' ? u.rest : null;
+  };
+  const meaning = (): Meaning => {
+    const status = encoder();
+    if (status.status === 'needs-download') return { kind: 'needs-download', bytes: status.bytes };
+    if (status.status === 'loading') return { kind: 'loading', ...encoderProgress() };
+    if (status.status === 'failed') return { kind: 'failed', error: status.error };
+    const failed = rankError();
+    if (failed !== null && failed.text === freeText()) return { kind: 'failed', error: failed.error };
+    const result = ranked();
+    return result !== null && result.text === freeText() ? { kind: 'ranked', ranking: result.ranking } : { kind: 'thinking' };
+  };
+  createEffect(() => {
+    const query = freeText();
+    if (query === null || encoder().status !== 'ready' || ranked()?.text === query) return;
+    const timer = setTimeout(() => {
+      textUnderstanding.rank(query).then(
+        (r) => {
+          const ranking = r.ranking.slice(0, MEANING_CHOICES).map((x) => ({ expression: expressionById(x.expressionId), similarity: x.similarity }));
+          setRanked({ text: query, ranking });
+        },
+        (failure: unknown) =>
+          setRankError({
+            text: query,
+            error: failure instanceof RankFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true },
+          }),
+      );
+    }, TYPING_PAUSE_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+  const source = (): 'lexicon' | 'meaning' | 'user' =>
+    picked() !== null ? 'user' : understanding().kind === 'matched' ? 'lexicon' : 'meaning';
   const chosen = () => {
     const u = understanding();
-    return picked() ?? (u.kind === 'matched' ? u.expression : null);
+    if (picked() !== null) return picked();
+    if (u.kind === 'matched') return u.expression;
+    const m = meaning();
+    return m.kind === 'ranked' ? (m.ranking[0]?.expression ?? null) : null;
   };
   const intensity = () => {
     const u = understanding();
@@ -129,6 +179,7 @@ export function App() {
       unsubscribe();
       document.removeEventListener('paste', onPaste);
       engine.dispose();
+      textUnderstanding.dispose();
     });
     const draft = await loadDraft();
     if (draft === undefined) return;
@@ -185,10 +236,16 @@ export function App() {
             <p class="hint" id="prompt-hint">{t().promptHint}</p>
             <ExpressionPicker
               understanding={understanding()}
+              meaning={meaning()}
               chosen={chosen()}
+              source={source()}
               intensity={intensity()}
               onChoose={setPicked}
               onIntensity={setStrength}
+              onLoadEncoder={() => {
+                setRankError(null);
+                textUnderstanding.load();
+              }}
             />
             <label class="field">
               <span>{t().captionLabel}</span>
@@ -258,7 +315,7 @@ export function App() {
             )}
           </Show>
           <Show when={sticker()}>{(shown) => <ResultCard sticker={shown()} />}</Show>
-          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} />
+          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={encoder()} />
         </div>
       </main>
     </div>

@@ -1,10 +1,12 @@
 import { For, Show } from 'solid-js';
 import { STAGES, type GpuReport, type StickerResult } from '../../core/protocol.ts';
+import type { TextEncoderStatus } from '../../core/text-protocol.ts';
 import { t } from '../i18n.ts';
 
 interface Props {
   gpu: GpuReport | null;
   lastRun: StickerResult | null;
+  encoder: TextEncoderStatus;
 }
 
 function bytes(n: number | undefined): string {
@@ -37,6 +39,18 @@ export function DiagnosticsPanel(props: Props) {
           </Show>
         )}
       </Show>
+      <h3>{t().textEncoder}</h3>
+      <p
+        data-testid="text-encoder-report"
+        data-status={props.encoder.status}
+        data-device={props.encoder.status === 'ready' ? props.encoder.device : undefined}
+      >
+        {props.encoder.status === 'ready'
+          ? `${t().textEncoderState(props.encoder.device, props.encoder.loadMs)}${props.encoder.note ? ` (${props.encoder.note})` : ''}`
+          : props.encoder.status === 'failed'
+            ? `${props.encoder.error.code}: ${props.encoder.error.message}`
+            : props.encoder.status}
+      </p>
       <Show when={props.lastRun}>
         {(run) => (
           <>

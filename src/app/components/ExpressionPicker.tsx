@@ -2,58 +2,140 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { Expression } from '../../core/expression/action-units.ts';
 import type { Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
-import { lang, t } from '../i18n.ts';
+import type { ErrorInfo } from '../../core/errors.ts';
+import { errorText, lang, t } from '../i18n.ts';
+
+/** Where understanding free text by meaning stands, for words the lexicon does not know. */
+export type Meaning =
+  | { kind: 'needs-download'; bytes: number }
+  | { kind: 'loading'; loaded: number; total: number }
+  | { kind: 'thinking' }
+  | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[] }
+  | { kind: 'failed'; error: ErrorInfo };
 
 interface Props {
   understanding: Understanding;
+  meaning: Meaning;
   chosen: Expression | null;
+  /** 'lexicon' when a word matched, 'meaning' when the text encoder's best guess is in use, 'user' when picked. */
+  source: 'lexicon' | 'meaning' | 'user';
   intensity: number;
   onChoose: (expression: Expression) => void;
   onIntensity: (value: number) => void;
+  onLoadEncoder: () => void;
 }
 
 function name(e: Expression): string {
   return lang() === 'en' ? e.en : `${e.zh} · ${e.en}`;
 }
 
+const MB = 2 ** 20;
+
+function Chips(props: { candidates: Expression[]; chosen: Expression | null; label: string; onChoose: (e: Expression) => void }) {
+  return (
+    <div class="chips" role="group" aria-label={props.label}>
+      <For each={props.candidates}>
+        {(e) => (
+          <button
+            type="button"
+            class="chip"
+            classList={{ selected: props.chosen?.id === e.id }}
+            aria-pressed={props.chosen?.id === e.id}
+            data-testid="expression-suggestion"
+            data-expression-id={e.id}
+            onClick={() => props.onChoose(e)}
+          >
+            {name(e)}
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}
+
+/** The encoder's side of the suggestions: an offer to fetch it, its progress, or why it failed. */
+function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
+  return (
+    <div class="encoder" data-testid="text-encoder-status" data-status={props.meaning.kind}>
+      <Switch>
+        <Match when={props.meaning.kind === 'needs-download' && props.meaning}>
+          {(m) => (
+            <button type="button" class="button ghost" data-testid="text-encoder-download" onClick={() => props.onLoad()}>
+              {t().encoderOffer(Math.ceil(m().bytes / MB))}
+            </button>
+          )}
+        </Match>
+        <Match when={props.meaning.kind === 'loading' && props.meaning}>
+          {(m) => {
+            const pct = () => Math.round((100 * m().loaded) / Math.max(1, m().total));
+            return (
+              <p class="hint">
+                <label>
+                  {t().encoderLoading(pct())}
+                  <progress max="100" value={pct()} />
+                </label>
+              </p>
+            );
+          }}
+        </Match>
+        <Match when={props.meaning.kind === 'thinking'}>
+          <p class="hint">{t().encoderThinking}</p>
+        </Match>
+        <Match when={props.meaning.kind === 'failed' && props.meaning}>
+          {(m) => (
+            <p class="hint" data-code={m().error.code}>
+              {t().encoderFailed} {errorText(m().error.code, m().error.reason)}{' '}
+              <button type="button" class="button ghost" data-testid="text-encoder-retry" onClick={() => props.onLoad()}>
+                {t().retry}
+              </button>
+            </p>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}
+
 /** Says what the words were understood as; offers choices when they were not; sets the strength. */
 export function ExpressionPicker(props: Props) {
+  const suggestions = () => (props.understanding.kind === 'suggestions' ? props.understanding.candidates : []);
+  const ranked = () => (props.meaning.kind === 'ranked' ? props.meaning.ranking : null);
   return (
     <div class="expression" aria-live="polite">
       <Switch>
         <Match when={props.understanding.kind === 'empty'}>
           <p class="hint">{t().expressionNone}</p>
         </Match>
-        <Match when={props.understanding.kind === 'suggestions' && props.understanding}>
-          {(u) => (
+        <Match when={props.understanding.kind === 'suggestions' && ranked()}>
+          {(ranking) => (
             <div>
-              <p class="hint">{t().expressionSuggest}</p>
-              <div class="chips" role="group" aria-label={t().expressionSuggest}>
-                <For each={u().kind === 'suggestions' ? (u() as Extract<Understanding, { kind: 'suggestions' }>).candidates : []}>
-                  {(e) => (
-                    <button
-                      type="button"
-                      class="chip"
-                      classList={{ selected: props.chosen?.id === e.id }}
-                      aria-pressed={props.chosen?.id === e.id}
-                      data-testid="expression-suggestion"
-                      data-expression-id={e.id}
-                      onClick={() => props.onChoose(e)}
-                    >
-                      {name(e)}
-                    </button>
-                  )}
-                </For>
-              </div>
+              <p class="hint">{t().meaningSuggest}</p>
+              <Chips candidates={ranking().map((r) => r.expression)} chosen={props.chosen} label={t().meaningSuggest} onChoose={props.onChoose} />
             </div>
           )}
+        </Match>
+        <Match when={props.understanding.kind === 'suggestions'}>
+          <div>
+            <p class="hint">{t().expressionSuggest}</p>
+            <Chips candidates={suggestions()} chosen={props.chosen} label={t().expressionSuggest} onChoose={props.onChoose} />
+            <EncoderState meaning={props.meaning} onLoad={props.onLoadEncoder} />
+          </div>
         </Match>
       </Switch>
       <Show when={props.chosen}>
         {(e) => (
           <>
-            <p class="understood" data-testid="expression-understood" data-expression-id={e().id}>
-              {t().expressionUnderstood} <strong>{name(e())}</strong>
+            <p
+              class="understood"
+              data-testid="expression-understood"
+              data-expression-id={e().id}
+              data-source={props.source}
+              data-similarity={props.source === 'meaning' ? ranked()?.[0]?.similarity : undefined}
+            >
+              {props.source === 'meaning' ? t().meaningUnderstood : t().expressionUnderstood} <strong>{name(e())}</strong>
+              <Show when={props.source === 'meaning' && ranked()?.[0]}>
+                {(best) => <span class="similarity"> {t().similarity(best().similarity)}</span>}
+              </Show>
             </p>
             <label class="field intensity">
               <span>

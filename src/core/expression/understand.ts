@@ -1,6 +1,7 @@
 // From the user's words to an expression. The longest lexicon word found anywhere in the text wins
 // (笑哭 over 笑, 委屈巴巴 over 委屈); with none, the entries whose words share the most characters
-// are offered for the user to pick: the offline stand-in until a CLIP text encoder ranks by meaning.
+// are offered for the user to pick, and the CLIP text encoder (text-encoder worker) ranks by meaning
+// once it is loaded.
 
 import type { Expression } from './action-units.ts';
 import { collapseRepeats, normalise, parseIntensity } from './intensity.ts';
@@ -8,7 +9,8 @@ import { EXPRESSIONS } from './lexicon.ts';
 
 export type Understanding =
   | { kind: 'matched'; expression: Expression; intensity: number; matched: string }
-  | { kind: 'suggestions'; candidates: Expression[]; intensity: number }
+  /** `rest`: the words without intensity words, for a text encoder to rank by meaning. */
+  | { kind: 'suggestions'; candidates: Expression[]; intensity: number; rest: string }
   | { kind: 'empty' };
 
 /** A plain smile: what the studio starts from before the user has typed anything. */
@@ -112,7 +114,7 @@ export function understand(text: string): Understanding {
     return { kind: 'matched', expression: word.expression, intensity, matched: word.word };
   }
   const { intensity, rest } = parseIntensity(text);
-  return { kind: 'suggestions', candidates: suggest(rest), intensity };
+  return { kind: 'suggestions', candidates: suggest(rest), intensity, rest };
 }
 
 export function expressionById(id: string): Expression {

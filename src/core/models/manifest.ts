@@ -8,12 +8,16 @@ export interface ModelEntry {
   id: string;
   stage: string;
   runtime: string;
+  /** 'shared': a published file, found in ../shared/models on development machines; 'repo': built by this repository, under models/. */
+  source: string;
+  /** Path under the source folder, and under models/ in the build. */
   file: string;
   bytes: number;
   sha256: string;
   dtype: string;
   license: string;
-  url: string;
+  /** Public source; null for files only this repository makes (fixtures). */
+  url: string | null;
   description: string;
 }
 
@@ -33,5 +37,5 @@ export function modelEntry(id: string): ModelEntry {
 /** The URLs to try, in order: the copy served beside the app, then the public source. */
 export function modelUrls(entry: ModelEntry, assetBase: string): string[] {
   const base = assetBase.endsWith('/') ? assetBase : `${assetBase}/`;
-  return [`${base}models/${entry.file}`, entry.url];
+  return entry.url === null ? [`${base}models/${entry.file}`] : [`${base}models/${entry.file}`, entry.url];
 }

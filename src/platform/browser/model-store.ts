@@ -81,3 +81,16 @@ export async function loadModelBytes(
   const code = integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED';
   throw new StickerError(code, `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
 }
+
+/** Whether the file can be had without the public URL: already cached, or served beside the app. */
+export async function availableWithoutDownload(entry: ModelEntry, assetBase: string): Promise<boolean> {
+  try {
+    if ((await get(cacheKey(entry))) instanceof Blob) return true;
+  } catch {
+    // No IndexedDB: only the app's own copy counts.
+  }
+  const [local] = modelUrls(entry, assetBase);
+  if (local === undefined) return false;
+  const response = await fetch(local, { method: 'HEAD' }).catch(() => null);
+  return response?.ok === true;
+}

@@ -1,0 +1,84 @@
+// A CLIP text encoder through transformers.js, fed only bytes the model store has checked against
+// the manifest: transformers.js reads its model folder from a custom cache holding exactly those
+// files, may fetch nothing remote, and runs onnxruntime-web's wasm from the app's own origin.
+
+import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, env, type Tensor } from '@huggingface/transformers';
+import { modelEntry } from '../../core/models/manifest.ts';
+import type { TextEncoderSpec } from '../../core/models/text-encoders.ts';
+import type { DownloadProgress } from '../../core/platform.ts';
+import { loadModelBytes } from './model-store.ts';
+
+export type TextDevice = 'webgpu' | 'wasm';
+
+export interface LoadedTextEncoder {
+  device: TextDevice;
+  /** One embedding per text, in order. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
+
+/** Where transformers.js thinks the model folders live; only the custom cache answers for it. */
+const VERIFIED = '/verified-models/';
+
+
+function configure(files: ReadonlyMap<string, Uint8Array>): void {
+  const byRequest = [...files].map(([file, bytes]) => ({ suffix: `/${file}`, bytes }));
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = VERIFIED;
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
+  env.useCustomCache = true;
+  env.customCache = {
+    // One model per worker: the file's path inside the model folder identifies it.
+    match: async (request: string) => {
+      const file = byRequest.find((f) => request.endsWith(f.suffix));
+      return file === undefined ? undefined : new Response(file.bytes.slice());
+    },
+    put: async () => undefined,
+  };
+  // transformers.js points onnxruntime-web at a CDN; with no paths it uses the runtime wasm the
+  // build bundled beside this worker, on the app's own origin.
+  const wasm = env.backends.onnx.wasm;
+  if (wasm !== undefined) delete wasm.wasmPaths;
+}
+
+export async function loadTextEncoderFiles(
+  spec: TextEncoderSpec,
+  assetBase: string,
+  onProgress: (p: DownloadProgress) => void,
+): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const [path, id] of Object.entries(spec.files)) {
+    files.set(path, new Uint8Array(await loadModelBytes(modelEntry(id), assetBase, onProgress)));
+  }
+  return files;
+}
+
+function rows(tensor: Tensor): Float32Array[] {
+  const [count, size] = tensor.dims;
+  if (count === undefined || size === undefined) throw new Error(`text_embeds has shape [${tensor.dims.join(', ')}]`);
+  const data = tensor.data as Float32Array;
+  return Array.from({ length: count }, (_, i) => data.slice(i * size, (i + 1) * size));
+}
+
+export async function createTextEncoder(
+  spec: TextEncoderSpec,
+  files: ReadonlyMap<string, Uint8Array>,
+  device: TextDevice,
+): Promise<LoadedTextEncoder> {
+  configure(files);
+  const tokenizer = await AutoTokenizer.from_pretrained(spec.id);
+  const model = await CLIPTextModelWithProjection.from_pretrained(spec.id, { config: new PretrainedConfig(spec.config), device, dtype: spec.dtype });
+  return {
+    device,
+    async embed(texts) {
+      const inputs = tokenizer([...texts], { padding: true, truncation: true });
+      const { text_embeds } = (await model(inputs)) as { text_embeds: Tensor };
+      return rows(text_embeds);
+    },
+    async dispose() {
+      await model.dispose();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Free text the lexicon does not know, understood by meaning: the text-encoder worker runs the
+// repository's fixture CLIP text encoder (models/fixtures/clip-text) through transformers.js on
+// WebGPU and on wasm, in the real app. The production encoder cannot be downloaded here, which
+// tests the offline path: the user is told, keeps the lexicon's suggestions, and can still make
+// the sticker.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSession } from './support/session.ts';
+import { openPage } from './support/chromium.ts';
+import { fixtureFile } from './support/fixtures.ts';
+import { openApp, outcome } from './support/app-driver.ts';
+
+const session = useSession();
+
+async function understood(page: Page): Promise<{ id: string; source: string; similarity: number }> {
+  const el = page.getByTestId('expression-understood');
+  await page.waitForSelector('[data-testid="expression-understood"][data-source="meaning"]', { timeout: 60_000 });
+  return {
+    id: (await el.getAttribute('data-expression-id')) ?? '',
+    source: (await el.getAttribute('data-source')) ?? '',
+    similarity: Number(await el.getAttribute('data-similarity')),
+  };
+}
+
+async function storedKeys(page: Page, prefix: string): Promise<string[]> {
+  return page.evaluate(
+    (p) =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('keyval-store');
+        open.onsuccess = () => {
+          const req = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
+          req.onsuccess = () => resolve(req.result.map(String).filter((k) => k.startsWith(p)));
+        };
+      }),
+    prefix,
+  );
+}
+
+describe('free text → expression by meaning', () => {
+  const similarities: Record<string, number> = {};
+
+  for (const device of ['wasm', 'webgpu'] as const) {
+    it(`understands words the lexicon does not know (${device}) and makes the sticker`, async () => {
+      const { page, context, offMachineRequests } = await openPage(session.browser);
+      await openApp(page, session.server.url, `face=cpu&encoder=clip-text-fixture&text=${device}`);
+      await page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
+      // 超级 is an intensity word; 火冒三丈 is in no lexicon entry (the fixture learned it).
+      await page.getByTestId('prompt-input').fill('超级火冒三丈');
+      const got = await understood(page);
+      expect(got).toMatchObject({ id: 'angry', source: 'meaning' });
+      similarities[device] = got.similarity;
+      expect(Number(await page.getByTestId('intensity-input').inputValue())).toBeCloseTo(1.5, 5);
+      // The alternatives are the encoder's ranking, best first, the chosen one pressed.
+      const chips = page.getByTestId('expression-suggestion');
+      expect(await chips.count()).toBe(5);
+      expect(await chips.first().getAttribute('data-expression-id')).toBe('angry');
+      expect(await chips.first().getAttribute('aria-pressed')).toBe('true');
+
+      await page.getByTestId('generate-button').click();
+      expect((await outcome(page)).kind).toBe('result');
+      await page.getByTestId('diagnostics').locator('summary').click();
+      expect(await page.getByTestId('text-encoder-report').getAttribute('data-device')).toBe(device);
+      expect(offMachineRequests).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('WebGPU and wasm agree on the similarity', () => {
+    expect(similarities.webgpu).toBeDefined();
+    expect(Math.abs((similarities.webgpu ?? 0) - (similarities.wasm ?? 0))).toBeLessThan(1e-3);
+  });
+
+  it('keeps the encoder, the anchors and typed texts in IndexedDB: a reload downloads nothing', async () => {
+    const { page, context } = await openPage(session.browser);
+    await openApp(page, session.server.url, 'face=cpu&encoder=clip-text-fixture&text=wasm');
+    await page.getByTestId('prompt-input').fill('天旋地转');
+    expect((await understood(page)).id).toBe('dizzy');
+    expect(await storedKeys(page, 'model:clip-')).toHaveLength(3);
+    expect(await storedKeys(page, 'embeddings:clip-text-fixture@')).toHaveLength(1);
+    expect(await storedKeys(page, 'query:clip-text-fixture@')).toContain(
+      (await storedKeys(page, 'query:')).find((k) => k.endsWith(':天旋地转')),
+    );
+
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/models/')) fetched.push(r.url());
+    });
+    await page.reload();
+    await page.getByTestId('prompt-input').fill('天旋地转');
+    expect((await understood(page)).id).toBe('dizzy');
+    expect(fetched.filter((u) => !u.includes('face_landmarker'))).toEqual([]);
+    await context.close();
+  });
+
+  it('offline without the encoder: says so, keeps the suggestions, and the sticker still works', async () => {
+    const { page, context, offMachineRequests } = await openPage(session.browser);
+    await openApp(page, session.server.url);
+    await page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/astronaut.png'));
+    await page.getByTestId('prompt-input').fill('火冒三丈');
+    const offer = page.getByTestId('text-encoder-download');
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain('62 MB');
+    expect(await page.getByTestId('expression-suggestion').count()).toBeGreaterThan(0);
+
+    await offer.click();
+    const status = page.locator('[data-testid="text-encoder-status"][data-status="failed"]');
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.innerText()).toContain('下载失败');
+    expect(offMachineRequests.some((u) => u.startsWith('https://huggingface.co/Xenova/clip-vit-base-patch32/resolve/'))).toBe(true);
+
+    await page.getByTestId('expression-suggestion').first().click();
+    expect(await page.getByTestId('expression-understood').getAttribute('data-source')).toBe('user');
+    await page.getByTestId('generate-button').click();
+    expect((await outcome(page)).kind).toBe('result');
+    await context.close();
+  });
+});
