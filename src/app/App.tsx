@@ -29,7 +29,7 @@ export function App() {
   const engine = createEngine(window.location);
   const [encoder, setEncoder] = createSignal<TextEncoderStatus>({ status: 'loading' });
   const [encoderProgress, setEncoderProgress] = createSignal({ loaded: 0, total: 0 });
-  const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[] } | null>(null);
+  const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
   const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
   const textUnderstanding = new TextUnderstanding(window.location, { onStatus: setEncoder, onDownload: setEncoderProgress });
   const [photo, setPhoto] = createSignal<Blob | null>(null);
@@ -64,7 +64,7 @@ export function App() {
     const failed = rankError();
     if (failed !== null && failed.text === freeText()) return { kind: 'failed', error: failed.error };
     const result = ranked();
-    return result !== null && result.text === freeText() ? { kind: 'ranked', ranking: result.ranking } : { kind: 'thinking' };
+    return result !== null && result.text === freeText() ? { kind: 'ranked', ranking: result.ranking, ms: result.ms } : { kind: 'thinking' };
   };
   createEffect(() => {
     const query = freeText();
@@ -73,7 +73,7 @@ export function App() {
       textUnderstanding.rank(query).then(
         (r) => {
           const ranking = r.ranking.slice(0, MEANING_CHOICES).map((x) => ({ expression: expressionById(x.expressionId), similarity: x.similarity }));
-          setRanked({ text: query, ranking });
+          setRanked({ text: query, ranking, ms: r.ms });
         },
         (failure: unknown) =>
           setRankError({

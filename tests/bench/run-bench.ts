@@ -2,7 +2,9 @@
 // its real worker) over several runs per fixture photo, and writes the medians, minima and maxima
 // to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
 //
-// Then the same for the animated sticker (12 frames, GIF + WebP) on one photo.
+// Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, and words →
+// expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
+// and WebGPU — its load, and its ranking of free text the lexicon does not know.
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -14,7 +16,8 @@ import { startAppServer } from '../browser/support/app-server.ts';
 import { launchChromium, openPage } from '../browser/support/chromium.ts';
 import { fixtureFile } from '../browser/support/fixtures.ts';
 import { makeSticker, openApp, outcome } from '../browser/support/app-driver.ts';
-import { summarize } from './stats.ts';
+import { summarize, type Summary } from './stats.ts';
+import { wordsToExpression } from './words-to-expression.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -50,7 +53,7 @@ async function oneRun(photo: string): Promise<{ stages: Record<string, number>; 
 }
 
 const coldStart = await oneRun(PHOTOS[0]!);
-const perPhoto: Record<string, unknown> = {};
+const perPhoto: Record<string, Record<string, Summary>> = {};
 const all: Record<string, number[]> = {};
 for (const photo of PHOTOS) {
   await oneRun(photo); // warm-up: caches, JIT, font
@@ -78,6 +81,8 @@ for (let i = 0; i < RUNS; i++) {
 }
 const animation = Object.fromEntries(Object.entries(animationSamples).map(([k, v]) => [k, summarize(v)]));
 
+const words = { wasm: await wordsToExpression(browser, server.url, 'wasm'), webgpu: await wordsToExpression(browser, server.url, 'webgpu') };
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -101,6 +106,8 @@ const report = {
   overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
   perPhoto,
   animation: { note: `12 frames, GIF 240×240 + WebP 512×512, on ${PHOTOS[1]}`, ...animation },
+  warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
+  wordsToExpression: words,
   unit: 'ms',
 };
 
@@ -113,3 +120,4 @@ writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n
 console.log(`Wrote ${file}`);
 console.table(report.overall);
 console.table(animation);
+console.table({ 'lexicon (typed → shown)': words.wasm.lexicon, 'encoder rank, wasm': words.wasm.rank, 'encoder rank, webgpu': words.webgpu.rank });

@@ -44,6 +44,7 @@ export function DiagnosticsPanel(props: Props) {
         data-testid="text-encoder-report"
         data-status={props.encoder.status}
         data-device={props.encoder.status === 'ready' ? props.encoder.device : undefined}
+        data-load-ms={props.encoder.status === 'ready' ? props.encoder.loadMs : undefined}
       >
         {props.encoder.status === 'ready'
           ? `${t().textEncoderState(props.encoder.device, props.encoder.loadMs)}${props.encoder.note ? ` (${props.encoder.note})` : ''}`

@@ -10,7 +10,7 @@ export type Meaning =
   | { kind: 'needs-download'; bytes: number }
   | { kind: 'loading'; loaded: number; total: number }
   | { kind: 'thinking' }
-  | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[] }
+  | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[]; ms: number }
   | { kind: 'failed'; error: ErrorInfo };
 
 interface Props {
@@ -100,6 +100,7 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
 export function ExpressionPicker(props: Props) {
   const suggestions = () => (props.understanding.kind === 'suggestions' ? props.understanding.candidates : []);
   const ranked = () => (props.meaning.kind === 'ranked' ? props.meaning.ranking : null);
+  const rankMs = () => (props.meaning.kind === 'ranked' ? props.meaning.ms : undefined);
   return (
     <div class="expression" aria-live="polite">
       <Switch>
@@ -131,6 +132,7 @@ export function ExpressionPicker(props: Props) {
               data-expression-id={e().id}
               data-source={props.source}
               data-similarity={props.source === 'meaning' ? ranked()?.[0]?.similarity : undefined}
+              data-rank-ms={props.source === 'meaning' ? rankMs() : undefined}
             >
               {props.source === 'meaning' ? t().meaningUnderstood : t().expressionUnderstood} <strong>{name(e())}</strong>
               <Show when={props.source === 'meaning' && ranked()?.[0]}>
