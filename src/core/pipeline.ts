@@ -8,6 +8,7 @@ import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
 import { alignStage } from './stages/align.ts';
+import { marksOf } from './expression/marks.ts';
 import { warpStage } from './stages/warp.ts';
 import { expressionById } from './expression/understand.ts';
 import { tiltRadians } from './expression/displacements.ts';
@@ -75,7 +76,8 @@ export async function runStickerJob<Img, Surface>(
       applied = warped.applied;
     }
     const tilt = expression !== null && choice !== null ? tiltRadians(expression.recipe, choice.intensity) : 0;
-    const plan = await stage('align', () => alignStage(platform, face, request.caption, tilt, shaped));
+    const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
+    const plan = await stage('align', () => alignStage(platform, face, request.caption, tilt, shaped, marks));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;

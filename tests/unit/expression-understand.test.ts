@@ -105,6 +105,29 @@ describe('understand: matching', () => {
   });
 });
 
+describe('understand: negation', () => {
+  it('knows the common negated phrases as words of their own', () => {
+    expect(matched('不高兴').expression.id).toBe('sad');
+    expect(matched('not happy').expression.id).toBe('sad');
+    expect(matched('一点也不好笑').expression.id).toBe('speechless');
+    expect(matched('not funny').expression.id).toBe('speechless');
+    expect(matched('笑不出来').expression.id).toBe('helpless');
+  });
+
+  it('does not claim a negated word: 不生气, 别哭, don\'t cry, 高兴不起来 go to suggestions', () => {
+    for (const text of ['不生气', '别哭', "don't cry", '高兴不起来', 'never angry', '一点都不惊讶']) {
+      expect(understand(text).kind, text).toBe('suggestions');
+    }
+  });
+
+  it('keeps words that contain a negation, and negations elsewhere in the text', () => {
+    expect(matched('不会吧').expression.id).toBe('surprised');
+    expect(matched('不好意思').expression.id).toBe('shy');
+    expect(matched('哭笑不得').expression.id).toBe('helpless');
+    expect(matched('开心，不用谢').expression.id).toBe('laugh');
+  });
+});
+
 describe('understand: suggestions when no word matches', () => {
   it('offers one to five candidates, never empty', () => {
     for (const text of ['有点郁闷', 'meh', 'xyzzy qqq', '!!!', '超级', 'very']) {

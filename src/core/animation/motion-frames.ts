@@ -8,8 +8,22 @@ import { smoothstep } from '../geometry/smoothstep.ts';
 export const FRAME_COUNT = 12;
 export const FRAME_MS = 90;
 
+export type OverlayKind =
+  | 'tear'
+  | 'heart'
+  | 'sweat'
+  | 'sparkle'
+  | 'blush'
+  | 'anger'
+  | 'question'
+  | 'exclaim'
+  | 'zzz'
+  | 'spiral'
+  | 'dots'
+  | 'gloom';
+
 export interface Overlay {
-  kind: 'tear' | 'heart' | 'sweat' | 'sparkle';
+  kind: OverlayKind;
   /** Centre and size in sticker pixels; alpha 0..1. */
   x: number;
   y: number;
@@ -29,6 +43,9 @@ export interface FrameSpec {
 }
 
 const TAU = 2 * Math.PI;
+
+/** The overlay each motion animates, if any. */
+export const MOTION_OVERLAY: Partial<Record<Motion, OverlayKind>> = { tears: 'tear', hearts: 'heart', sweat: 'sweat', sparkle: 'sparkle' };
 
 function overlays(motion: Motion, t: number, s: number, size: number, eyes: readonly [Point, Point]): Overlay[] {
   switch (motion) {

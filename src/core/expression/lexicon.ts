@@ -48,7 +48,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '惊讶',
     en: 'Surprised',
     words: {
-      zh: ['惊讶', '震惊', '吃惊', '哇', '天哪', '我的天', '卧槽', '惊了', '不会吧', '居然'],
+      zh: ['惊讶', '震惊', '吃惊', '哇', '天哪', '我的天', '卧槽', '惊了', '不会吧', '居然', '目瞪口呆', '不可思议'],
       en: ['surprised', 'surprise', 'shocked', 'shock', 'wow', 'omg', 'whoa', 'no way', ':O'],
     },
     description: 'A shocked face with the eyes wide open, brows shot up high and the mouth dropped open in an O.',
@@ -73,8 +73,8 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '无语',
     en: 'Speechless',
     words: {
-      zh: ['无语', '翻白眼', '白眼', '服了', '我服了', '无话可说', '醉了', '呃', '额', '无力吐槽', '会谢'],
-      en: ['speechless', 'eye roll', 'eye-roll', 'eyeroll', 'rolling eyes', 'whatever', 'ugh', 'smh', 'bruh', 'seriously'],
+      zh: ['无语', '翻白眼', '白眼', '服了', '我服了', '无话可说', '醉了', '呃', '额', '无力吐槽', '会谢', '不好笑', '不想说话'],
+      en: ['speechless', 'eye roll', 'eye-roll', 'eyeroll', 'rolling eyes', 'whatever', 'ugh', 'smh', 'bruh', 'seriously', 'not funny'],
     },
     description: 'An exasperated eye-roll: irises rolled up under the upper lids, brows flat, lips pressed into a thin line.',
     recipe: { eyesUp: 1, lipsPress: 0.5 },
@@ -85,7 +85,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '难过',
     en: 'Sad',
     words: {
-      zh: ['难过', '伤心', '悲伤', '不开心', '心碎', '失落', '沮丧', '闷闷不乐', '难受', '心痛', 'emo'],
+      zh: ['难过', '伤心', '悲伤', '不开心', '不高兴', '不快乐', '心碎', '失落', '沮丧', '闷闷不乐', '难受', '心痛', 'emo'],
       en: ['sad', 'unhappy', 'upset', 'heartbroken', 'depressed', 'sorrow', 'not happy', 'feeling down', ':('],
     },
     description: 'A sad downcast face with the mouth corners drooping, lips slightly pressed, heavy glum eyes and inner brows raised.',
@@ -197,7 +197,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '无奈',
     en: 'Helpless',
     words: {
-      zh: ['无奈', '没办法', '算了', '好吧', '行吧', '摊手', '我太难了', '太难了', '哭笑不得', '认命'],
+      zh: ['无奈', '没办法', '算了', '好吧', '行吧', '摊手', '我太难了', '太难了', '哭笑不得', '认命', '笑不出来'],
       en: ['helpless', 'oh well', 'shrug', 'it is what it is', 'fine', 'no choice'],
     },
     description: 'A resigned, helpless face with a weak half-smile, lips pressed, tired eyes and brows slanting up in the middle.',

@@ -54,8 +54,8 @@ function find(text: string, key: string): number {
   return -1;
 }
 
-/** The longest word in the text; between equally long ones, the one written first. */
-function longestWord(text: string): Word | undefined {
+/** The longest word in the text, and where; between equally long ones, the one written first. */
+function longestWord(text: string): { word: Word; at: number } | undefined {
   let best: Word | undefined;
   let bestAt = Infinity;
   for (const word of WORDS) {
@@ -67,7 +67,20 @@ function longestWord(text: string): Word | undefined {
       bestAt = at;
     }
   }
-  return best;
+  return best === undefined ? undefined : { word: best, at: bestAt };
+}
+
+/** Negation right before a word (不高兴, 一点也不好笑, not happy, don't cry) or after it (笑不出来). */
+const NEGATED_BEFORE = /(不|没|没有|别|不要|不太|并不|毫不|一点也不|一点都不|\bnot|\bno|\bnever|n't|\bnot very|\bnot so)\s?$/u;
+const NEGATED_AFTER = /^(不出来|不起来)/u;
+
+/**
+ * Whether the matched word is negated. Negated words are not flipped to a guessed opposite (别哭
+ * comforts, 不生气 calms, 不好笑 rolls the eyes): the lexicon lists the common negated phrases as
+ * words of their own, and the rest is left to the text encoder and the user.
+ */
+function negated(text: string, at: number, key: string): boolean {
+  return NEGATED_BEFORE.test(text.slice(0, at)) || NEGATED_AFTER.test(text.slice(at + key.length));
 }
 
 /** Every Chinese character and neighbouring pair; letter pairs of latin words, edges included (" m", "me", "eh", "h "). */
@@ -108,10 +121,10 @@ function suggest(text: string): Expression[] {
 export function understand(text: string): Understanding {
   const key = matchKey(text);
   if (key === '') return { kind: 'empty' };
-  const word = longestWord(key);
-  if (word !== undefined) {
-    const { intensity } = parseIntensity(text, word.key);
-    return { kind: 'matched', expression: word.expression, intensity, matched: word.word };
+  const found = longestWord(key);
+  if (found !== undefined && !negated(key, found.at, found.word.key)) {
+    const { intensity } = parseIntensity(text, found.word.key);
+    return { kind: 'matched', expression: found.word.expression, intensity, matched: found.word.word };
   }
   const { intensity, rest } = parseIntensity(text);
   return { kind: 'suggestions', candidates: suggest(rest), intensity, rest };

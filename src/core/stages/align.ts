@@ -4,6 +4,8 @@ import { stickerMask } from '../face/face-mask.ts';
 import { applySimilarity, similarityFromPairs } from '../geometry/similarity.ts';
 import type { Point } from '../geometry/point.ts';
 import { layoutCaption } from '../caption-layout.ts';
+import type { OverlayKind } from '../animation/motion-frames.ts';
+import { placeMarks } from '../expression/marks.ts';
 import {
   CAPTION_BAND,
   CAPTION_FONT_MAX,
@@ -30,7 +32,8 @@ function tiltedTargets(size: number, tilt: number): [Point, Point] {
 /**
  * Plan the sticker: rotate and scale the photo so the eyes as photographed land on their canonical
  * spots (turned by the expression's head tilt, if any). The cut-out follows `shaped`, the face after
- * the expression warp, so a dropped jaw stays inside the outline.
+ * the expression warp, so a dropped jaw stays inside the outline. `marks` are the expression's
+ * symbols (tears, blush...), placed by the turned eye targets and faded by `strength`.
  */
 export function alignStage<Img, Surface>(
   platform: Platform<Img, Surface>,
@@ -38,6 +41,7 @@ export function alignStage<Img, Surface>(
   caption: string,
   tilt = 0,
   shaped: FaceLandmarks = face,
+  marks: { kinds: readonly OverlayKind[]; strength: number } = { kinds: [], strength: 0 },
 ): StickerPlan {
   const size = STICKER_SIZE;
   const [rightEye, leftEye] = eyeCenters(face);
@@ -64,5 +68,6 @@ export function alignStage<Img, Surface>(
   const step = layout.fontSize * LINE_HEIGHT;
   const lastBaseline = bandBottom - layout.fontSize * 0.2;
   const baselineY = layout.lines.map((_, i) => lastBaseline - (layout.lines.length - 1 - i) * step);
-  return { size, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...layout, centerX: size / 2, baselineY }, overlays: [] };
+  const overlays = placeMarks(marks.kinds, size, [rightTarget, leftTarget], marks.strength);
+  return { size, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...layout, centerX: size / 2, baselineY }, overlays };
 }

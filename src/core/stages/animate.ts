@@ -1,7 +1,8 @@
 import type { Platform } from '../platform.ts';
 import type { FaceLandmarks } from '../face/landmarks.ts';
 import type { Expression } from '../expression/action-units.ts';
-import { motionFrames } from '../animation/motion-frames.ts';
+import { MOTION_OVERLAY, motionFrames } from '../animation/motion-frames.ts';
+import { marksOf } from '../expression/marks.ts';
 import { movePlan } from '../animation/move-plan.ts';
 import { eyeTargetsPx } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
@@ -32,6 +33,9 @@ export async function animateStage<Img, Surface>(
 ): Promise<RenderedFrame[]> {
   const specs = motionFrames(input.expression?.expression.motion ?? 'none', input.stickerSize, eyeTargetsPx(input.stickerSize));
   const frames: RenderedFrame[] = [];
+  const motion = input.expression?.expression.motion ?? 'none';
+  // Symbols the motion already animates (falling tears, rising hearts) are not drawn still as well.
+  const kinds = input.expression === null ? [] : marksOf(input.expression.expression).filter((k) => k !== MOTION_OVERLAY[motion]);
   for (const spec of specs) {
     if (signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'animate' });
     let picture = input.image;
@@ -42,7 +46,8 @@ export async function animateStage<Img, Surface>(
       picture = warped.image;
       shaped = warped.face;
     }
-    const plan = movePlan(alignStage(platform, input.face, input.caption, (e?.tilt ?? 0) * spec.strength, shaped), spec);
+    const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
+    const plan = movePlan(alignStage(platform, input.face, input.caption, (e?.tilt ?? 0) * spec.strength, shaped, marks), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
     frames.push({ rgba: await platform.rgba(surface, input.gifSize), webp: await platform.encodeWebp(surface, input.stickerSize) });
