@@ -86,7 +86,7 @@ describe('action units move the right landmarks the right way (image y points do
 
 describe('expressions fit any face', () => {
   it('zero strength moves nothing', () => {
-    for (const d of expressionDisplacements(REAL_FACE, { smile: 0, mouthOpen: 0 }, 1)) expect(d).toEqual({ x: 0, y: 0 });
+    for (const d of expressionDisplacements(REAL_FACE, { smile: 0, mouthOpen: 0 }, 1, false)) expect(d).toEqual({ x: 0, y: 0 });
   });
 
   it('scale with the face and turn with its roll', () => {
@@ -124,5 +124,39 @@ describe('expressions fit any face', () => {
       const d = moved(unit);
       for (const i of nose) expect(Math.hypot(d[i]!.x, d[i]!.y), `${unit} moves landmark ${i}`).toBeLessThan(0.06 * iod);
     }
+  });
+});
+
+describe('the photographed expression is relaxed where the asked one contradicts it', () => {
+  // Grace Hopper's neutral face made to grin with parted lips: corners up and out, lower lip down.
+  const EYE = iod;
+  const grin = REAL_FACE.map((p, i) => {
+    if (i === R.MOUTH_CORNER_RIGHT || i === R.MOUTH_CORNER_LEFT) return { x: p.x + (i === R.MOUTH_CORNER_LEFT ? 0.04 : -0.04) * EYE, y: p.y - 0.12 * EYE };
+    if ((R.LOWER_LIP_INNER as readonly number[]).includes(i) || (R.LOWER_LIP as readonly number[]).includes(i)) return { x: p.x, y: p.y + 0.15 * EYE };
+    return p;
+  });
+  const after = (face: typeof REAL_FACE, recipe: Parameters<typeof expressionDisplacements>[1]) =>
+    expressionDisplacements(face, recipe, 1).map((d, i) => ({ x: face[i]!.x + d.x, y: face[i]!.y + d.y }));
+  const lift = (f: typeof REAL_FACE) => (f[13]!.y + f[14]!.y) / 2 - (f[R.MOUTH_CORNER_RIGHT]!.y + f[R.MOUTH_CORNER_LEFT]!.y) / 2;
+  const gap = (f: typeof REAL_FACE) => f[14]!.y - f[13]!.y;
+
+  it('sad on a grin: the corners come down to below a neutral face\'s, the lips close', () => {
+    const sad = after(grin, { frown: 0.8 });
+    expect(lift(sad)).toBeLessThan(lift(after(REAL_FACE, { frown: 0.8 })) + 0.01 * EYE);
+    expect(lift(sad)).toBeLessThan(0);
+    expect(gap(grin)).toBeGreaterThan(0.14 * EYE);
+    expect(gap(sad)).toBeLessThan(0.02 * EYE);
+  });
+
+  it('keeps what the expression itself asks for: a smile keeps the grin, an open mouth stays open', () => {
+    expect(lift(after(grin, { smile: 0.6 }))).toBeGreaterThan(lift(grin));
+    expect(gap(after(grin, { mouthOpen: 0.8 }))).toBeGreaterThan(gap(grin));
+  });
+
+  it('leaves a neutral face as it is', () => {
+    const relaxed = expressionDisplacements(REAL_FACE, { browsRaise: 1 }, 1);
+    const bare = expressionDisplacements(REAL_FACE, { browsRaise: 1 }, 1, false);
+    const mouth = [...R.LOWER_LIP_INNER, ...R.UPPER_LIP_INNER];
+    for (const i of mouth) expect(Math.abs(relaxed[i]!.y - bare[i]!.y), String(i)).toBeLessThan(0.01 * EYE);
   });
 });

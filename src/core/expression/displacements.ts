@@ -204,6 +204,60 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
   headTilt() {},
 };
 
+/** How far above the lip line a relaxed mouth's corners sit, in face units (measured on neutral faces). */
+const NEUTRAL_CORNER_LIFT = 0.02;
+/** Share of closing an open mouth done by the jaw; the upper lip does the rest. */
+const JAW_SHARE = 0.7;
+
+/**
+ * Takes back what the photo's own expression would contradict, before the asked one is added: a
+ * grin's raised corners when the expression has no smile, and parted lips when it does not open
+ * the mouth itself. Sad, angry or pouting on a grinning selfie must not grin. `s` (0..1) eases it
+ * in with the expression.
+ */
+function relaxSource(m: Moves, recipe: Recipe, s: number): void {
+  const upper = R.UPPER_LIP_INNER;
+  const lower = R.LOWER_LIP_INNER;
+  const gaps = upper.map((u, k) => Math.max(0, m.at(lower[k] ?? u).y - m.at(u).y));
+  const middle = gaps[4] ?? 0;
+  const closing = (recipe.mouthOpen ?? 0) <= 0 && middle > 0.01;
+  // Where the lips will meet: the corners are judged against that line, not the open mouth's middle.
+  const meetY = m.at(upper[4]).y + (closing ? 1 - JAW_SHARE : 0.5) * middle;
+  if ((recipe.smile ?? 0) <= 0 && (recipe.smirk ?? 0) <= 0) {
+    // The corners' pull also drags the lip middle down a little; lowering them by lift / (1 − drag)
+    // lowers them by `lift` relative to it.
+    const mid = { x: (m.at(R.MOUTH_CORNER_RIGHT).x + m.at(R.MOUTH_CORNER_LEFT).x) / 2, y: meetY };
+    const drag = [R.MOUTH_CORNER_RIGHT, R.MOUTH_CORNER_LEFT]
+      .map((i) => Math.exp(-((m.at(i).x - mid.x) ** 2 + (m.at(i).y - mid.y) ** 2) / (2 * CORNER_SIGMA * CORNER_SIGMA)))
+      .reduce((a, b) => a + b, 0);
+    const gain = 1 / Math.max(0.3, 1 - drag);
+    for (const side of ['right', 'left'] as const) {
+      const corner = m.at(side === 'right' ? R.MOUTH_CORNER_RIGHT : R.MOUTH_CORNER_LEFT);
+      const lift = meetY - corner.y - NEUTRAL_CORNER_LIFT;
+      // A grin also widens the mouth: the corners come in by half as much as they come down.
+      if (lift > 0) pullCorners(m, [side], -0.5 * lift * s, gain * lift * s);
+    }
+  }
+  if (!closing) return;
+  const columns: readonly (readonly number[])[] = [
+    R.UPPER_LIP_OUTER, R.UPPER_LIP_SEMI_OUTER, R.UPPER_LIP_SEMI_INNER, R.UPPER_LIP_INNER,
+    R.LOWER_LIP_OUTER, R.LOWER_LIP_SEMI_OUTER, R.LOWER_LIP_SEMI_INNER, R.LOWER_LIP_INNER,
+  ];
+  columns.forEach((ring, r) => {
+    const isLower = r >= 4;
+    ring.forEach((i, k) => m.add(i, 0, (isLower ? -JAW_SHARE : 1 - JAW_SHARE) * (gaps[k] ?? 0) * s));
+  });
+  // The chin and jaw come up with the lower lip, fading across the face.
+  const mouthX = (m.at(R.MOUTH_CORNER_RIGHT).x + m.at(R.MOUTH_CORNER_LEFT).x) / 2;
+  const lips = new Set(columns.flat());
+  const lowestLip = Math.max(...R.LOWER_LIP_OUTER.map((i) => m.at(i).y));
+  m.f.forEach((p, i) => {
+    if (lips.has(i) || p.y <= lowestLip) return;
+    const across = Math.exp(-((p.x - mouthX) ** 2) / (2 * 0.8 * 0.8));
+    m.add(i, 0, -JAW_SHARE * middle * s * across);
+  });
+}
+
 /** Spread radius of unnamed landmarks' motion, in face units (a fifth of the eye distance). */
 const SPREAD_SIGMA = 0.2;
 
@@ -233,10 +287,14 @@ function spread(m: Moves): Point[] {
   });
 }
 
-/** Per-landmark displacement in image pixels for `recipe` at `intensity` (1 = as written). */
-export function expressionDisplacements(face: FaceLandmarks, recipe: Recipe, intensity: number): Point[] {
+/**
+ * Per-landmark displacement in image pixels for `recipe` at `intensity` (1 = as written), starting
+ * from the photographed face relaxed where the expression contradicts it (see relaxSource).
+ */
+export function expressionDisplacements(face: FaceLandmarks, recipe: Recipe, intensity: number, relax = true): Point[] {
   const frame = faceFrame(face);
   const moves = new Moves(face.map((p) => toFace(frame, p)));
+  if (relax) relaxSource(moves, recipe, Math.min(1, intensity));
   for (const [unit, strength] of Object.entries(recipe) as [ActionUnit, number][]) {
     if (strength !== 0) UNITS[unit](moves, strength * intensity);
   }
@@ -248,7 +306,7 @@ export function expressionDisplacements(face: FaceLandmarks, recipe: Recipe, int
  * lips touch or cross) keeps every mesh triangle on one side of the lips and lids.
  */
 export function openedLayout(face: FaceLandmarks): Point[] {
-  const d = expressionDisplacements(face, { mouthOpen: 1, eyesWide: 1 }, 1);
+  const d = expressionDisplacements(face, { mouthOpen: 1, eyesWide: 1 }, 1, false);
   return face.map((p, i) => ({ x: p.x + (d[i]?.x ?? 0), y: p.y + (d[i]?.y ?? 0) }));
 }
 
