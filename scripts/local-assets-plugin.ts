@@ -20,6 +20,9 @@ interface Asset {
 }
 
 const found = new Map<string, Asset[]>();
+/** What the build could not bundle, said once per process when building (not on every preview). */
+const notes: string[] = [];
+let noted = false;
 
 /** Computed once per process: Vite resolves the config for the page and again for the worker. */
 export function localAssets(root: string): Asset[] {
@@ -33,12 +36,12 @@ export function localAssets(root: string): Asset[] {
     const dir = model.source === 'repo' ? path.join(root, 'models') : modelsDir(root);
     const source = path.join(dir, model.file);
     if (!existsSync(source)) {
-      console.warn(`[local-assets] ${model.file} not in ${dir}: the app will fetch it from ${model.url ?? 'nowhere'}`);
+      notes.push(`[local-assets] ${model.file} not in ${dir}: the app will fetch it from ${model.url ?? 'nowhere'}`);
       continue;
     }
     const sha = createHash('sha256').update(readFileSync(source)).digest('hex');
     if (sha !== model.sha256) {
-      console.warn(`[local-assets] ${source} has SHA-256 ${sha}, the manifest says ${model.sha256}: not bundled`);
+      notes.push(`[local-assets] ${source} has SHA-256 ${sha}, the manifest says ${model.sha256}: not bundled`);
       continue;
     }
     assets.push({ fileName: `models/${model.file}`, source });
@@ -62,6 +65,11 @@ export function localAssetsPlugin(root: string): Plugin {
     name: 'biaoqing-local-assets',
     configResolved() {
       assets = localAssets(root);
+    },
+    buildStart() {
+      if (noted) return;
+      noted = true;
+      for (const note of notes) console.warn(note);
     },
     configureServer(server) {
       server.middlewares.use(middleware);
