@@ -145,7 +145,8 @@ export function App() {
     try {
       const result = await started.result;
       const old = sticker();
-      for (const u of [old?.url, old?.gifUrl, old?.webpUrl]) if (u) URL.revokeObjectURL(u);
+      const oldExports = old === null ? [] : Object.values(old.exportUrls);
+      for (const u of [old?.url, old?.gifUrl, old?.webpUrl, ...oldExports]) if (u) URL.revokeObjectURL(u);
       const blobUrl = (bytes: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([bytes], { type }));
       setSticker({
         url: blobUrl(result.png, 'image/png'),
@@ -153,6 +154,11 @@ export function App() {
         fileName: stickerFileName(words),
         gifUrl: result.animation === null ? null : blobUrl(result.animation.gif, 'image/gif'),
         webpUrl: result.animation === null ? null : blobUrl(result.animation.webp, 'image/webp'),
+        exportUrls: {
+          wechat: blobUrl(result.exports.wechat.gif, 'image/gif'),
+          whatsapp: blobUrl(result.exports.whatsapp.webp, 'image/webp'),
+          telegram: blobUrl(result.exports.telegram.file, result.exports.telegram.type),
+        },
       });
       setLastRun(result);
       setNotice('');

@@ -8,11 +8,12 @@ import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
 import { alignStage } from './stages/align.ts';
+import { exportPresetsStage } from './stages/export-presets.ts';
 import { marksOf } from './expression/marks.ts';
 import { warpStage } from './stages/warp.ts';
 import { expressionById } from './expression/understand.ts';
 import { tiltRadians } from './expression/displacements.ts';
-import { animateStage, type AnimationInput } from './stages/animate.ts';
+import { animateStage, type AnimationInput, type RenderedFrame } from './stages/animate.ts';
 import { encodeAnimationStage } from './stages/encode-animation.ts';
 
 /** Animated GIFs are made at WeChat's sticker size; WebP keeps the full sticker size. */
@@ -81,6 +82,7 @@ export async function runStickerJob<Img, Surface>(
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
+    let rendered: RenderedFrame[] | null = null;
     if (request.animate) {
       const input: AnimationInput<Img> = {
         image: decoded.image,
@@ -93,9 +95,19 @@ export async function runStickerJob<Img, Surface>(
       };
       const onFrame = (done: number, total: number) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'animate', done, total });
       const frames = await stage('animate', () => animateStage(platform, input, ctx.signal, onFrame));
+      rendered = frames;
       animation = await stage('encode-animation', () => encodeAnimationStage(frames, GIF_SIZE, plan.size));
     }
-    if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: request.animate ? 'encode-animation' : 'encode' });
+    const made = animation;
+    const exports = await stage('export', () =>
+      exportPresetsStage(platform, {
+        surface,
+        png,
+        stickerSize: plan.size,
+        animation: made === null || rendered === null ? null : { frames: rendered, webp: made.webp, gifSize: made.gifSize },
+      }),
+    );
+    if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'export' });
     return {
       jobId: ctx.jobId,
       png,
@@ -105,6 +117,7 @@ export async function runStickerJob<Img, Surface>(
       facesFound,
       expression: choice === null ? null : { ...choice, applied },
       animation,
+      exports,
       eyes: eyeCenters(face),
       timings,
       backends,

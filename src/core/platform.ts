@@ -50,7 +50,7 @@ export interface Platform<Img, Surface> {
   encodePng(surface: Surface): Promise<ArrayBuffer>;
   /** The surface scaled to size×size, as RGBA pixels (for GIF frames). */
   rgba(surface: Surface, size: number): Promise<Uint8ClampedArray>;
-  /** The surface scaled to size×size, as a still WebP file (for animated WebP frames). */
-  encodeWebp(surface: Surface, size: number): Promise<ArrayBuffer>;
+  /** The surface scaled to size×size, as a still WebP file (animated WebP frames, exports); quality 0..1. */
+  encodeWebp(surface: Surface, size: number, quality?: number): Promise<ArrayBuffer>;
   release(image: Img): void;
 }

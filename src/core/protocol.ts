@@ -3,8 +3,9 @@
 
 import type { ErrorInfo } from './errors.ts';
 import type { Point } from './geometry/point.ts';
+import type { GifReduction } from './encode/gif-reduction.ts';
 
-export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation'] as const;
+export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export const STYLES = ['photo'] as const;
@@ -69,6 +70,26 @@ export interface PhotoInfo {
   height: number;
 }
 
+/** The sticker made to each platform's rules (../shared/docs/PRODUCT.md), each checked against its cap. */
+export interface PlatformExports {
+  /** WeChat sticker platform: 240×240 GIF (animated or one frame), looping forever, ≤ 500 KB. */
+  wechat: {
+    gif: ArrayBuffer;
+    bytes: number;
+    maxBytes: number;
+    size: number;
+    frames: number;
+    colours: number;
+    /** What had to give to fit the cap, in order. */
+    reductions: GifReduction[];
+    fits: boolean;
+  };
+  /** WhatsApp: 512×512 WebP, ≤ 100 KB still or ≤ 500 KB animated. */
+  whatsapp: { webp: ArrayBuffer; bytes: number; maxBytes: number; animated: boolean; quality: number | null; fits: boolean };
+  /** Telegram: one side exactly 512 px, PNG (WebP when the PNG is over the cap), ≤ 512 KB. */
+  telegram: { file: ArrayBuffer; type: 'image/png' | 'image/webp'; bytes: number; maxBytes: number; fits: boolean };
+}
+
 export interface StickerResult {
   jobId: string;
   png: ArrayBuffer;
@@ -82,6 +103,7 @@ export interface StickerResult {
   eyes: [Point, Point];
   /** The looping animated sticker, when asked for: GIF at chat size, WebP at full size. */
   animation: { gif: ArrayBuffer; webp: ArrayBuffer; frames: number; frameMs: number; gifSize: number; webpSize: number } | null;
+  exports: PlatformExports;
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;
 }

@@ -31,7 +31,7 @@ const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
 /** Stages of a still sticker (the animation stages have their own tests). */
 type StillStage = Exclude<StageName, 'animate' | 'encode-animation'>;
 const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation');
-const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7 };
+const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 0 };
 
 function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
   let clock = 1000;
@@ -110,7 +110,7 @@ describe('runStickerJob, when all goes well', () => {
     const t = setup();
     await t.run();
     expect(stageEvents(t.events)).toEqual(STILL_STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
-    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation']);
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
   });
 
   it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
@@ -259,14 +259,14 @@ describe('runStickerJob, when something fails', () => {
     const signal = { aborted: false };
     const t = setup(
       {
-        encodePng: async () => {
+        encodeWebp: async () => {
           signal.aborted = true;
           return new ArrayBuffer(1);
         },
       },
       signal,
     );
-    expect(await failure(t.run())).toMatchObject({ code: 'ABORTED', stage: 'encode' });
+    expect(await failure(t.run())).toMatchObject({ code: 'ABORTED', stage: 'export' });
     expect(t.released).toEqual([t.image, t.warped]);
   });
 
@@ -366,7 +366,7 @@ describe('runStickerJob, animated', () => {
     const result = await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true });
     const progress = t.events.flatMap((e) => (e.type === 'progress' ? [`${e.stage} ${e.done}/${e.total}`] : []));
     expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => `animate ${i + 1}/12`));
-    expect(stageEvents(t.events).slice(-4)).toEqual(['animate:start', 'animate:end', 'encode-animation:start', 'encode-animation:end']);
+    expect(stageEvents(t.events).slice(-6)).toEqual(['animate:start', 'animate:end', 'encode-animation:start', 'encode-animation:end', 'export:start', 'export:end']);
     expect(result.animation).toMatchObject({ frames: 12, frameMs: 90, gifSize: 240, webpSize: STICKER_SIZE });
     const gif = new Uint8Array(result.animation!.gif);
     expect(String.fromCharCode(...gif.subarray(0, 6))).toBe('GIF89a');

@@ -1,4 +1,5 @@
-import { Show, onMount } from 'solid-js';
+import { For, Show, onMount } from 'solid-js';
+import type { GifReduction } from '../../core/encode/gif-reduction.ts';
 import type { StickerResult } from '../../core/protocol.ts';
 import { t } from '../i18n.ts';
 
@@ -9,7 +10,63 @@ export interface ShownSticker {
   /** The animated versions, when they were made. */
   gifUrl: string | null;
   webpUrl: string | null;
+  /** Blob URLs of the platform exports (result.exports). */
+  exportUrls: { wechat: string; whatsapp: string; telegram: string };
 }
+
+interface ExportRow {
+  testId: string;
+  label: string;
+  url: string;
+  fileName: string;
+  bytes: number;
+  maxBytes: number;
+  fits: boolean;
+  notes: string[];
+}
+
+function reductionText(r: GifReduction): string {
+  return r.kind === 'colours' ? t().reducedColours(r.to) : r.kind === 'frames' ? t().reducedFrames(r.to) : t().reducedSize(r.to);
+}
+
+function exportRows(s: ShownSticker): ExportRow[] {
+  const { wechat, whatsapp, telegram } = s.meta.exports;
+  const base = s.fileName.replace(/\.png$/, '');
+  return [
+    {
+      testId: 'export-wechat',
+      label: t().exportWechat(wechat.size, wechat.frames),
+      url: s.exportUrls.wechat,
+      fileName: `${base}-wechat.gif`,
+      bytes: wechat.bytes,
+      maxBytes: wechat.maxBytes,
+      fits: wechat.fits,
+      notes: wechat.reductions.map(reductionText),
+    },
+    {
+      testId: 'export-whatsapp',
+      label: t().exportWhatsapp(whatsapp.animated),
+      url: s.exportUrls.whatsapp,
+      fileName: `${base}-whatsapp.webp`,
+      bytes: whatsapp.bytes,
+      maxBytes: whatsapp.maxBytes,
+      fits: whatsapp.fits,
+      notes: whatsapp.quality !== null && whatsapp.quality < 0.85 ? [t().reducedQuality(Math.round(whatsapp.quality * 100))] : [],
+    },
+    {
+      testId: 'export-telegram',
+      label: t().exportTelegram(telegram.type === 'image/png' ? 'PNG' : 'WebP'),
+      url: s.exportUrls.telegram,
+      fileName: `${base}-telegram.${telegram.type === 'image/png' ? 'png' : 'webp'}`,
+      bytes: telegram.bytes,
+      maxBytes: telegram.maxBytes,
+      fits: telegram.fits,
+      notes: [],
+    },
+  ];
+}
+
+const kb = (n: number) => Math.ceil(n / 1024);
 
 /** The finished sticker on a checkerboard (so its transparency shows) and its download link. */
 export function ResultCard(props: { sticker: ShownSticker }) {
@@ -49,6 +106,23 @@ export function ResultCard(props: { sticker: ShownSticker }) {
           </a>
         </div>
       </Show>
+      <h3>{t().exportTitle}</h3>
+      <ul class="exports">
+        <For each={exportRows(props.sticker)}>
+          {(row) => (
+            <li>
+              <a class="button ghost" href={row.url} download={row.fileName} data-testid={row.testId} data-bytes={row.bytes} data-fits={row.fits}>
+                {row.label}
+              </a>
+              <span class="hint">
+                {t().exportSize(kb(row.bytes), kb(row.maxBytes))}
+                {row.notes.length > 0 ? ` · ${t().exportReduced} ${row.notes.join('，')}` : ''}
+                {row.fits ? '' : ` · ${t().exportOver}`}
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
     </section>
   );
 }

@@ -11,10 +11,11 @@ export interface RgbaFrame {
   delayMs: number;
 }
 
-export function encodeGif(frames: readonly RgbaFrame[]): Uint8Array {
+/** `colours`: palette size per frame, 2..256 (fewer: smaller file, more banding). */
+export function encodeGif(frames: readonly RgbaFrame[], colours = 256): Uint8Array {
   const gif = GIFEncoder();
   for (const frame of frames) {
-    const palette = quantize(frame.rgba, 256, { format: 'rgba4444', oneBitAlpha: true, clearAlpha: true });
+    const palette = quantize(frame.rgba, colours, { format: 'rgba4444', oneBitAlpha: true, clearAlpha: true });
     const index = applyPalette(frame.rgba, palette, 'rgba4444');
     const transparentIndex = palette.findIndex((c) => c[3] === 0);
     gif.writeFrame(index, frame.width, frame.height, {

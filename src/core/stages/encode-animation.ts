@@ -3,13 +3,8 @@ import { FRAME_MS } from '../animation/motion-frames.ts';
 import { encodeGif } from '../encode/gif.ts';
 import { encodeAnimatedWebp } from '../encode/webp-animation.ts';
 import type { RenderedFrame } from './animate.ts';
+import { toArrayBuffer } from '../encode/array-buffer.ts';
 
-/** An exactly-sized ArrayBuffer for a byte array (transferable, no slack). */
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const out = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(out).set(bytes);
-  return out;
-}
 
 /** Frames → a looping GIF (gifSize) and a looping animated WebP (stickerSize). */
 export function encodeAnimationStage(frames: readonly RenderedFrame[], gifSize: number, stickerSize: number): NonNullable<StickerResult['animation']> {

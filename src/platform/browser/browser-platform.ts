@@ -69,6 +69,7 @@ export function createBrowserPlatform(
     encode: () => 'offscreen-canvas-png',
     animate: () => `${warper?.backend ?? 'pending'}+offscreen-canvas-2d`,
     'encode-animation': () => 'gifenc+webp-mux',
+    export: () => 'gifenc+offscreen-canvas-webp',
   };
 
   return {
@@ -92,7 +93,7 @@ export function createBrowserPlatform(
       if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
       return ctx.getImageData(0, 0, size, size).data;
     },
-    encodeWebp: async (canvas, size) => (await scaled(canvas, size).convertToBlob({ type: 'image/webp', quality: 0.85 })).arrayBuffer(),
+    encodeWebp: async (canvas, size, quality = 0.85) => (await scaled(canvas, size).convertToBlob({ type: 'image/webp', quality })).arrayBuffer(),
     release: (image) => image.close(),
   };
 }

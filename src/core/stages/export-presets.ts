@@ -1,0 +1,78 @@
+// The finished sticker made to each chat platform's published rules (../shared/docs/PRODUCT.md):
+// sizes, formats, looping and byte caps. Every file is measured against its cap, and what had to
+// give to fit is reported, never hidden.
+
+import type { Platform } from '../platform.ts';
+import type { PlatformExports } from '../protocol.ts';
+import { FRAME_MS } from '../animation/motion-frames.ts';
+import { toArrayBuffer } from '../encode/array-buffer.ts';
+import { fitGif } from '../encode/fit-gif.ts';
+import type { RenderedFrame } from './animate.ts';
+
+const KB = 1024;
+export const WECHAT = { size: 240, maxBytes: 500 * KB } as const;
+export const WHATSAPP = { size: 512, maxStillBytes: 100 * KB, maxAnimatedBytes: 500 * KB } as const;
+export const TELEGRAM = { size: 512, maxBytes: 512 * KB } as const;
+/** WebP qualities tried, best first, until a still fits WhatsApp's cap. */
+const WEBP_QUALITIES = [0.85, 0.75, 0.6, 0.45, 0.3] as const;
+
+export interface ExportInput<Surface> {
+  /** The still sticker as composed, and its PNG. */
+  surface: Surface;
+  png: ArrayBuffer;
+  stickerSize: number;
+  /** The animation's frames (RGBA at the WeChat size) and animated WebP, when one was made. */
+  animation: { frames: readonly RenderedFrame[]; webp: ArrayBuffer; gifSize: number } | null;
+}
+
+async function whatsappStill<Img, Surface>(platform: Platform<Img, Surface>, surface: Surface): Promise<PlatformExports['whatsapp']> {
+  let webp = new ArrayBuffer(0);
+  let quality: number = WEBP_QUALITIES[0];
+  for (quality of WEBP_QUALITIES) {
+    webp = await platform.encodeWebp(surface, WHATSAPP.size, quality);
+    if (webp.byteLength <= WHATSAPP.maxStillBytes) break;
+  }
+  const bytes = webp.byteLength;
+  return { webp, bytes, maxBytes: WHATSAPP.maxStillBytes, animated: false, quality, fits: bytes <= WHATSAPP.maxStillBytes };
+}
+
+export async function exportPresetsStage<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports> {
+  const frames =
+    input.animation !== null && input.animation.gifSize === WECHAT.size
+      ? input.animation.frames.map((f) => ({ rgba: f.rgba, width: WECHAT.size, height: WECHAT.size, delayMs: FRAME_MS }))
+      : [{ rgba: await platform.rgba(input.surface, WECHAT.size), width: WECHAT.size, height: WECHAT.size, delayMs: 0 }];
+  const gif = fitGif(frames, WECHAT.maxBytes);
+  const wechat = {
+    gif: toArrayBuffer(gif.bytes),
+    bytes: gif.bytes.byteLength,
+    maxBytes: WECHAT.maxBytes,
+    size: gif.size,
+    frames: gif.frames,
+    colours: gif.colours,
+    reductions: gif.reductions,
+    fits: gif.fits,
+  };
+
+  const whatsapp =
+    input.animation !== null
+      ? {
+          webp: input.animation.webp,
+          bytes: input.animation.webp.byteLength,
+          maxBytes: WHATSAPP.maxAnimatedBytes,
+          animated: true,
+          quality: null,
+          fits: input.animation.webp.byteLength <= WHATSAPP.maxAnimatedBytes,
+        }
+      : await whatsappStill(platform, input.surface);
+
+  const pngFits = input.png.byteLength <= TELEGRAM.maxBytes && input.stickerSize === TELEGRAM.size;
+  const file = pngFits ? input.png : await platform.encodeWebp(input.surface, TELEGRAM.size, WEBP_QUALITIES[0]);
+  const telegram = {
+    file,
+    type: pngFits ? ('image/png' as const) : ('image/webp' as const),
+    bytes: file.byteLength,
+    maxBytes: TELEGRAM.maxBytes,
+    fits: file.byteLength <= TELEGRAM.maxBytes,
+  };
+  return { wechat, whatsapp, telegram };
+}
