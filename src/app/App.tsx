@@ -2,7 +2,7 @@ import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { STAGES, type EngineEvent, type GpuReport, type StageName, type StickerResult } from '../core/protocol.ts';
+import { STAGES, isStyle, type EngineEvent, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
@@ -140,7 +140,9 @@ export function App() {
     const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
     const animated = animate();
     setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
-    const started = engine.generate(current, { prompt: prompt(), expression: choice, caption: words, style: 'photo', animate: animated }, onJobEvent);
+    const picked = style();
+    const chosenStyle: StickerStyle = isStyle(picked) ? picked : 'photo';
+    const started = engine.generate(current, { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated }, onJobEvent);
     setJob(started);
     try {
       const result = await started.result;
@@ -192,6 +194,7 @@ export function App() {
     if (draft.photo !== null && photo() === null) showPhoto(draft.photo, draft.photoName);
     if (prompt() === '') setPrompt(draft.prompt);
     if (caption() === '') setCaption(draft.caption);
+    if (isStyle(draft.style)) setStyle(draft.style);
   });
 
   return (
@@ -278,6 +281,7 @@ export function App() {
                 }}
               >
                 <option value="photo">{t().stylePhoto}</option>
+                <option value="panda">{t().stylePanda}</option>
               </select>
             </label>
             <label class="check">

@@ -9,6 +9,7 @@ import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
 import { alignStage } from './stages/align.ts';
 import { exportPresetsStage } from './stages/export-presets.ts';
+import { LAYOUTS } from './sticker-layout.ts';
 import { marksOf } from './expression/marks.ts';
 import { warpStage } from './stages/warp.ts';
 import { expressionById } from './expression/understand.ts';
@@ -78,7 +79,8 @@ export async function runStickerJob<Img, Surface>(
     }
     const tilt = expression !== null && choice !== null ? tiltRadians(expression.recipe, choice.intensity) : 0;
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
-    const plan = await stage('align', () => alignStage(platform, face, request.caption, tilt, shaped, marks));
+    const layout = LAYOUTS[request.style];
+    const plan = await stage('align', () => alignStage(platform, face, request.caption, { tilt, shaped, marks, layout }));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
@@ -92,6 +94,7 @@ export async function runStickerJob<Img, Surface>(
         caption: request.caption,
         stickerSize: plan.size,
         gifSize: GIF_SIZE,
+        layout,
       };
       const onFrame = (done: number, total: number) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'animate', done, total });
       const frames = await stage('animate', () => animateStage(platform, input, ctx.signal, onFrame));

@@ -8,7 +8,8 @@ import type { GifReduction } from './encode/gif-reduction.ts';
 export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
 export type StageName = (typeof STAGES)[number];
 
-export const STYLES = ['photo'] as const;
+/** 'photo': the user's own face, cut out with a white edge; 'panda': the 熊猫头 fusion. */
+export const STYLES = ['photo', 'panda'] as const;
 export type StickerStyle = (typeof STYLES)[number];
 
 export type FaceDelegatePreference = 'auto' | 'cpu' | 'gpu';

@@ -2,6 +2,7 @@
 // (templates, animation) agree on it.
 
 import type { Point } from './geometry/point.ts';
+import type { StickerStyle } from './protocol.ts';
 
 /** The square sticker's side in pixels: crisp at 2× on a 240-px chat bubble, small to encode. */
 export const STICKER_SIZE = 512;
@@ -29,8 +30,31 @@ export const CAPTION_FONT_FAMILY =
   '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 export const CAPTION_FONT_WEIGHT = 900;
 
-export function eyeTargetsPx(size: number = STICKER_SIZE): [Point, Point] {
-  const [r, l] = EYE_TARGETS;
+/** Where the face goes for each style: eye targets (fractions of the side) and the cut-out's shape. */
+export interface StickerLayout {
+  style: StickerStyle;
+  eyes: readonly [Point, Point];
+  maskGrowth: number;
+  foreheadLift: number;
+}
+
+export const LAYOUTS: Readonly<Record<StickerStyle, StickerLayout>> = {
+  photo: { style: 'photo', eyes: EYE_TARGETS, maskGrowth: MASK_GROWTH, foreheadLift: MASK_FOREHEAD_LIFT },
+  // The face fills the panda head's face slot (templates/panda-head.ts): smaller, lower, and cut
+  // close to the face (brows to chin), since the head's white is its surround.
+  panda: {
+    style: 'panda',
+    eyes: [
+      { x: 0.405, y: 0.46 },
+      { x: 0.595, y: 0.46 },
+    ],
+    maskGrowth: 1,
+    foreheadLift: 0.08,
+  },
+};
+
+export function eyeTargetsPx(size: number = STICKER_SIZE, layout: StickerLayout = LAYOUTS.photo): [Point, Point] {
+  const [r, l] = layout.eyes;
   return [
     { x: r.x * size, y: r.y * size },
     { x: l.x * size, y: l.y * size },

@@ -1,6 +1,7 @@
 // `npm run sheet`: every expression in the lexicon made on one fixture photo in the real app, laid
 // out on one contact sheet (bench-results/expressions-<photo>.png) to judge by eye whether a person
-// would recognise each face. SHEET_PHOTO picks the fixture (default faces/grace_hopper.jpg).
+// would recognise each face. SHEET_PHOTO picks the fixture (default faces/grace_hopper.jpg),
+// SHEET_STYLE the style (photo or panda).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { fixtureFile } from '../browser/support/fixtures.ts';
 import { imageBytes, openApp, outcome } from '../browser/support/app-driver.ts';
 
 const PHOTO = process.env.SHEET_PHOTO ?? 'faces/grace_hopper.jpg';
+const STYLE = process.env.SHEET_STYLE ?? 'photo';
 const CELL = 200;
 const COLUMNS = 8;
 
@@ -19,6 +21,7 @@ const browser = await launchChromium();
 const { page } = await openPage(browser);
 await openApp(page, server.url);
 await page.getByTestId('photo-input').setInputFiles(fixtureFile(PHOTO));
+await page.getByTestId('style-select').selectOption(STYLE);
 
 const cells: { label: string; png: string }[] = [];
 let previous: string | null = null;
@@ -59,6 +62,6 @@ const sheet = await page.evaluate(
 await browser.close();
 await server.close();
 mkdirSync('bench-results', { recursive: true });
-const file = `bench-results/expressions-${path.basename(PHOTO, path.extname(PHOTO))}.png`;
+const file = `bench-results/expressions-${path.basename(PHOTO, path.extname(PHOTO))}${STYLE === 'photo' ? '' : `-${STYLE}`}.png`;
 writeFileSync(file, Buffer.from(sheet, 'base64'));
 console.log(`Wrote ${file}: ${cells.length - 1} expressions`);

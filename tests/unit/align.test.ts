@@ -149,7 +149,7 @@ describe('alignStage', () => {
 describe('alignStage with an expression', () => {
   it('a head tilt turns the eye targets about their midpoint, clockwise on screen for positive angles', () => {
     const tilt = 0.2;
-    const plan = alignStage(measuringPlatform(), face, '', tilt);
+    const plan = alignStage(measuringPlatform(), face, '', { tilt });
     expect(angleOf(plan.transform) - angleOf(alignStage(measuringPlatform(), face, '').transform)).toBeCloseTo(tilt, 9);
     const [r, l] = [applySimilarity(plan.transform, rightEye), applySimilarity(plan.transform, leftEye)];
     expect(l.y - r.y).toBeGreaterThan(0);
@@ -160,7 +160,7 @@ describe('alignStage with an expression', () => {
   it('the eyes as photographed set the transform; the warped face sets the cut-out', () => {
     const shaped = face.map((p) => ({ x: p.x, y: p.y + 30 }));
     const plain = alignStage(measuringPlatform(), face, '');
-    const warped = alignStage(measuringPlatform(), face, '', 0, shaped);
+    const warped = alignStage(measuringPlatform(), face, '', { shaped });
     expect(warped.transform).toEqual(plain.transform);
     expect(warped.mask[0]!.y).toBeGreaterThan(plain.mask[0]!.y);
   });

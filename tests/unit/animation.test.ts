@@ -45,6 +45,7 @@ describe('motion frames', () => {
 describe('movePlan', () => {
   const plan: StickerPlan = {
     size: 512,
+    style: 'photo',
     transform: { a: 0.5, b: 0.1, tx: 10, ty: 20 },
     mask: [{ x: 100, y: 100 }, { x: 400, y: 120 }, { x: 256, y: 450 }],
     outlineWidth: 10,

@@ -11,48 +11,57 @@ import {
   CAPTION_FONT_MAX,
   CAPTION_FONT_MIN,
   CAPTION_MAX_LINES,
-  MASK_FOREHEAD_LIFT,
-  MASK_GROWTH,
+  LAYOUTS,
   OUTLINE_WIDTH,
   STICKER_SIZE,
   eyeTargetsPx,
+  type StickerLayout,
 } from '../sticker-layout.ts';
 
 const LINE_HEIGHT = 1.15;
 
 /** The eye targets turned by `tilt` radians about their midpoint (positive: clockwise on screen). */
-function tiltedTargets(size: number, tilt: number): [Point, Point] {
-  const [r, l] = eyeTargetsPx(size);
+function tiltedTargets(size: number, tilt: number, layout: StickerLayout): [Point, Point] {
+  const [r, l] = eyeTargetsPx(size, layout);
   if (tilt === 0) return [r, l];
   const c = { x: (r.x + l.x) / 2, y: (r.y + l.y) / 2 };
   const turn = similarityFromPairs(c, { x: c.x + 1, y: c.y }, c, { x: c.x + Math.cos(tilt), y: c.y + Math.sin(tilt) });
   return [applySimilarity(turn, r), applySimilarity(turn, l)];
 }
 
+export interface AlignOptions {
+  /** Head roll from the expression, radians. */
+  tilt?: number;
+  /** The face after the expression warp; the cut-out follows it. */
+  shaped?: FaceLandmarks;
+  /** The expression's symbols (tears, blush...), and how strongly they show. */
+  marks?: { kinds: readonly OverlayKind[]; strength: number };
+  layout?: StickerLayout;
+}
+
 /**
- * Plan the sticker: rotate and scale the photo so the eyes as photographed land on their canonical
- * spots (turned by the expression's head tilt, if any). The cut-out follows `shaped`, the face after
- * the expression warp, so a dropped jaw stays inside the outline. `marks` are the expression's
- * symbols (tears, blush...), placed by the turned eye targets and faded by `strength`.
+ * Plan the sticker: rotate and scale the photo so the eyes as photographed land on the layout's
+ * spots (turned by the expression's head tilt, if any). The cut-out follows the face after the
+ * expression warp, so a dropped jaw stays inside the outline. Marks are placed by the turned eye
+ * targets and faded by their strength.
  */
 export function alignStage<Img, Surface>(
   platform: Platform<Img, Surface>,
   face: FaceLandmarks,
   caption: string,
-  tilt = 0,
-  shaped: FaceLandmarks = face,
-  marks: { kinds: readonly OverlayKind[]; strength: number } = { kinds: [], strength: 0 },
+  options: AlignOptions = {},
 ): StickerPlan {
+  const { tilt = 0, shaped = face, marks = { kinds: [], strength: 0 }, layout = LAYOUTS.photo } = options;
   const size = STICKER_SIZE;
   const [rightEye, leftEye] = eyeCenters(face);
-  const [rightTarget, leftTarget] = tiltedTargets(size, tilt);
+  const [rightTarget, leftTarget] = tiltedTargets(size, tilt, layout);
   const transform = similarityFromPairs(rightEye, leftEye, rightTarget, leftTarget);
   const oval = faceOval(shaped).map((p) => applySimilarity(transform, p));
-  const mask = stickerMask(oval, (rightTarget.y + leftTarget.y) / 2, MASK_GROWTH, MASK_FOREHEAD_LIFT);
+  const mask = stickerMask(oval, (rightTarget.y + leftTarget.y) / 2, layout.maskGrowth, layout.foreheadLift);
 
   const bandTop = CAPTION_BAND.top * size;
   const bandBottom = CAPTION_BAND.bottom * size;
-  const layout = layoutCaption(
+  const captionLayout = layoutCaption(
     caption,
     {
       maxWidth: size * (1 - 2 * CAPTION_BAND.margin),
@@ -65,9 +74,9 @@ export function alignStage<Img, Surface>(
     platform.measureCaption,
   );
   // Lines sit on the bottom of the band, the last baseline a little above its edge.
-  const step = layout.fontSize * LINE_HEIGHT;
-  const lastBaseline = bandBottom - layout.fontSize * 0.2;
-  const baselineY = layout.lines.map((_, i) => lastBaseline - (layout.lines.length - 1 - i) * step);
+  const step = captionLayout.fontSize * LINE_HEIGHT;
+  const lastBaseline = bandBottom - captionLayout.fontSize * 0.2;
+  const baselineY = captionLayout.lines.map((_, i) => lastBaseline - (captionLayout.lines.length - 1 - i) * step);
   const overlays = placeMarks(marks.kinds, size, [rightTarget, leftTarget], marks.strength);
-  return { size, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...layout, centerX: size / 2, baselineY }, overlays };
+  return { size, style: layout.style, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...captionLayout, centerX: size / 2, baselineY }, overlays };
 }

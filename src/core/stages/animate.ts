@@ -4,7 +4,7 @@ import type { Expression } from '../expression/action-units.ts';
 import { MOTION_OVERLAY, motionFrames } from '../animation/motion-frames.ts';
 import { marksOf } from '../expression/marks.ts';
 import { movePlan } from '../animation/move-plan.ts';
-import { eyeTargetsPx } from '../sticker-layout.ts';
+import { eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
 import { alignStage } from './align.ts';
 import { warpStage } from './warp.ts';
@@ -17,6 +17,7 @@ export interface AnimationInput<Img> {
   caption: string;
   stickerSize: number;
   gifSize: number;
+  layout: StickerLayout;
 }
 
 export interface RenderedFrame {
@@ -31,7 +32,7 @@ export async function animateStage<Img, Surface>(
   signal: { readonly aborted: boolean },
   onFrame: (done: number, total: number) => void,
 ): Promise<RenderedFrame[]> {
-  const specs = motionFrames(input.expression?.expression.motion ?? 'none', input.stickerSize, eyeTargetsPx(input.stickerSize));
+  const specs = motionFrames(input.expression?.expression.motion ?? 'none', input.stickerSize, eyeTargetsPx(input.stickerSize, input.layout));
   const frames: RenderedFrame[] = [];
   const motion = input.expression?.expression.motion ?? 'none';
   // Symbols the motion already animates (falling tears, rising hearts) are not drawn still as well.
@@ -47,7 +48,8 @@ export async function animateStage<Img, Surface>(
       shaped = warped.face;
     }
     const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
-    const plan = movePlan(alignStage(platform, input.face, input.caption, (e?.tilt ?? 0) * spec.strength, shaped, marks), spec);
+    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout };
+    const plan = movePlan(alignStage(platform, input.face, input.caption, options), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
     frames.push({ rgba: await platform.rgba(surface, input.gifSize), webp: await platform.encodeWebp(surface, input.stickerSize) });

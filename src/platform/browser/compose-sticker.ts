@@ -12,7 +12,7 @@ export function captionFont(fontSize: number): string {
 }
 
 /** A closed smooth curve through the midpoints of the outline, so the cut has no corners. */
-function tracePath(ctx: OffscreenCanvasRenderingContext2D, points: readonly Point[]): void {
+export function tracePath(ctx: OffscreenCanvasRenderingContext2D, points: readonly Point[]): void {
   const n = points.length;
   const mid = (i: number): Point => {
     const a = points[i % n] as Point;
@@ -54,7 +54,7 @@ function drawFace(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, pl
   ctx.restore();
 }
 
-function drawCaption(ctx: OffscreenCanvasRenderingContext2D, plan: StickerPlan): void {
+export function drawCaption(ctx: OffscreenCanvasRenderingContext2D, plan: StickerPlan): void {
   const { caption } = plan;
   if (caption.lines.length === 0) return;
   ctx.save();
