@@ -4,12 +4,14 @@ import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
 import { STAGES, isStyle, type EngineEvent, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
+import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
 import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
 import { ExpressionPicker, type Meaning } from './components/ExpressionPicker.tsx';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
+import { PackMaker } from './components/PackMaker.tsx';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
 import { loadDraft, saveDraft } from './draft-store.ts';
@@ -171,6 +173,18 @@ export function App() {
     }
   };
 
+  /** One sticker of a pack: the current photo, the pack item's expression, style and caption. */
+  const makePackSticker = async (item: PackItem): Promise<StickerResult> => {
+    const current = photo();
+    if (current === null) throw new Error(errorText('BAD_INPUT', 'no-photo'));
+    const request = { prompt: item.caption, expression: { id: item.expressionId, intensity: 1 }, caption: item.caption, style: item.style, animate: animate() };
+    try {
+      return await engine.generate(current, request, () => undefined).result;
+    } catch (failure) {
+      throw new Error(failure instanceof JobFailedError ? errorText(failure.info.code, failure.info.reason) : String(failure), { cause: failure });
+    }
+  };
+
   const onPaste = (event: ClipboardEvent) => {
     const file = Array.from(event.clipboardData?.files ?? []).find((f) => f.type.startsWith('image/'));
     if (file === undefined) return;
@@ -325,6 +339,7 @@ export function App() {
             )}
           </Show>
           <Show when={sticker()}>{(shown) => <ResultCard sticker={shown()} />}</Show>
+          <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} />
           <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={encoder()} />
         </div>
       </main>

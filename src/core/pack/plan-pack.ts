@@ -1,0 +1,26 @@
+// Which stickers a pack of n makes from one face: the expressions people send most, in the
+// lexicon's order, every fourth one as 熊猫头, each captioned with its Chinese name.
+
+import type { StickerStyle } from '../protocol.ts';
+import { expressionById } from '../expression/understand.ts';
+
+export interface PackItem {
+  expressionId: string;
+  style: StickerStyle;
+  caption: string;
+}
+
+const PACK_EXPRESSIONS = [
+  'laugh', 'smile', 'cry', 'surprised', 'angry', 'speechless', 'sad', 'shy',
+  'smug', 'confused', 'laugh-cry', 'aggrieved', 'awkward', 'helpless', 'sleepy', 'kiss',
+  'wink', 'doge', 'smitten', 'excited', 'scared', 'thinking', 'dizzy', 'wail',
+] as const;
+
+export function planPack(count: number): PackItem[] {
+  if (count < 1 || count > PACK_EXPRESSIONS.length) throw new RangeError(`a pack has 1 to ${PACK_EXPRESSIONS.length} stickers, not ${count}`);
+  return PACK_EXPRESSIONS.slice(0, count).map((id, i) => ({
+    expressionId: id,
+    style: i % 4 === 3 ? 'panda' : 'photo',
+    caption: expressionById(id).zh,
+  }));
+}
