@@ -107,7 +107,7 @@ export async function runStickerJob<Img, Surface>(
         surface,
         png,
         stickerSize: plan.size,
-        animation: made === null || rendered === null ? null : { frames: rendered, webp: made.webp, gifSize: made.gifSize },
+        animation: made === null || rendered === null ? null : { frames: rendered, gif: made.gif, webp: made.webp, gifSize: made.gifSize },
       }),
     );
     if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'export' });

@@ -21,8 +21,8 @@ export interface ExportInput<Surface> {
   surface: Surface;
   png: ArrayBuffer;
   stickerSize: number;
-  /** The animation's frames (RGBA at the WeChat size) and animated WebP, when one was made. */
-  animation: { frames: readonly RenderedFrame[]; webp: ArrayBuffer; gifSize: number } | null;
+  /** The animation's frames (RGBA at the WeChat size), its GIF and animated WebP, when one was made. */
+  animation: { frames: readonly RenderedFrame[]; gif: ArrayBuffer; webp: ArrayBuffer; gifSize: number } | null;
 }
 
 async function whatsappStill<Img, Surface>(platform: Platform<Img, Surface>, surface: Surface): Promise<PlatformExports['whatsapp']> {
@@ -36,22 +36,32 @@ async function whatsappStill<Img, Surface>(platform: Platform<Img, Surface>, sur
   return { webp, bytes, maxBytes: WHATSAPP.maxStillBytes, animated: false, quality, fits: bytes <= WHATSAPP.maxStillBytes };
 }
 
-export async function exportPresetsStage<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports> {
+async function wechatGif<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports['wechat']> {
+  const animation = input.animation !== null && input.animation.gifSize === WECHAT.size ? input.animation : null;
+  // The animation's own GIF is already the full-quality try: use it when it fits.
+  if (animation !== null && animation.gif.byteLength <= WECHAT.maxBytes) {
+    const { gif } = animation;
+    return { gif, bytes: gif.byteLength, maxBytes: WECHAT.maxBytes, size: WECHAT.size, frames: animation.frames.length, colours: 256, reductions: [], fits: true };
+  }
   const frames =
-    input.animation !== null && input.animation.gifSize === WECHAT.size
-      ? input.animation.frames.map((f) => ({ rgba: f.rgba, width: WECHAT.size, height: WECHAT.size, delayMs: FRAME_MS }))
+    animation !== null
+      ? animation.frames.map((f) => ({ rgba: f.rgba, width: WECHAT.size, height: WECHAT.size, delayMs: FRAME_MS }))
       : [{ rgba: await platform.rgba(input.surface, WECHAT.size), width: WECHAT.size, height: WECHAT.size, delayMs: 0 }];
-  const gif = fitGif(frames, WECHAT.maxBytes);
-  const wechat = {
-    gif: toArrayBuffer(gif.bytes),
-    bytes: gif.bytes.byteLength,
+  const fitted = fitGif(frames, WECHAT.maxBytes);
+  return {
+    gif: toArrayBuffer(fitted.bytes),
+    bytes: fitted.bytes.byteLength,
     maxBytes: WECHAT.maxBytes,
-    size: gif.size,
-    frames: gif.frames,
-    colours: gif.colours,
-    reductions: gif.reductions,
-    fits: gif.fits,
+    size: fitted.size,
+    frames: fitted.frames,
+    colours: fitted.colours,
+    reductions: fitted.reductions,
+    fits: fitted.fits,
   };
+}
+
+export async function exportPresetsStage<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports> {
+  const wechat = await wechatGif(platform, input);
 
   const whatsapp =
     input.animation !== null
