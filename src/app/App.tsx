@@ -2,7 +2,7 @@ import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { STAGES, isStyle, type EngineEvent, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { STAGES, isStyle, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
@@ -15,6 +15,8 @@ import { PackMaker } from './components/PackMaker.tsx';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
 import { loadDraft, saveDraft } from './draft-store.ts';
+import { addToHistory, deleteFromHistory, historyPhoto, historyUsage, listHistory, rateInHistory, type HistoryRecord, type HistoryUsage } from './history-store.ts';
+import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { errorText, lang, setLang, t } from './i18n.ts';
 
 function stickerFileName(words: string): string {
@@ -34,6 +36,29 @@ export function App() {
   const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
   const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
   const textUnderstanding = new TextUnderstanding(window.location, { onStatus: setEncoder, onDownload: setEncoderProgress });
+  const [history, setHistory] = createSignal<HistoryRecord[]>([]);
+  const [usage, setUsage] = createSignal<HistoryUsage | null>(null);
+  const refreshHistory = async () => {
+    const records = await listHistory();
+    setHistory(records);
+    setUsage(await historyUsage(records));
+  };
+  /** Keeps a finished sticker with what made it; returns its history id (null when not kept). */
+  const keep = async (photoBlob: Blob, request: GenerateRequest, result: StickerResult): Promise<string | null> => {
+    const kept = await addToHistory({
+      photo: photoBlob,
+      photoName: photoName(),
+      prompt: request.prompt,
+      caption: request.caption,
+      style: request.style,
+      expression: request.expression,
+      png: new Blob([result.png], { type: 'image/png' }),
+      wechatGif: new Blob([result.exports.wechat.gif], { type: 'image/gif' }),
+      webp: result.animation === null ? null : new Blob([result.animation.webp], { type: 'image/webp' }),
+    });
+    await refreshHistory();
+    return kept?.id ?? null;
+  };
   const [photo, setPhoto] = createSignal<Blob | null>(null);
   const [photoName, setPhotoName] = createSignal('');
   const [photoUrl, setPhotoUrl] = createSignal<string | null>(null);
@@ -142,9 +167,10 @@ export function App() {
     const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
     const animated = animate();
     setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
-    const picked = style();
-    const chosenStyle: StickerStyle = isStyle(picked) ? picked : 'photo';
-    const started = engine.generate(current, { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated }, onJobEvent);
+    const styleValue = style();
+    const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
+    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated };
+    const started = engine.generate(current, request, onJobEvent);
     setJob(started);
     try {
       const result = await started.result;
@@ -163,8 +189,12 @@ export function App() {
           whatsapp: blobUrl(result.exports.whatsapp.webp, 'image/webp'),
           telegram: blobUrl(result.exports.telegram.file, result.exports.telegram.type),
         },
+        historyId: null,
+        rating: null,
       });
       setLastRun(result);
+      const id = await keep(current, request, result);
+      setSticker((shown) => (shown === null ? null : { ...shown, historyId: id }));
       setNotice('');
     } catch (failure) {
       setError(failure instanceof JobFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true });
@@ -173,13 +203,28 @@ export function App() {
     }
   };
 
+  /** Puts a kept sticker's photo and words back in the form. */
+  const reEdit = async (record: HistoryRecord) => {
+    const kept = await historyPhoto(record);
+    if (kept !== null) showPhoto(kept, record.photoName);
+    setPrompt(record.prompt);
+    setCaption(record.caption === record.prompt ? '' : record.caption);
+    if (isStyle(record.style)) setStyle(record.style);
+    setPicked(record.expression === null ? null : expressionById(record.expression.id));
+    setStrength(record.expression?.intensity ?? null);
+    persist();
+    window.scrollTo({ top: 0 });
+  };
+
   /** One sticker of a pack: the current photo, the pack item's expression, style and caption. */
   const makePackSticker = async (item: PackItem): Promise<StickerResult> => {
     const current = photo();
     if (current === null) throw new Error(errorText('BAD_INPUT', 'no-photo'));
-    const request = { prompt: item.caption, expression: { id: item.expressionId, intensity: 1 }, caption: item.caption, style: item.style, animate: animate() };
+    const request: GenerateRequest = { prompt: item.caption, expression: { id: item.expressionId, intensity: 1 }, caption: item.caption, style: item.style, animate: animate() };
     try {
-      return await engine.generate(current, request, () => undefined).result;
+      const result = await engine.generate(current, request, () => undefined).result;
+      await keep(current, request, result);
+      return result;
     } catch (failure) {
       throw new Error(failure instanceof JobFailedError ? errorText(failure.info.code, failure.info.reason) : String(failure), { cause: failure });
     }
@@ -203,6 +248,7 @@ export function App() {
       engine.dispose();
       textUnderstanding.dispose();
     });
+    void refreshHistory();
     const draft = await loadDraft();
     if (draft === undefined) return;
     if (draft.photo !== null && photo() === null) showPhoto(draft.photo, draft.photoName);
@@ -338,8 +384,26 @@ export function App() {
               </div>
             )}
           </Show>
-          <Show when={sticker()}>{(shown) => <ResultCard sticker={shown()} />}</Show>
+          <Show when={sticker()}>
+            {(shown) => (
+              <ResultCard
+                sticker={shown()}
+                onRate={(rating) => {
+                  const id = shown().historyId;
+                  setSticker({ ...shown(), rating });
+                  if (id !== null) void rateInHistory(id, rating).then(refreshHistory);
+                }}
+              />
+            )}
+          </Show>
           <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} />
+          <HistoryPanel
+            records={history()}
+            usage={usage()}
+            onRate={(record, rating) => void rateInHistory(record.id, rating).then(refreshHistory)}
+            onDelete={(record) => void deleteFromHistory(record.id).then(refreshHistory)}
+            onEdit={(record) => void reEdit(record)}
+          />
           <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={encoder()} />
         </div>
       </main>

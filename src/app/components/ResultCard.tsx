@@ -2,6 +2,7 @@ import { For, Show, onMount } from 'solid-js';
 import type { GifReduction } from '../../core/encode/gif-reduction.ts';
 import type { StickerResult } from '../../core/protocol.ts';
 import { t } from '../i18n.ts';
+import { Rating } from './Rating.tsx';
 
 export interface ShownSticker {
   url: string;
@@ -12,6 +13,9 @@ export interface ShownSticker {
   webpUrl: string | null;
   /** Blob URLs of the platform exports (result.exports). */
   exportUrls: { wechat: string; whatsapp: string; telegram: string };
+  /** Its entry in the history (null when it could not be kept), and the user's rating. */
+  historyId: string | null;
+  rating: number | null;
 }
 
 interface ExportRow {
@@ -69,7 +73,7 @@ function exportRows(s: ShownSticker): ExportRow[] {
 const kb = (n: number) => Math.ceil(n / 1024);
 
 /** The finished sticker on a checkerboard (so its transparency shows) and its download link. */
-export function ResultCard(props: { sticker: ShownSticker }) {
+export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: number | null) => void }) {
   // On a phone the result appears below the form: bring it into view when it first arrives.
   const reveal = (card: HTMLElement) =>
     onMount(() => {
@@ -88,6 +92,7 @@ export function ResultCard(props: { sticker: ShownSticker }) {
           data-testid="result-image"
         />
       </div>
+      <Rating value={props.sticker.rating} onRate={props.onRate} testId="result-rating" />
       <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
       <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
         {t().download}
