@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useSession } from './support/session.ts';
+import { storedDraftField } from './support/stored-draft.ts';
 import { openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { openApp, outcome } from './support/app-driver.ts';
 
 const session = useSession();
-
-/** The draft as stored in IndexedDB (idb-keyval's default store), read directly. */
-function storedCaption(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      new Promise<string | null>((resolve) => {
-        const open = indexedDB.open('keyval-store');
-        open.onsuccess = () => {
-          const get = open.result.transaction('keyval').objectStore('keyval').get('draft:v1');
-          get.onsuccess = () => resolve((get.result as { caption?: string } | undefined)?.caption ?? null);
-          get.onerror = () => resolve(null);
-        };
-        open.onerror = () => resolve(null);
-      }),
-  );
-}
 
 describe('nothing is lost, and the app works from the keyboard in both languages', () => {
   it('the photo and words survive a reload', async () => {
@@ -30,7 +14,7 @@ describe('nothing is lost, and the app works from the keyboard in both languages
     await page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
     await page.getByTestId('prompt-input').fill('无语');
     await page.getByTestId('caption-input').fill('我不想说话');
-    await expect.poll(() => storedCaption(page)).toBe('我不想说话');
+    await expect.poll(() => storedDraftField(page, 'caption')).toBe('我不想说话');
 
     await page.reload();
     await page.getByTestId('photo-preview').waitFor();

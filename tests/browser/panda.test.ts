@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSession } from './support/session.ts';
+import { storedDraftField } from './support/stored-draft.ts';
 import { openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
-import { outcome } from './support/app-driver.ts';
-import { openApp } from './support/app-driver.ts';
+import { openApp, outcome } from './support/app-driver.ts';
 
 const session = useSession();
 
@@ -18,22 +18,6 @@ interface PandaStats {
   earLum: number;
   cheekLum: number;
   cornerAlpha: number;
-}
-
-/** The style in the draft as stored in IndexedDB (idb-keyval's default store). */
-function storedStyle(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      new Promise<string | null>((resolve) => {
-        const open = indexedDB.open('keyval-store');
-        open.onsuccess = () => {
-          const get = open.result.transaction('keyval').objectStore('keyval').get('draft:v1');
-          get.onsuccess = () => resolve((get.result as { style?: string } | undefined)?.style ?? null);
-          get.onerror = () => resolve(null);
-        };
-        open.onerror = () => resolve(null);
-      }),
-  );
 }
 
 function measure(page: Page, src: string): Promise<PandaStats> {
@@ -101,7 +85,7 @@ describe('熊猫头 style', () => {
     const { page, context } = await openPage(session.browser);
     await openApp(page, session.server.url);
     await page.getByTestId('style-select').selectOption('panda');
-    await expect.poll(() => storedStyle(page)).toBe('panda');
+    await expect.poll(() => storedDraftField(page, 'style')).toBe('panda');
     await page.reload();
     await page.getByTestId('generate-button').waitFor();
     await expect.poll(() => page.getByTestId('style-select').inputValue()).toBe('panda');
