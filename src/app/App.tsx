@@ -2,7 +2,7 @@ import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { STAGES, isStyle, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isOutline, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
@@ -65,6 +65,13 @@ export function App() {
   const [prompt, setPrompt] = createSignal('');
   const [caption, setCaption] = createSignal('');
   const [style, setStyle] = createSignal('photo');
+  const [outlineWidth, setOutlineWidth] = createSignal(DEFAULT_OUTLINE.width);
+  const [outlineColour, setOutlineColour] = createSignal(DEFAULT_OUTLINE.colour);
+  /** The edge as the form has it, or the default when the form holds something out of range. */
+  const outline = (): Outline => {
+    const candidate = { width: outlineWidth(), colour: outlineColour() };
+    return isOutline(candidate) ? candidate : DEFAULT_OUTLINE;
+  };
   const [job, setJob] = createSignal<Job | null>(null);
   const [stages, setStages] = createSignal<Partial<Record<StageName, StageState>>>({});
   const [sticker, setSticker] = createSignal<ShownSticker | null>(null);
@@ -126,7 +133,15 @@ export function App() {
   };
 
   const persist = () =>
-    void saveDraft({ photo: photo(), photoName: photoName(), prompt: prompt(), caption: caption(), style: style() });
+    void saveDraft({
+      photo: photo(),
+      photoName: photoName(),
+      prompt: prompt(),
+      caption: caption(),
+      style: style(),
+      outlineWidth: outlineWidth(),
+      outlineColour: outlineColour(),
+    });
 
   const showPhoto = (blob: Blob, name: string) => {
     const old = photoUrl();
@@ -169,7 +184,7 @@ export function App() {
     setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
-    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated };
+    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated, outline: outline() };
     const started = engine.generate(current, request, onJobEvent);
     setJob(started);
     try {
@@ -220,7 +235,14 @@ export function App() {
   const makePackSticker = async (item: PackItem): Promise<StickerResult> => {
     const current = photo();
     if (current === null) throw new Error(errorText('BAD_INPUT', 'no-photo'));
-    const request: GenerateRequest = { prompt: item.caption, expression: { id: item.expressionId, intensity: 1 }, caption: item.caption, style: item.style, animate: animate() };
+    const request: GenerateRequest = {
+      prompt: item.caption,
+      expression: { id: item.expressionId, intensity: 1 },
+      caption: item.caption,
+      style: item.style,
+      animate: animate(),
+      outline: outline(),
+    };
     try {
       const result = await engine.generate(current, request, () => undefined).result;
       await keep(current, request, result);
@@ -255,6 +277,8 @@ export function App() {
     if (prompt() === '') setPrompt(draft.prompt);
     if (caption() === '') setCaption(draft.caption);
     if (isStyle(draft.style)) setStyle(draft.style);
+    setOutlineWidth(draft.outlineWidth);
+    setOutlineColour(draft.outlineColour);
   });
 
   return (
@@ -344,6 +368,39 @@ export function App() {
                 <option value="panda">{t().stylePanda}</option>
               </select>
             </label>
+            <Show when={style() === 'photo'}>
+              <div class="outline-fields">
+                <label class="field">
+                  <span>
+                    {t().outlineWidth}: {outlineWidth()} px
+                  </span>
+                  <input
+                    type="range"
+                    min="0"
+                    max={OUTLINE_MAX_WIDTH}
+                    step="1"
+                    value={outlineWidth()}
+                    data-testid="outline-width"
+                    onInput={(e) => {
+                      setOutlineWidth(Number(e.currentTarget.value));
+                      persist();
+                    }}
+                  />
+                </label>
+                <label class="field">
+                  <span>{t().outlineColour}</span>
+                  <input
+                    type="color"
+                    value={outlineColour()}
+                    data-testid="outline-colour"
+                    onInput={(e) => {
+                      setOutlineColour(e.currentTarget.value);
+                      persist();
+                    }}
+                  />
+                </label>
+              </div>
+            </Show>
             <label class="check">
               <input type="checkbox" data-testid="animate-toggle" checked={animate()} onChange={(e) => setAnimate(e.currentTarget.checked)} />
               <span>{t().animate}</span>

@@ -2,6 +2,7 @@
 // app update never loses it.
 
 import { get, set } from 'idb-keyval';
+import { DEFAULT_OUTLINE } from '../core/protocol.ts';
 
 export interface Draft {
   photo: Blob | null;
@@ -9,6 +10,8 @@ export interface Draft {
   prompt: string;
   caption: string;
   style: string;
+  outlineWidth: number;
+  outlineColour: string;
 }
 
 const KEY = 'draft:v1';
@@ -24,6 +27,8 @@ export async function loadDraft(): Promise<Draft | undefined> {
       prompt: typeof d.prompt === 'string' ? d.prompt : '',
       caption: typeof d.caption === 'string' ? d.caption : '',
       style: typeof d.style === 'string' ? d.style : 'photo',
+      outlineWidth: typeof d.outlineWidth === 'number' ? d.outlineWidth : DEFAULT_OUTLINE.width,
+      outlineColour: typeof d.outlineColour === 'string' ? d.outlineColour : DEFAULT_OUTLINE.colour,
     };
   } catch {
     return undefined; // No IndexedDB (some private modes): the app still works, without restore.

@@ -2,7 +2,7 @@
 // cancellation check between them. Runs wherever a Platform exists.
 
 import { StickerError } from './errors.ts';
-import type { EngineEvent, GenerateRequest, StageName, StickerResult } from './protocol.ts';
+import { DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
@@ -80,7 +80,8 @@ export async function runStickerJob<Img, Surface>(
     const tilt = expression !== null && choice !== null ? tiltRadians(expression.recipe, choice.intensity) : 0;
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
     const layout = LAYOUTS[request.style];
-    const plan = await stage('align', () => alignStage(platform, face, request.caption, { tilt, shaped, marks, layout }));
+    const outline = request.outline ?? DEFAULT_OUTLINE;
+    const plan = await stage('align', () => alignStage(platform, face, request.caption, { tilt, shaped, marks, layout, outline }));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
@@ -95,6 +96,7 @@ export async function runStickerJob<Img, Surface>(
         stickerSize: plan.size,
         gifSize: GIF_SIZE,
         layout,
+        outline,
       };
       const onFrame = (done: number, total: number) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'animate', done, total });
       const frames = await stage('animate', () => animateStage(platform, input, ctx.signal, onFrame));

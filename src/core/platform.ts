@@ -7,7 +7,7 @@ import type { FaceLandmarks } from './face/landmarks.ts';
 import type { Point } from './geometry/point.ts';
 import type { Similarity } from './geometry/similarity.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
-import type { PhotoInfo, StageName, StickerStyle } from './protocol.ts';
+import type { Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
@@ -25,7 +25,8 @@ export interface StickerPlan {
   transform: Similarity;
   /** Cut-out outline of the face on the sticker. */
   mask: Point[];
-  outlineWidth: number;
+  /** The die-cut edge: width in pixels (0: none) and colour. */
+  outline: Outline;
   caption: CaptionLayout & { centerX: number; baselineY: number[] };
   /** Drawn over the face, under the caption: the expression's marks, and tears, hearts... in animation. */
   overlays: Overlay[];

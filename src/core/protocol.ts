@@ -24,6 +24,21 @@ export interface ExpressionChoice {
   intensity: number;
 }
 
+/** The die-cut edge around the cut-out face: width in sticker pixels (0: none), colour as #rrggbb. */
+export interface Outline {
+  width: number;
+  colour: string;
+}
+
+export const OUTLINE_MAX_WIDTH = 24;
+export const DEFAULT_OUTLINE: Outline = { width: 10, colour: '#ffffff' };
+
+export function isOutline(value: unknown): value is Outline {
+  if (typeof value !== 'object' || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return typeof o.width === 'number' && o.width >= 0 && o.width <= OUTLINE_MAX_WIDTH && typeof o.colour === 'string' && /^#[0-9a-f]{6}$/iu.test(o.colour);
+}
+
 export interface GenerateRequest {
   /** Expression words as typed ("开心大笑"), kept for the AI prompt and history. */
   prompt: string;
@@ -34,6 +49,8 @@ export interface GenerateRequest {
   style: StickerStyle;
   /** Also make the looping animated sticker (GIF and WebP). */
   animate: boolean;
+  /** The photo style's edge; DEFAULT_OUTLINE when absent. */
+  outline?: Outline;
 }
 
 export interface InitOptions {
@@ -144,7 +161,8 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
     typeof value.caption === 'string' &&
     isStyle(value.style) &&
     typeof value.animate === 'boolean' &&
-    isExpressionChoice(value.expression)
+    isExpressionChoice(value.expression) &&
+    (value.outline === undefined || isOutline(value.outline))
   );
 }
 

@@ -29,7 +29,7 @@ describe('nothing is lost, and the app works from the keyboard in both languages
     const { page, context } = await openPage(session.browser);
     await openApp(page, session.server.url);
     const order: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? ''));
     }

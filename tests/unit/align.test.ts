@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/platform.ts';
 import { alignStage } from '../../src/core/stages/align.ts';
 import { applySimilarity, angleOf } from '../../src/core/geometry/similarity.ts';
-import { CAPTION_BAND, CAPTION_FONT_MAX, CAPTION_FONT_MIN, OUTLINE_WIDTH, STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
+import { CAPTION_BAND, CAPTION_FONT_MAX, CAPTION_FONT_MIN, STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
+import { DEFAULT_OUTLINE } from '../../src/core/protocol.ts';
 import { faceAroundEyes, insidePolygon } from './support/synthetic-face.ts';
 import { measure } from './support/measure.ts';
 
@@ -59,7 +60,7 @@ describe('alignStage', () => {
 
   it('makes a STICKER_SIZE square with the standard outline', () => {
     expect(plan.size).toBe(STICKER_SIZE);
-    expect(plan.outlineWidth).toBe(OUTLINE_WIDTH);
+    expect(plan.outline).toEqual(DEFAULT_OUTLINE);
   });
 
   it('cuts a 36-point mask that encloses both eye targets', () => {

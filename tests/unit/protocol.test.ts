@@ -23,6 +23,12 @@ describe('parseCommand accepts well-formed commands', () => {
     expect(parsed?.type === 'generate' && parsed.photo).toBe(photo);
   });
 
+  it('generate with an outline, or without one', () => {
+    const photo = new ArrayBuffer(4);
+    const outlined = { ...request, outline: { width: 0, colour: '#FF0000' } };
+    expect(parseCommand({ type: 'generate', jobId: 'j', photo, request: outlined })).toEqual({ type: 'generate', jobId: 'j', photo, request: outlined });
+  });
+
   it('cancel', () => {
     expect(parseCommand({ type: 'cancel', jobId: 'job-1' })).toEqual({ type: 'cancel', jobId: 'job-1' });
   });
@@ -57,6 +63,9 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate with a non-string caption', { type: 'generate', jobId: 'j', photo, request: { ...request, caption: null } }],
     ['generate without prompt', { type: 'generate', jobId: 'j', photo, request: { caption: '', style: 'photo' } }],
     ['generate with a non-boolean animate', { type: 'generate', jobId: 'j', photo, request: { ...request, animate: 'yes' } }],
+    ['generate with a too-wide outline', { type: 'generate', jobId: 'j', photo, request: { ...request, outline: { width: 99, colour: '#ffffff' } } }],
+    ['generate with a named outline colour', { type: 'generate', jobId: 'j', photo, request: { ...request, outline: { width: 4, colour: 'red' } } }],
+    ['generate with a negative outline', { type: 'generate', jobId: 'j', photo, request: { ...request, outline: { width: -1, colour: '#ffffff' } } }],
     ['generate without an expression field', { type: 'generate', jobId: 'j', photo, request: { prompt: '', caption: '', style: 'photo' } }],
     ['generate with a non-numeric intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: 'max' } } }],
     ['generate with an infinite intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: Infinity } } }],

@@ -5,6 +5,7 @@ import { applySimilarity, similarityFromPairs } from '../geometry/similarity.ts'
 import type { Point } from '../geometry/point.ts';
 import { layoutCaption } from '../caption-layout.ts';
 import type { OverlayKind } from '../animation/motion-frames.ts';
+import { DEFAULT_OUTLINE, type Outline } from '../protocol.ts';
 import { placeMarks } from '../expression/marks.ts';
 import {
   CAPTION_BAND,
@@ -12,7 +13,6 @@ import {
   CAPTION_FONT_MIN,
   CAPTION_MAX_LINES,
   LAYOUTS,
-  OUTLINE_WIDTH,
   STICKER_SIZE,
   eyeTargetsPx,
   type StickerLayout,
@@ -37,6 +37,7 @@ export interface AlignOptions {
   /** The expression's symbols (tears, blush...), and how strongly they show. */
   marks?: { kinds: readonly OverlayKind[]; strength: number };
   layout?: StickerLayout;
+  outline?: Outline;
 }
 
 /**
@@ -51,7 +52,7 @@ export function alignStage<Img, Surface>(
   caption: string,
   options: AlignOptions = {},
 ): StickerPlan {
-  const { tilt = 0, shaped = face, marks = { kinds: [], strength: 0 }, layout = LAYOUTS.photo } = options;
+  const { tilt = 0, shaped = face, marks = { kinds: [], strength: 0 }, layout = LAYOUTS.photo, outline = DEFAULT_OUTLINE } = options;
   const size = STICKER_SIZE;
   const [rightEye, leftEye] = eyeCenters(face);
   const [rightTarget, leftTarget] = tiltedTargets(size, tilt, layout);
@@ -78,5 +79,5 @@ export function alignStage<Img, Surface>(
   const lastBaseline = bandBottom - captionLayout.fontSize * 0.2;
   const baselineY = captionLayout.lines.map((_, i) => lastBaseline - (captionLayout.lines.length - 1 - i) * step);
   const overlays = placeMarks(marks.kinds, size, [rightTarget, leftTarget], marks.strength);
-  return { size, style: layout.style, transform, mask, outlineWidth: OUTLINE_WIDTH, caption: { ...captionLayout, centerX: size / 2, baselineY }, overlays };
+  return { size, style: layout.style, transform, mask, outline, caption: { ...captionLayout, centerX: size / 2, baselineY }, overlays };
 }

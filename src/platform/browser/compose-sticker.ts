@@ -31,14 +31,15 @@ export function tracePath(ctx: OffscreenCanvasRenderingContext2D, points: readon
 }
 
 function drawOutline(ctx: OffscreenCanvasRenderingContext2D, plan: StickerPlan): void {
+  if (plan.outline.width <= 0) return;
   ctx.save();
   tracePath(ctx, plan.mask);
   ctx.shadowColor = 'rgba(0, 0, 0, 0.28)';
-  ctx.shadowBlur = plan.outlineWidth;
-  ctx.fillStyle = '#ffffff';
-  ctx.strokeStyle = '#ffffff';
+  ctx.shadowBlur = plan.outline.width;
+  ctx.fillStyle = plan.outline.colour;
+  ctx.strokeStyle = plan.outline.colour;
   ctx.lineJoin = 'round';
-  ctx.lineWidth = plan.outlineWidth * 2;
+  ctx.lineWidth = plan.outline.width * 2;
   ctx.stroke();
   ctx.fill();
   ctx.restore();
