@@ -1,15 +1,14 @@
-import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
 import { DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isOutline, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
-import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
-import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
-import { ExpressionPicker, type Meaning } from './components/ExpressionPicker.tsx';
+import { ExpressionPicker } from './components/ExpressionPicker.tsx';
+import { createFreeText } from './free-text.ts';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
 import { PackMaker } from './components/PackMaker.tsx';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
@@ -24,18 +23,8 @@ function stickerFileName(words: string): string {
   return `biaoqing${safe ? `-${safe}` : ''}.png`;
 }
 
-/** How many expressions the text encoder offers, best first. */
-const MEANING_CHOICES = 5;
-/** Wait for a pause in typing before asking the encoder. */
-const TYPING_PAUSE_MS = 150;
-
 export function App() {
   const engine = createEngine(window.location);
-  const [encoder, setEncoder] = createSignal<TextEncoderStatus>({ status: 'loading' });
-  const [encoderProgress, setEncoderProgress] = createSignal({ loaded: 0, total: 0 });
-  const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
-  const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
-  const textUnderstanding = new TextUnderstanding(window.location, { onStatus: setEncoder, onDownload: setEncoderProgress });
   const [history, setHistory] = createSignal<HistoryRecord[]>([]);
   const [usage, setUsage] = createSignal<HistoryUsage | null>(null);
   const refreshHistory = async () => {
@@ -86,38 +75,11 @@ export function App() {
   const [picked, setPicked] = createSignal<Expression | null>(null);
   const [strength, setStrength] = createSignal<number | null>(null);
   /** Words the lexicon did not know, for the text encoder. */
-  const freeText = () => {
+  const freeText = createFreeText(window.location, () => {
     const u = understanding();
     return u.kind === 'suggestions' && u.rest !== '' ? u.rest : null;
-  };
-  const meaning = (): Meaning => {
-    const status = encoder();
-    if (status.status === 'needs-download') return { kind: 'needs-download', bytes: status.bytes };
-    if (status.status === 'loading') return { kind: 'loading', ...encoderProgress() };
-    if (status.status === 'failed') return { kind: 'failed', error: status.error };
-    const failed = rankError();
-    if (failed !== null && failed.text === freeText()) return { kind: 'failed', error: failed.error };
-    const result = ranked();
-    return result !== null && result.text === freeText() ? { kind: 'ranked', ranking: result.ranking, ms: result.ms } : { kind: 'thinking' };
-  };
-  createEffect(() => {
-    const query = freeText();
-    if (query === null || encoder().status !== 'ready' || ranked()?.text === query) return;
-    const timer = setTimeout(() => {
-      textUnderstanding.rank(query).then(
-        (r) => {
-          const ranking = r.ranking.slice(0, MEANING_CHOICES).map((x) => ({ expression: expressionById(x.expressionId), similarity: x.similarity }));
-          setRanked({ text: query, ranking, ms: r.ms });
-        },
-        (failure: unknown) =>
-          setRankError({
-            text: query,
-            error: failure instanceof RankFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true },
-          }),
-      );
-    }, TYPING_PAUSE_MS);
-    onCleanup(() => clearTimeout(timer));
   });
+  const meaning = freeText.meaning;
   const source = (): 'lexicon' | 'meaning' | 'user' =>
     picked() !== null ? 'user' : understanding().kind === 'matched' ? 'lexicon' : 'meaning';
   const chosen = () => {
@@ -210,6 +172,9 @@ export function App() {
       setLastRun(result);
       const id = await keep(current, request, result);
       setSticker((shown) => (shown === null ? null : { ...shown, historyId: id }));
+      // A rating given while the sticker was still being stored goes with it.
+      const early = sticker()?.rating ?? null;
+      if (id !== null && early !== null) await rateInHistory(id, early).then(refreshHistory);
       setNotice('');
     } catch (failure) {
       setError(failure instanceof JobFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true });
@@ -268,7 +233,7 @@ export function App() {
       unsubscribe();
       document.removeEventListener('paste', onPaste);
       engine.dispose();
-      textUnderstanding.dispose();
+      freeText.dispose();
     });
     void refreshHistory();
     const draft = await loadDraft();
@@ -335,10 +300,7 @@ export function App() {
               intensity={intensity()}
               onChoose={setPicked}
               onIntensity={setStrength}
-              onLoadEncoder={() => {
-                setRankError(null);
-                textUnderstanding.load();
-              }}
+              onLoadEncoder={() => freeText.load()}
             />
             <label class="field">
               <span>{t().captionLabel}</span>
@@ -461,7 +423,7 @@ export function App() {
             onDelete={(record) => void deleteFromHistory(record.id).then(refreshHistory)}
             onEdit={(record) => void reEdit(record)}
           />
-          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={encoder()} />
+          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} />
         </div>
       </main>
     </div>

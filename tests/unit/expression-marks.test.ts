@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { movePlan } from '../../src/core/animation/move-plan.ts';
-import { marksOf, placeMarks } from '../../src/core/expression/marks.ts';
+import { MARKS, marksOf, placeMarks } from '../../src/core/expression/marks.ts';
 import { expressionById } from '../../src/core/expression/understand.ts';
 import { EXPRESSIONS } from '../../src/core/expression/lexicon.ts';
 import { eyeTargetsPx } from '../../src/core/sticker-layout.ts';
@@ -10,6 +10,8 @@ const EYES = eyeTargetsPx(SIZE);
 
 describe('expression marks', () => {
   it('names marks only for expressions that exist, and most expressions have one', () => {
+    const ids = new Set(EXPRESSIONS.map((e) => e.id));
+    for (const id of Object.keys(MARKS)) expect(ids.has(id), id).toBe(true);
     const marked = EXPRESSIONS.filter((e) => marksOf(e).length > 0);
     expect(marked.length).toBeGreaterThan(EXPRESSIONS.length / 2);
     expect(marksOf(expressionById('cry'))).toContain('tear');

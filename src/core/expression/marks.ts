@@ -8,7 +8,7 @@ import type { Point } from '../geometry/point.ts';
 import type { Expression } from './action-units.ts';
 
 /** Symbols per expression id; expressions not named get none. */
-const MARKS: Readonly<Record<string, readonly OverlayKind[]>> = {
+export const MARKS: Readonly<Record<string, readonly OverlayKind[]>> = {
   cry: ['tear'],
   wail: ['tear'],
   'laugh-cry': ['tear'],

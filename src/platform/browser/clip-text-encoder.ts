@@ -10,8 +10,9 @@ import { loadModelBytes } from './model-store.ts';
 
 export type TextDevice = 'webgpu' | 'wasm';
 
-export interface LoadedTextEncoder {
-  device: TextDevice;
+/** 'cpu' is onnxruntime-node: the unit tests run this same code in Node. */
+export interface LoadedTextEncoder<D extends TextDevice | 'cpu' = TextDevice> {
+  device: D;
   /** One embedding per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   dispose(): Promise<void>;
@@ -19,7 +20,6 @@ export interface LoadedTextEncoder {
 
 /** Where transformers.js thinks the model folders live; only the custom cache answers for it. */
 const VERIFIED = '/verified-models/';
-
 
 function configure(files: ReadonlyMap<string, Uint8Array>): void {
   const byRequest = [...files].map(([file, bytes]) => ({ suffix: `/${file}`, bytes }));
@@ -30,7 +30,8 @@ function configure(files: ReadonlyMap<string, Uint8Array>): void {
   env.useWasmCache = false;
   env.useCustomCache = true;
   env.customCache = {
-    // One model per worker: the file's path inside the model folder identifies it.
+    // One model per worker: the file's path inside the model folder identifies it, whether asked
+    // by local path or (in Node) by the would-be remote URL.
     match: async (request: string) => {
       const file = byRequest.find((f) => request.endsWith(f.suffix));
       return file === undefined ? undefined : new Response(file.bytes.slice());
@@ -62,11 +63,11 @@ function rows(tensor: Tensor): Float32Array[] {
   return Array.from({ length: count }, (_, i) => data.slice(i * size, (i + 1) * size));
 }
 
-export async function createTextEncoder(
+export async function createTextEncoder<D extends TextDevice | 'cpu'>(
   spec: TextEncoderSpec,
   files: ReadonlyMap<string, Uint8Array>,
-  device: TextDevice,
-): Promise<LoadedTextEncoder> {
+  device: D,
+): Promise<LoadedTextEncoder<D>> {
   configure(files);
   const tokenizer = await AutoTokenizer.from_pretrained(spec.id);
   const model = await CLIPTextModelWithProjection.from_pretrained(spec.id, { config: new PretrainedConfig(spec.config), device, dtype: spec.dtype });

@@ -4,11 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { modelsDir } from '../../../scripts/models-dir.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const FIXTURES_DIR = process.env.BIAOQING_FIXTURES_DIR ?? path.resolve(root, '../shared/fixtures');
 /** The same folder the build copies models from (scripts/local-assets-plugin.ts). */
-export const MODELS_DIR = process.env.BIAOQING_MODELS_DIR ?? path.resolve(root, '../shared/models');
+export const MODELS_DIR = modelsDir(root);
 
 export function fixture(relative: string): string {
   const file = path.join(FIXTURES_DIR, relative);

@@ -1,0 +1,73 @@
+// Free text by meaning, as UI state: the text-encoder worker's status and download progress, and
+// the ranking for the words the lexicon did not know, asked for after a pause in typing and kept
+// only while the words are still the same.
+
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { ErrorInfo } from '../core/errors.ts';
+import type { Expression } from '../core/expression/action-units.ts';
+import { expressionById } from '../core/expression/understand.ts';
+import type { TextEncoderStatus } from '../core/text-protocol.ts';
+import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
+import type { Meaning } from './components/ExpressionPicker.tsx';
+
+/** How many expressions the text encoder offers, best first. */
+const MEANING_CHOICES = 5;
+/** Wait for a pause in typing before asking the encoder. */
+const TYPING_PAUSE_MS = 150;
+
+export interface FreeText {
+  meaning: Accessor<Meaning>;
+  encoder: Accessor<TextEncoderStatus>;
+  /** The user's go to download (or retry) the encoder. */
+  load(): void;
+  dispose(): void;
+}
+
+/** `query`: the words for the encoder (the lexicon missed them), or null. */
+export function createFreeText(location: Location, query: Accessor<string | null>): FreeText {
+  const [encoder, setEncoder] = createSignal<TextEncoderStatus>({ status: 'loading' });
+  const [progress, setProgress] = createSignal({ loaded: 0, total: 0 });
+  const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
+  const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
+  const worker = new TextUnderstanding(location, { onStatus: setEncoder, onDownload: setProgress });
+
+  createEffect(() => {
+    const text = query();
+    if (text === null || encoder().status !== 'ready' || ranked()?.text === text) return;
+    const timer = setTimeout(() => {
+      worker.rank(text).then(
+        (r) => {
+          const ranking = r.ranking.slice(0, MEANING_CHOICES).map((x) => ({ expression: expressionById(x.expressionId), similarity: x.similarity }));
+          setRanked({ text, ranking, ms: r.ms });
+        },
+        (failure: unknown) =>
+          setRankError({
+            text,
+            error: failure instanceof RankFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true },
+          }),
+      );
+    }, TYPING_PAUSE_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+
+  const meaning = (): Meaning => {
+    const status = encoder();
+    if (status.status === 'needs-download') return { kind: 'needs-download', bytes: status.bytes };
+    if (status.status === 'loading') return { kind: 'loading', ...progress() };
+    if (status.status === 'failed') return { kind: 'failed', error: status.error };
+    const failed = rankError();
+    if (failed !== null && failed.text === query()) return { kind: 'failed', error: failed.error };
+    const result = ranked();
+    return result !== null && result.text === query() ? { kind: 'ranked', ranking: result.ranking, ms: result.ms } : { kind: 'thinking' };
+  };
+
+  return {
+    meaning,
+    encoder,
+    load() {
+      setRankError(null);
+      worker.load();
+    },
+    dispose: () => worker.dispose(),
+  };
+}
