@@ -1,4 +1,4 @@
-import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, batch, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
@@ -27,10 +27,17 @@ export function App() {
   const engine = createEngine(window.location);
   const [history, setHistory] = createSignal<HistoryRecord[]>([]);
   const [usage, setUsage] = createSignal<HistoryUsage | null>(null);
+  let historyReads = 0;
   const refreshHistory = async () => {
+    const read = ++historyReads;
     const records = await listHistory();
-    setHistory(records);
-    setUsage(await historyUsage(records));
+    const used = await historyUsage(records);
+    // A slower, older read must not overwrite a newer one; list and count change together.
+    if (read !== historyReads) return;
+    batch(() => {
+      setHistory(records);
+      setUsage(used);
+    });
   };
   /** Keeps a finished sticker with what made it; returns its history id (null when not kept). */
   const keep = async (photoBlob: Blob, request: GenerateRequest, result: StickerResult): Promise<string | null> => {
