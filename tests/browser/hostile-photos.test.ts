@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSession } from './support/session.ts';
 import { openPage, type TestPage } from './support/chromium.ts';
-import { fixtureFile, type UploadFile } from './support/fixtures.ts';
+import { fixtureFile, repoFixtureFile, type UploadFile } from './support/fixtures.ts';
 import { makeSticker, openApp, outcome } from './support/app-driver.ts';
 import { alphaPng, animatedGif, greyscalePng, hugePng, pixelsOf } from './support/hostile.ts';
 
@@ -36,6 +36,19 @@ describe('awkward photos', () => {
   it('an animated GIF: its first frame is the photo', async () => {
     await makes(animatedGif(await pixelsOf(t.page, fixtureFile('faces/grace_hopper.jpg'))));
     expect(await t.page.getByTestId('photo-size').textContent()).toContain('512×600 → 512×600');
+  });
+
+  it('a CMYK JPEG (four channels, Adobe marker)', async () => {
+    await makes(repoFixtureFile('awkward/grace_hopper_cmyk.jpg'));
+  });
+
+  it('an iPhone HEIC photo is refused with a sentence saying what to do, and the words stay', async () => {
+    await makeSticker(t.page, repoFixtureFile('awkward/grace_hopper.heic'), { prompt: '委屈', caption: '别丢' });
+    const done = await outcome(t.page, last);
+    expect(done).toMatchObject({ kind: 'error', code: 'BAD_INPUT' });
+    if (done.kind === 'error') expect(done.text).toMatch(/HEIC.*JPEG/);
+    expect(await t.page.getByTestId('prompt-input').inputValue()).toBe('委屈');
+    expect(await t.page.getByTestId('caption-input').inputValue()).toBe('别丢');
   });
 
   it('a 12000×12000 photo is refused with a sentence, and the words stay', async () => {

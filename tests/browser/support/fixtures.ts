@@ -1,5 +1,5 @@
-// The shared public-domain photos (../shared/fixtures, or BIAOQING_FIXTURES_DIR) and broken files
-// made from them in the test itself.
+// The shared public-domain photos (../shared/fixtures, or BIAOQING_FIXTURES_DIR), awkward formats made
+// from them by this repo (tests/fixtures), and broken files made in the test itself.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,11 +23,20 @@ export interface UploadFile {
   buffer: Buffer;
 }
 
-export function fixtureFile(relative: string): UploadFile {
-  const file = fixture(relative);
-  const ext = path.extname(file).toLowerCase();
-  const mimeType = ext === '.png' ? 'image/png' : ext === '.jpg' || ext === '.jpeg' ? 'image/jpeg' : 'application/octet-stream';
+const MIME_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.heic': 'image/heic' };
+
+function uploadFile(file: string): UploadFile {
+  const mimeType = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   return { name: path.basename(file), mimeType, buffer: readFileSync(file) };
+}
+
+export function fixtureFile(relative: string): UploadFile {
+  return uploadFile(fixture(relative));
+}
+
+/** Files made by this repo (tests/fixtures), each folder's README says how. */
+export function repoFixtureFile(relative: string): UploadFile {
+  return uploadFile(path.join(root, 'tests/fixtures', relative));
 }
 
 /** The first 60% of a real JPEG: what an interrupted download leaves. */
