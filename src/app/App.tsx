@@ -159,7 +159,7 @@ export function App() {
     try {
       const result = await started.result;
       const old = sticker();
-      const oldExports = old === null ? [] : Object.values(old.exportUrls);
+      const oldExports = old === null ? [] : [old.exportUrls.wechat, old.exportUrls.whatsapp, old.exportUrls.telegram, ...old.exportUrls.hd];
       for (const u of [old?.url, old?.gifUrl, old?.webpUrl, ...oldExports]) if (u) URL.revokeObjectURL(u);
       const blobUrl = (bytes: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([bytes], { type }));
       setSticker({
@@ -172,6 +172,7 @@ export function App() {
           wechat: blobUrl(result.exports.wechat.gif, 'image/gif'),
           whatsapp: blobUrl(result.exports.whatsapp.webp, 'image/webp'),
           telegram: blobUrl(result.exports.telegram.file, result.exports.telegram.type),
+          hd: result.exports.hd.map((f) => blobUrl(f.file, f.type)),
         },
         historyId: null,
         rating: null,

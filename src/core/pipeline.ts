@@ -10,6 +10,7 @@ import { detectFaceStage } from './stages/detect-face.ts';
 import { alignStage } from './stages/align.ts';
 import { exportPresetsStage } from './stages/export-presets.ts';
 import { LAYOUTS } from './sticker-layout.ts';
+import { scalePlan } from './scale-plan.ts';
 import { marksOf } from './expression/marks.ts';
 import { warpStage } from './stages/warp.ts';
 import { expressionById } from './expression/understand.ts';
@@ -19,6 +20,8 @@ import { encodeAnimationStage } from './stages/encode-animation.ts';
 
 /** Animated GIFs are made at WeChat's sticker size; WebP keeps the full sticker size. */
 const GIF_SIZE = 240;
+/** The HD files are the sticker redrawn at twice its size (1024 px). */
+const HD_SCALE = 2;
 
 export interface JobContext {
   jobId: string;
@@ -104,11 +107,12 @@ export async function runStickerJob<Img, Surface>(
       animation = await stage('encode-animation', () => encodeAnimationStage(frames, GIF_SIZE, plan.size));
     }
     const made = animation;
-    const exports = await stage('export', () =>
+    const exports = await stage('export', async () =>
       exportPresetsStage(platform, {
         surface,
         png,
         stickerSize: plan.size,
+        large: { surface: await platform.compose(picture, scalePlan(plan, HD_SCALE)), size: plan.size * HD_SCALE },
         animation: made === null || rendered === null ? null : { frames: rendered, gif: made.gif, webp: made.webp, gifSize: made.gifSize },
       }),
     );

@@ -88,6 +88,14 @@ export interface PhotoInfo {
   height: number;
 }
 
+/** A high-resolution file for saving and sharing: the sticker redrawn at `size`, not enlarged. */
+export interface HdFile {
+  size: number;
+  type: 'image/png' | 'image/webp';
+  file: ArrayBuffer;
+  bytes: number;
+}
+
 /** The sticker made to each platform's rules (../shared/docs/PRODUCT.md), each checked against its cap. */
 export interface PlatformExports {
   /** WeChat sticker platform: 240×240 GIF (animated or one frame), looping forever, ≤ 500 KB. */
@@ -106,6 +114,8 @@ export interface PlatformExports {
   whatsapp: { webp: ArrayBuffer; bytes: number; maxBytes: number; animated: boolean; quality: number | null; fits: boolean };
   /** Telegram: one side exactly 512 px, PNG (WebP when the PNG is over the cap), ≤ 512 KB. */
   telegram: { file: ArrayBuffer; type: 'image/png' | 'image/webp'; bytes: number; maxBytes: number; fits: boolean };
+  /** PNG and WebP at the sticker's size and at twice it (512 and 1024 px). */
+  hd: HdFile[];
 }
 
 export interface StickerResult {

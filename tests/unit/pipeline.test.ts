@@ -7,6 +7,7 @@ import { runStickerJob, type JobContext } from '../../src/core/pipeline.ts';
 import type { DecodedPhoto, Platform, StickerPlan } from '../../src/core/platform.ts';
 import { STAGES, type EngineEvent, type GenerateRequest, type StageName } from '../../src/core/protocol.ts';
 import { STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
+import { scalePlan } from '../../src/core/scale-plan.ts';
 import { png, toArrayBuffer, webp } from './support/image-bytes.ts';
 import { measure } from './support/measure.ts';
 import { faceAroundEyes } from './support/synthetic-face.ts';
@@ -31,7 +32,8 @@ const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
 /** Stages of a still sticker (the animation stages have their own tests). */
 type StillStage = Exclude<StageName, 'animate' | 'encode-animation'>;
 const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation');
-const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 0 };
+// The export stage redraws the sticker at HD size: one more compose and PNG encode.
+const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
 
 function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
   let clock = 1000;
@@ -40,6 +42,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
   const decodeCalls: [ArrayBuffer, string, number][] = [];
   const composed: [FakeImage, StickerPlan][] = [];
   const encoded: FakeSurface[] = [];
+  const warps: FakeImage[] = [];
   const image: FakeImage = { id: 'photo' };
   const warped: FakeImage = { id: 'warped' };
   const pngOut = new ArrayBuffer(4);
@@ -62,6 +65,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
     },
     async warp() {
       clock += COST.warp;
+      warps.push(warped);
       return warped;
     },
     measureCaption: measure,
@@ -89,7 +93,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
   const ctx: JobContext = { jobId: 'job-7', signal, emit: (e) => events.push(e), now: () => clock };
   const photo = toArrayBuffer(png(640, 480));
   const run = () => runStickerJob(platform, ctx, photo, REQUEST);
-  return { run, platform, events, released, decodeCalls, composed, encoded, image, warped, pngOut, photo, signal };
+  return { run, platform, events, released, decodeCalls, composed, encoded, warps, image, warped, pngOut, photo, signal };
 }
 
 /** The job's rejection, which must be a StickerError. */
@@ -151,13 +155,15 @@ describe('runStickerJob, when all goes well', () => {
   it('composes the warped image with the aligned plan and encodes that surface', async () => {
     const t = setup();
     const result = await t.run();
-    expect(t.composed).toHaveLength(1);
+    // The sticker, then the same plan redrawn at twice the size for the HD files.
+    expect(t.composed).toHaveLength(2);
     const [img, plan] = t.composed[0]!;
     // The expression's warped photo is what gets composed.
     expect(img).toBe(t.warped);
     expect(plan.size).toBe(STICKER_SIZE);
     expect(plan.caption.lines).toEqual(['我太难了']);
-    expect(t.encoded).toEqual([{ image: t.warped, plan }]);
+    expect(t.composed[1]).toEqual([t.warped, scalePlan(plan, 2)]);
+    expect(t.encoded).toEqual([{ image: t.warped, plan }, { image: t.warped, plan: scalePlan(plan, 2) }]);
     expect(result.png).toBe(t.pngOut);
     expect(result.expression).toEqual({ id: 'smile', intensity: 1, applied: 1 });
   });
@@ -372,9 +378,8 @@ describe('runStickerJob, animated', () => {
     expect(String.fromCharCode(...gif.subarray(0, 6))).toBe('GIF89a');
     const animated = new Uint8Array(result.animation!.webp);
     expect(String.fromCharCode(...animated.subarray(12, 16))).toBe('VP8X');
-    // The first frame is the photographed face (no warp); every warped frame is released again.
-    const warpedCompositions = t.composed.filter(([img]) => img === t.warped).length;
-    expect(t.released.filter((img) => img === t.warped)).toHaveLength(warpedCompositions);
+    // Every warped picture (the still's and each frame's) is released again, once.
+    expect(t.released.filter((img) => img === t.warped)).toHaveLength(t.warps.length);
   });
 
   it('a still job makes no animation', async () => {

@@ -1,8 +1,9 @@
-import { For, Show, onMount } from 'solid-js';
+import { For, Show, createSignal, onMount } from 'solid-js';
 import type { GifReduction } from '../../core/encode/gif-reduction.ts';
 import type { StickerResult } from '../../core/protocol.ts';
 import { t } from '../i18n.ts';
 import { Rating } from './Rating.tsx';
+import { inWeChat, shareFile, shareableFile } from '../share.ts';
 
 export interface ShownSticker {
   url: string;
@@ -12,7 +13,7 @@ export interface ShownSticker {
   gifUrl: string | null;
   webpUrl: string | null;
   /** Blob URLs of the platform exports (result.exports). */
-  exportUrls: { wechat: string; whatsapp: string; telegram: string };
+  exportUrls: { wechat: string; whatsapp: string; telegram: string; hd: string[] };
   /** Its entry in the history (null when it could not be kept), and the user's rating. */
   historyId: string | null;
   rating: number | null;
@@ -72,8 +73,115 @@ function exportRows(s: ShownSticker): ExportRow[] {
 
 const kb = (n: number) => Math.ceil(n / 1024);
 
-/** The finished sticker on a checkerboard (so its transparency shows) and its download link. */
+/** The system share sheet with the sticker file (the animated GIF when there is one), where the browser has it. */
+function ShareButton(props: { sticker: ShownSticker }) {
+  const [failed, setFailed] = createSignal(false);
+  const file = () => {
+    const { meta, fileName } = props.sticker;
+    return meta.animation === null
+      ? shareableFile(meta.png, fileName, 'image/png')
+      : shareableFile(meta.exports.wechat.gif, fileName.replace(/\.png$/, '.gif'), 'image/gif');
+  };
+  return (
+    <Show when={file()}>
+      {(f) => (
+        <>
+          <button
+            type="button"
+            class="button primary"
+            data-testid="share-button"
+            onClick={() => void shareFile(f(), t().resultTitle).then((outcome) => setFailed(outcome === 'failed'))}
+          >
+            {t().share}
+          </button>
+          <Show when={failed()}>
+            <p class="hint" role="status">{t().shareFailed}</p>
+          </Show>
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** The high-resolution files: redrawn at each size, not enlarged. */
+function HdDownloads(props: { sticker: ShownSticker }) {
+  const base = () => props.sticker.fileName.replace(/\.png$/, '');
+  return (
+    <>
+      <h3>{t().hdTitle}</h3>
+      <div class="actions">
+        <For each={props.sticker.meta.exports.hd}>
+          {(f, i) => {
+            const ext = f.type === 'image/png' ? 'png' : 'webp';
+            return (
+              <a
+                class="button ghost"
+                href={props.sticker.exportUrls.hd[i()] ?? ''}
+                download={`${base()}-${f.size}.${ext}`}
+                data-testid={`export-hd-${ext}-${f.size}`}
+                data-bytes={f.bytes}
+              >
+                {t().hdFile(ext.toUpperCase(), f.size, kb(f.bytes))}
+              </a>
+            );
+          }}
+        </For>
+      </div>
+    </>
+  );
+}
+
+
+/** Every way out except long-press: share, downloads, HD files and the platform exports. */
+function Downloads(props: { sticker: ShownSticker }) {
+  return (
+    <>
+      <div class="actions">
+        <ShareButton sticker={props.sticker} />
+        <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
+          {t().download}
+        </a>
+        <Show when={props.sticker.gifUrl}>
+          {(url) => (
+            <a class="button ghost" href={url()} download={props.sticker.fileName.replace(/\.png$/, '.gif')} data-testid="download-gif">
+              {t().downloadGif}
+            </a>
+          )}
+        </Show>
+        <Show when={props.sticker.webpUrl}>
+          {(url) => (
+            <a class="button ghost" href={url()} download={props.sticker.fileName.replace(/\.png$/, '.webp')} data-testid="download-webp">
+              {t().downloadWebp}
+            </a>
+          )}
+        </Show>
+      </div>
+      <HdDownloads sticker={props.sticker} />
+      <h3>{t().exportTitle}</h3>
+      <ul class="exports">
+        <For each={exportRows(props.sticker)}>
+          {(row) => (
+            <li>
+              <a class="button ghost" href={row.url} download={row.fileName} data-testid={row.testId} data-bytes={row.bytes} data-fits={row.fits}>
+                {row.label}
+              </a>
+              <span class="hint">
+                {t().exportSize(kb(row.bytes), kb(row.maxBytes))}
+                {row.notes.length > 0 ? ` · ${t().exportReduced} ${row.notes.join('，')}` : ''}
+                {row.fits ? '' : ` · ${t().exportOver}`}
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </>
+  );
+}
+
+/** The finished sticker on a checkerboard (so its transparency shows) and the ways to take it away. */
 export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: number | null) => void }) {
+  // Downloads fail inside WeChat (../shared/docs/PRODUCT.md): there the images are the way out, by long-press.
+  const weChat = inWeChat();
   // On a phone the result appears below the form: bring it into view when it first arrives.
   const reveal = (card: HTMLElement) =>
     onMount(() => {
@@ -92,42 +200,21 @@ export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: numb
           data-testid="result-image"
         />
       </div>
+      <Show when={weChat}>
+        <p class="hint" data-testid="wechat-save-hint">{t().wechatSaveHint}</p>
+      </Show>
       <Rating value={props.sticker.rating} onRate={props.onRate} testId="result-rating" />
       <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
-      <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
-        {t().download}
-      </a>
       <Show when={props.sticker.gifUrl !== null && props.sticker.webpUrl !== null}>
         <h3>{t().animatedTitle}</h3>
         <div class="checker">
-          <img src={props.sticker.webpUrl ?? ''} width={256} height={256} alt={t().animatedAlt} data-testid="animation-image" />
-        </div>
-        <div class="actions">
-          <a class="button ghost" href={props.sticker.gifUrl ?? ''} download={props.sticker.fileName.replace(/\.png$/, '.gif')} data-testid="download-gif">
-            {t().downloadGif}
-          </a>
-          <a class="button ghost" href={props.sticker.webpUrl ?? ''} download={props.sticker.fileName.replace(/\.png$/, '.webp')} data-testid="download-webp">
-            {t().downloadWebp}
-          </a>
+          {/* In WeChat the GIF is what a long-press should save: it is what WeChat sends as a sticker. */}
+          <img src={(weChat ? props.sticker.gifUrl : props.sticker.webpUrl) ?? ''} width={256} height={256} alt={t().animatedAlt} data-testid="animation-image" />
         </div>
       </Show>
-      <h3>{t().exportTitle}</h3>
-      <ul class="exports">
-        <For each={exportRows(props.sticker)}>
-          {(row) => (
-            <li>
-              <a class="button ghost" href={row.url} download={row.fileName} data-testid={row.testId} data-bytes={row.bytes} data-fits={row.fits}>
-                {row.label}
-              </a>
-              <span class="hint">
-                {t().exportSize(kb(row.bytes), kb(row.maxBytes))}
-                {row.notes.length > 0 ? ` · ${t().exportReduced} ${row.notes.join('，')}` : ''}
-                {row.fits ? '' : ` · ${t().exportOver}`}
-              </span>
-            </li>
-          )}
-        </For>
-      </ul>
+      <Show when={!weChat}>
+        <Downloads sticker={props.sticker} />
+      </Show>
     </section>
   );
 }

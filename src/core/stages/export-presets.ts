@@ -3,7 +3,7 @@
 // give to fit is reported, never hidden.
 
 import type { Platform } from '../platform.ts';
-import type { PlatformExports } from '../protocol.ts';
+import type { HdFile, PlatformExports } from '../protocol.ts';
 import { FRAME_MS } from '../animation/motion-frames.ts';
 import { toArrayBuffer } from '../encode/array-buffer.ts';
 import { fitGif } from '../encode/fit-gif.ts';
@@ -13,6 +13,8 @@ const KB = 1024;
 export const WECHAT = { size: 240, maxBytes: 500 * KB } as const;
 export const WHATSAPP = { size: 512, maxStillBytes: 100 * KB, maxAnimatedBytes: 500 * KB } as const;
 export const TELEGRAM = { size: 512, maxBytes: 512 * KB } as const;
+/** HD WebP is for keeping: near-lossless quality, since no platform cap applies. */
+const HD_WEBP_QUALITY = 0.92;
 /** WebP qualities tried, best first, until a still fits WhatsApp's cap. */
 const WEBP_QUALITIES = [0.85, 0.75, 0.6, 0.45, 0.3] as const;
 
@@ -21,6 +23,8 @@ export interface ExportInput<Surface> {
   surface: Surface;
   png: ArrayBuffer;
   stickerSize: number;
+  /** The same sticker composed at twice the size, for the HD files. */
+  large: { surface: Surface; size: number };
   /** The animation's frames (RGBA at the WeChat size), its GIF and animated WebP, when one was made. */
   animation: { frames: readonly RenderedFrame[]; gif: ArrayBuffer; webp: ArrayBuffer; gifSize: number } | null;
 }
@@ -84,5 +88,16 @@ export async function exportPresetsStage<Img, Surface>(platform: Platform<Img, S
     maxBytes: TELEGRAM.maxBytes,
     fits: file.byteLength <= TELEGRAM.maxBytes,
   };
-  return { wechat, whatsapp, telegram };
+  return { wechat, whatsapp, telegram, hd: await hdFiles(platform, input) };
+}
+
+async function hdFiles<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<HdFile[]> {
+  const { large } = input;
+  const files: [number, HdFile['type'], ArrayBuffer][] = [
+    [input.stickerSize, 'image/png', input.png],
+    [input.stickerSize, 'image/webp', await platform.encodeWebp(input.surface, input.stickerSize, HD_WEBP_QUALITY)],
+    [large.size, 'image/png', await platform.encodePng(large.surface)],
+    [large.size, 'image/webp', await platform.encodeWebp(large.surface, large.size, HD_WEBP_QUALITY)],
+  ];
+  return files.map(([size, type, file]) => ({ size, type, file, bytes: file.byteLength }));
 }

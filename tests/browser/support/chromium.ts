@@ -30,8 +30,8 @@ export interface TestPage {
 
 const LOCAL = /^(blob:|data:|https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/;
 
-export async function openPage(browser: Browser, options: { locale?: string } = {}): Promise<TestPage> {
-  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', acceptDownloads: true });
+export async function openPage(browser: Browser, options: { locale?: string; userAgent?: string } = {}): Promise<TestPage> {
+  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', acceptDownloads: true, ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }) });
   const offMachineRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -1,0 +1,21 @@
+// The same sticker plan at k times the size: every position, length and font scaled, so the
+// compositor redraws the vector parts (outline, caption, marks) and resamples the photo crisply at
+// the larger size instead of blowing up the finished pixels.
+
+import type { StickerPlan } from './platform.ts';
+import type { Point } from './geometry/point.ts';
+
+const scalePoint = (p: Point, k: number): Point => ({ x: p.x * k, y: p.y * k });
+
+export function scalePlan(plan: StickerPlan, k: number): StickerPlan {
+  const { transform: t, caption } = plan;
+  return {
+    ...plan,
+    size: Math.round(plan.size * k),
+    transform: { a: t.a * k, b: t.b * k, tx: t.tx * k, ty: t.ty * k },
+    mask: plan.mask.map((p) => scalePoint(p, k)),
+    outline: { ...plan.outline, width: plan.outline.width * k },
+    caption: { ...caption, fontSize: caption.fontSize * k, centerX: caption.centerX * k, baselineY: caption.baselineY.map((y) => y * k) },
+    overlays: plan.overlays.map((o) => ({ ...o, x: o.x * k, y: o.y * k, size: o.size * k })),
+  };
+}
