@@ -107,12 +107,13 @@ export async function runStickerJob<Img, Surface>(
       animation = await stage('encode-animation', () => encodeAnimationStage(frames, GIF_SIZE, plan.size));
     }
     const made = animation;
-    const exports = await stage('export', async () =>
+    const exports = await stage('export', () =>
       exportPresetsStage(platform, {
         surface,
         png,
         stickerSize: plan.size,
-        large: { surface: await platform.compose(picture, scalePlan(plan, HD_SCALE)), size: plan.size * HD_SCALE },
+        large: async () => ({ surface: await platform.compose(picture, scalePlan(plan, HD_SCALE)), size: plan.size * HD_SCALE }),
+        now: ctx.now,
         animation: made === null || rendered === null ? null : { frames: rendered, gif: made.gif, webp: made.webp, gifSize: made.gifSize },
       }),
     );

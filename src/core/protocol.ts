@@ -96,6 +96,9 @@ export interface HdFile {
   bytes: number;
 }
 
+/** Time each export took, in ms (diagnostics and the bench). */
+export type ExportTimings = Record<'wechat' | 'whatsapp' | 'telegram' | 'hd', number>;
+
 /** The sticker made to each platform's rules (../shared/docs/PRODUCT.md), each checked against its cap. */
 export interface PlatformExports {
   /** WeChat sticker platform: 240×240 GIF (animated or one frame), looping forever, ≤ 500 KB. */
@@ -116,6 +119,7 @@ export interface PlatformExports {
   telegram: { file: ArrayBuffer; type: 'image/png' | 'image/webp'; bytes: number; maxBytes: number; fits: boolean };
   /** PNG and WebP at the sticker's size and at twice it (512 and 1024 px). */
   hd: HdFile[];
+  ms: ExportTimings;
 }
 
 export interface StickerResult {

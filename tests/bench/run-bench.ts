@@ -2,7 +2,8 @@
 // its real worker) over several runs per fixture photo, and writes the medians, minima and maxima
 // to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
 //
-// Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, and words →
+// Each export preset (WeChat GIF, WhatsApp WebP, Telegram, HD 512/1024) is timed inside the export
+// stage. Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, and words →
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
 // and WebGPU — its load, and its ranking of free text the lexicon does not know.
 //
@@ -41,6 +42,16 @@ async function stageTimes(): Promise<Record<string, number>> {
   return times;
 }
 
+/** Each export preset's share of the export stage, as the result card reports it. */
+async function exportTimes(): Promise<Record<string, number>> {
+  const times: Record<string, number> = {};
+  for (const preset of ['wechat', 'whatsapp', 'telegram', 'hd']) {
+    const ms = await page.getByTestId(`export-${preset}`).getAttribute('data-ms');
+    if (ms !== null) times[`export ${preset}`] = Number(ms);
+  }
+  return times;
+}
+
 let lastSrc: string | null = null;
 async function oneRun(photo: string): Promise<{ stages: Record<string, number>; endToEnd: number }> {
   const start = performance.now();
@@ -49,7 +60,7 @@ async function oneRun(photo: string): Promise<{ stages: Record<string, number>; 
   const endToEnd = performance.now() - start;
   if (done.kind !== 'result') throw new Error(`${photo}: ${done.text}`);
   lastSrc = done.src;
-  return { stages: await stageTimes(), endToEnd };
+  return { stages: { ...(await stageTimes()), ...(await exportTimes()) }, endToEnd };
 }
 
 const coldStart = await oneRun(PHOTOS[0]!);
@@ -74,7 +85,7 @@ const animationSamples: Record<string, number[]> = { 'end-to-end': [] };
 for (let i = 0; i < RUNS; i++) {
   const run = await oneRun(PHOTOS[1]!);
   animationSamples['end-to-end']!.push(run.endToEnd);
-  for (const stage of ['animate', 'encode-animation'] as const) {
+  for (const stage of ['animate', 'encode-animation', 'export wechat', 'export whatsapp'] as const) {
     const ms = run.stages[stage];
     if (ms !== undefined) (animationSamples[stage] ??= []).push(ms);
   }

@@ -132,6 +132,8 @@ describe('runStickerJob, when all goes well', () => {
   it('records timings from the injected clock, and the backends', async () => {
     const result = await setup().run();
     expect(result.timings).toEqual(COST);
+    // Inside the export stage, only the HD redraw costs anything on the fake clock.
+    expect(result.exports.ms).toEqual({ wechat: 0, whatsapp: 0, telegram: 0, hd: COST.compose + COST.encode });
     expect(result.backends).toEqual(Object.fromEntries(STILL_STAGES.map((s) => [s, `fake-${s}`])));
   });
 

@@ -28,6 +28,8 @@ interface ExportRow {
   maxBytes: number;
   fits: boolean;
   notes: string[];
+  /** How long making it took (diagnostics, the bench). */
+  ms: number;
 }
 
 function reductionText(r: GifReduction): string {
@@ -35,7 +37,7 @@ function reductionText(r: GifReduction): string {
 }
 
 function exportRows(s: ShownSticker): ExportRow[] {
-  const { wechat, whatsapp, telegram } = s.meta.exports;
+  const { wechat, whatsapp, telegram, ms } = s.meta.exports;
   const base = s.fileName.replace(/\.png$/, '');
   return [
     {
@@ -47,6 +49,7 @@ function exportRows(s: ShownSticker): ExportRow[] {
       maxBytes: wechat.maxBytes,
       fits: wechat.fits,
       notes: wechat.reductions.map(reductionText),
+      ms: ms.wechat,
     },
     {
       testId: 'export-whatsapp',
@@ -57,6 +60,7 @@ function exportRows(s: ShownSticker): ExportRow[] {
       maxBytes: whatsapp.maxBytes,
       fits: whatsapp.fits,
       notes: whatsapp.quality !== null && whatsapp.quality < 0.85 ? [t().reducedQuality(Math.round(whatsapp.quality * 100))] : [],
+      ms: ms.whatsapp,
     },
     {
       testId: 'export-telegram',
@@ -67,6 +71,7 @@ function exportRows(s: ShownSticker): ExportRow[] {
       maxBytes: telegram.maxBytes,
       fits: telegram.fits,
       notes: [],
+      ms: ms.telegram,
     },
   ];
 }
@@ -109,7 +114,7 @@ function HdDownloads(props: { sticker: ShownSticker }) {
   return (
     <>
       <h3>{t().hdTitle}</h3>
-      <div class="actions">
+      <div class="actions" data-testid="export-hd" data-ms={Math.round(props.sticker.meta.exports.ms.hd)}>
         <For each={props.sticker.meta.exports.hd}>
           {(f, i) => {
             const ext = f.type === 'image/png' ? 'png' : 'webp';
@@ -162,7 +167,15 @@ function Downloads(props: { sticker: ShownSticker }) {
         <For each={exportRows(props.sticker)}>
           {(row) => (
             <li>
-              <a class="button ghost" href={row.url} download={row.fileName} data-testid={row.testId} data-bytes={row.bytes} data-fits={row.fits}>
+              <a
+                class="button ghost"
+                href={row.url}
+                download={row.fileName}
+                data-testid={row.testId}
+                data-bytes={row.bytes}
+                data-fits={row.fits}
+                data-ms={Math.round(row.ms)}
+              >
                 {row.label}
               </a>
               <span class="hint">

@@ -24,7 +24,9 @@ export interface ExportInput<Surface> {
   png: ArrayBuffer;
   stickerSize: number;
   /** The same sticker composed at twice the size, for the HD files. */
-  large: { surface: Surface; size: number };
+  large: () => Promise<{ surface: Surface; size: number }>;
+  /** Milliseconds from a monotonic clock, to time each export. */
+  now: () => number;
   /** The animation's frames (RGBA at the WeChat size), its GIF and animated WebP, when one was made. */
   animation: { frames: readonly RenderedFrame[]; gif: ArrayBuffer; webp: ArrayBuffer; gifSize: number } | null;
 }
@@ -65,34 +67,38 @@ async function wechatGif<Img, Surface>(platform: Platform<Img, Surface>, input: 
 }
 
 export async function exportPresetsStage<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports> {
-  const wechat = await wechatGif(platform, input);
+  const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+    const start = input.now();
+    const value = await work();
+    return [value, input.now() - start];
+  };
+  const [wechat, wechatMs] = await timed(() => wechatGif(platform, input));
+  const [whatsapp, whatsappMs] = await timed(() => whatsappFile(platform, input));
+  const [telegram, telegramMs] = await timed(() => telegramFile(platform, input));
+  const [hd, hdMs] = await timed(() => hdFiles(platform, input));
+  return { wechat, whatsapp, telegram, hd, ms: { wechat: wechatMs, whatsapp: whatsappMs, telegram: telegramMs, hd: hdMs } };
+}
 
-  const whatsapp =
-    input.animation !== null
-      ? {
-          webp: input.animation.webp,
-          bytes: input.animation.webp.byteLength,
-          maxBytes: WHATSAPP.maxAnimatedBytes,
-          animated: true,
-          quality: null,
-          fits: input.animation.webp.byteLength <= WHATSAPP.maxAnimatedBytes,
-        }
-      : await whatsappStill(platform, input.surface);
+async function whatsappFile<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports['whatsapp']> {
+  if (input.animation === null) return whatsappStill(platform, input.surface);
+  const { webp } = input.animation;
+  return { webp, bytes: webp.byteLength, maxBytes: WHATSAPP.maxAnimatedBytes, animated: true, quality: null, fits: webp.byteLength <= WHATSAPP.maxAnimatedBytes };
+}
 
+async function telegramFile<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports['telegram']> {
   const pngFits = input.png.byteLength <= TELEGRAM.maxBytes && input.stickerSize === TELEGRAM.size;
   const file = pngFits ? input.png : await platform.encodeWebp(input.surface, TELEGRAM.size, WEBP_QUALITIES[0]);
-  const telegram = {
+  return {
     file,
-    type: pngFits ? ('image/png' as const) : ('image/webp' as const),
+    type: pngFits ? 'image/png' : 'image/webp',
     bytes: file.byteLength,
     maxBytes: TELEGRAM.maxBytes,
     fits: file.byteLength <= TELEGRAM.maxBytes,
   };
-  return { wechat, whatsapp, telegram, hd: await hdFiles(platform, input) };
 }
 
 async function hdFiles<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<HdFile[]> {
-  const { large } = input;
+  const large = await input.large();
   const files: [number, HdFile['type'], ArrayBuffer][] = [
     [input.stickerSize, 'image/png', input.png],
     [input.stickerSize, 'image/webp', await platform.encodeWebp(input.surface, input.stickerSize, HD_WEBP_QUALITY)],
