@@ -1,5 +1,5 @@
 // How a sticker leaves the app: inside WeChat's in-app browser (downloads fail there) the images
-// themselves, to long-press, and no download links; where the browser can share files, the share
+// themselves, to long-press, and no download links anywhere; where the browser can share files, the share
 // sheet gets the sticker file itself; elsewhere, downloads.
 import { describe, expect, it } from 'vitest';
 import { useSession } from './support/session.ts';
@@ -36,6 +36,16 @@ describe('sharing', () => {
     const gif = parseGif(Buffer.from(await imageBytes(page, (await animated.getAttribute('src')) ?? ''), 'base64'));
     expect(gif).toMatchObject({ width: 240, height: 240, loopCount: 0 });
     expect(gif.frames).toBeGreaterThan(1);
+
+    // The history and the pack maker offer no downloads there either, and the pack says what to do.
+    await expect.poll(() => page.getByTestId('history-item').count()).toBe(1);
+    await page.getByTestId('animate-toggle').uncheck();
+    await page.getByTestId('pack-size').selectOption('8');
+    await page.getByTestId('make-pack').click();
+    await expect.poll(() => page.getByTestId('pack-progress').getAttribute('data-done'), { timeout: 90_000 }).toBe('8');
+    expect(await page.getByTestId('pack-wechat-hint').innerText()).toContain('在浏览器打开');
+    expect(await page.getByTestId('export-pack').count()).toBe(0);
+    expect(await page.locator('a[download]').count()).toBe(0);
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
 import type { HistoryRecord, HistoryUsage } from '../history-store.ts';
 import { lang, t } from '../i18n.ts';
 import { Rating } from './Rating.tsx';
+import { inWeChat } from '../share.ts';
 
 interface Props {
   records: readonly HistoryRecord[];
@@ -35,12 +36,15 @@ function Item(props: { record: HistoryRecord } & Omit<Props, 'records' | 'usage'
       </p>
       <Rating value={props.record.rating} onRate={(n) => props.onRate(props.record, n)} testId="history-rating" />
       <div class="actions">
-        <a class="button ghost" href={png()} download={`biaoqing-${props.record.id.slice(0, 8)}.png`}>
-          PNG
-        </a>
-        <a class="button ghost" href={gif()} download={`biaoqing-${props.record.id.slice(0, 8)}-wechat.gif`}>
-          GIF
-        </a>
+        {/* Downloads fail inside WeChat; there the picture above is long-pressed instead. */}
+        <Show when={!inWeChat()}>
+          <a class="button ghost" href={png()} download={`biaoqing-${props.record.id.slice(0, 8)}.png`}>
+            PNG
+          </a>
+          <a class="button ghost" href={gif()} download={`biaoqing-${props.record.id.slice(0, 8)}-wechat.gif`}>
+            GIF
+          </a>
+        </Show>
         <button type="button" class="button ghost" data-testid="history-edit" onClick={() => props.onEdit(props.record)}>
           {t().historyEdit}
         </button>

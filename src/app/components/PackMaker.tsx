@@ -5,6 +5,7 @@ import { WECHAT_PACK_SIZES, checkWechatPack, wechatNames, type PackProblem } fro
 import type { StickerResult } from '../../core/protocol.ts';
 import { banner, scaledPng, type DrawnFile } from '../pack/pack-art.ts';
 import { t } from '../i18n.ts';
+import { inWeChat } from '../share.ts';
 
 interface Props {
   /** Makes one sticker from the current photo, or fails with the job's error. */
@@ -118,9 +119,12 @@ export function PackMaker(props: Props) {
         </For>
       </ul>
       <Show when={!busy() && made().length > 0}>
-        <button type="button" class="button primary" data-testid="export-pack" onClick={() => void exportPack()}>
-          {t().packExport}
-        </button>
+        {/* WeChat's browser cannot download files: the ZIP has to be made in a real browser. */}
+        <Show when={!inWeChat()} fallback={<p class="hint" data-testid="pack-wechat-hint">{t().packInWeChat}</p>}>
+          <button type="button" class="button primary" data-testid="export-pack" onClick={() => void exportPack()}>
+            {t().packExport}
+          </button>
+        </Show>
       </Show>
       <Show when={problems().length > 0}>
         <ul class="error" role="alert" data-testid="pack-problems">
