@@ -15,7 +15,8 @@ const session = useSession();
 
 async function understood(page: Page): Promise<{ id: string; source: string; similarity: number }> {
   const el = page.getByTestId('expression-understood');
-  await page.waitForSelector('[data-testid="expression-understood"][data-source="meaning"]', { timeout: 60_000 });
+  // Loading the encoder on SwiftShader WebGPU takes ~20 s on an idle 2-core machine; leave room for a busy one.
+  await page.waitForSelector('[data-testid="expression-understood"][data-source="meaning"]', { timeout: 110_000 });
   return {
     id: (await el.getAttribute('data-expression-id')) ?? '',
     source: (await el.getAttribute('data-source')) ?? '',
