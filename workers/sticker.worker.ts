@@ -8,6 +8,7 @@ import { parseCommand, type Command, type EngineEvent, assertNever } from '../sr
 import type { Platform } from '../src/core/platform.ts';
 import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
 import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
+import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -38,6 +39,7 @@ async function generate(command: Extract<Command, { type: 'generate' }>): Promis
 async function handle(command: Command): Promise<void> {
   switch (command.type) {
     case 'init': {
+      restrictFetch(allowedOrigins(command.options.assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
       platform = createBrowserPlatform(command.options.assetBase, command.options.faceDelegate, command.options.warpBackend);
       post({ type: 'ready', gpu: await probeWebGpu() });
       // Warm the face model now so the first sticker does not wait for it.

@@ -12,6 +12,7 @@ import { createTextEncoder, loadTextEncoderFiles, type LoadedTextEncoder, type T
 import { cachedEmbeddings, cachedQuery, embeddingScope, storeEmbeddings, storeQuery } from '../src/platform/browser/embedding-cache.ts';
 import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
 import { availableWithoutDownload } from '../src/platform/browser/model-store.ts';
+import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -122,6 +123,8 @@ async function handle(command: TextCommand): Promise<void> {
   switch (command.type) {
     case 'init': {
       options = command.options;
+      // transformers.js is given every file through its cache hook; it has nowhere else to go.
+      restrictFetch(allowedOrigins(options.assetBase, self.location.href), (url) => console.warn(`BiaoQing: refused a request to ${url}`));
       const bytes = await bytesToDownload(options);
       if (bytes === 0) loading = load(options);
       else post({ type: 'status', status: 'needs-download', bytes });

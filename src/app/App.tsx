@@ -27,6 +27,7 @@ export function App() {
   const engine = createEngine(window.location);
   const [history, setHistory] = createSignal<HistoryRecord[]>([]);
   const [usage, setUsage] = createSignal<HistoryUsage | null>(null);
+  const [blocked, setBlocked] = createSignal<string[]>([]);
   let historyReads = 0;
   const refreshHistory = async () => {
     const read = ++historyReads;
@@ -123,6 +124,7 @@ export function App() {
 
   const onEngineEvent = (event: EngineEvent) => {
     if (event.type === 'ready') setGpu(event.gpu);
+    else if (event.type === 'blocked') setBlocked((urls) => (urls.includes(event.url) ? urls : [...urls, event.url]));
     else if (event.type === 'download') {
       const finished = event.cached || event.loaded >= event.total;
       setNotice(
@@ -431,7 +433,7 @@ export function App() {
             onDelete={(record) => void deleteFromHistory(record.id).then(refreshHistory)}
             onEdit={(record) => void reEdit(record)}
           />
-          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} />
+          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} blocked={blocked()} />
         </div>
       </main>
     </div>

@@ -143,6 +143,8 @@ export interface StickerResult {
 export type EngineEvent =
   | { type: 'ready'; gpu: GpuReport }
   | { type: 'download'; model: string; loaded: number; total: number; cached: boolean }
+  /** A request the worker refused because it went neither to the app nor to a model source. */
+  | { type: 'blocked'; url: string }
   | { type: 'stage'; jobId: string; stage: StageName; phase: 'start' | 'end'; backend: string; ms?: number }
   /** Steps inside a long stage (animation frames): shown to the user, and proof of life for the watchdog. */
   | { type: 'progress'; jobId: string; stage: StageName; done: number; total: number }

@@ -7,6 +7,8 @@ interface Props {
   gpu: GpuReport | null;
   lastRun: StickerResult | null;
   encoder: TextEncoderStatus;
+  /** Requests the sticker worker refused (they went neither to this app nor to a model source). */
+  blocked: readonly string[];
 }
 
 function bytes(n: number | undefined): string {
@@ -39,6 +41,13 @@ export function DiagnosticsPanel(props: Props) {
           </Show>
         )}
       </Show>
+      <h3>{t().blockedRequests}</h3>
+      <p class="hint">{t().blockedRequestsHint}</p>
+      <ul data-testid="blocked-requests" data-count={props.blocked.length}>
+        <For each={props.blocked} fallback={<li>{t().blockedNone}</li>}>
+          {(url) => <li>{url}</li>}
+        </For>
+      </ul>
       <h3>{t().textEncoder}</h3>
       <p
         data-testid="text-encoder-report"
