@@ -3,6 +3,7 @@ import { TEMPLATES, templateById } from '../../src/core/templates/index.ts';
 import { THEMES, type Box, type Shape } from '../../src/core/templates/template.ts';
 import { alignTemplate, slotReports } from '../../src/core/stages/align-template.ts';
 import { applyAffine, eyeLineWarp } from '../../src/core/geometry/affine.ts';
+import { movePlan } from '../../src/core/animation/move-plan.ts';
 import { CAPTION_BAND, STICKER_SIZE } from '../../src/core/sticker-layout.ts';
 import type { Point } from '../../src/core/geometry/point.ts';
 import { faceAroundEyes } from './support/synthetic-face.ts';
@@ -122,6 +123,18 @@ describe('alignTemplate', () => {
     expect(applyAffine(first!.transform, p).x).toBeLessThan(STICKER_SIZE / 2);
     expect(applyAffine(second!.transform, p).x).toBeGreaterThan(STICKER_SIZE / 2);
     expect(plan.caption.lines).toEqual(['好搭档']);
+  });
+
+  it('moves every slot’s face with an animation frame, eyes and transform together', () => {
+    const plan = alignTemplate(platform, [a, b], '', templateById('reaction-duo')!);
+    const moved = movePlan(plan, { strength: 1, dx: 12, dy: -7, angle: 0.1, scale: 1.05, overlays: [] });
+    moved.template!.faces.forEach((face, i) => {
+      const p = i === 0 ? a[468]! : b[468]!;
+      const q = applyAffine(face.transform, p);
+      expect(q.x).toBeCloseTo(face.eyes[0].x, 6);
+      expect(q.y).toBeCloseTo(face.eyes[0].y, 6);
+      expect(face.eyes[0]).not.toEqual(plan.template!.faces[i]!.eyes[0]);
+    });
   });
 
   it('needs a face', () => {
