@@ -11,6 +11,8 @@ import { ExpressionPicker } from './components/ExpressionPicker.tsx';
 import { createFreeText } from './free-text.ts';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
 import { PackMaker } from './components/PackMaker.tsx';
+import { TemplatePicker } from './components/TemplatePicker.tsx';
+import { templateById } from '../core/templates/index.ts';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
 import { loadDraft, saveDraft } from './draft-store.ts';
@@ -48,6 +50,7 @@ export function App() {
       prompt: request.prompt,
       caption: request.caption,
       style: request.style,
+      ...(request.template !== undefined && { template: request.template }),
       expression: request.expression,
       png: new Blob([result.png], { type: 'image/png' }),
       wechatGif: new Blob([result.exports.wechat.gif], { type: 'image/gif' }),
@@ -62,6 +65,21 @@ export function App() {
   const [prompt, setPrompt] = createSignal('');
   const [caption, setCaption] = createSignal('');
   const [style, setStyle] = createSignal('photo');
+  /** A template id from the library, or '' for the style's own layout. */
+  const [template, setTemplate] = createSignal('');
+  const chosenTemplate = () => templateById(template());
+  /** The die-cut edge shows on photo stickers and on templates with a colour face. */
+  const usesOutline = () => {
+    const tpl = chosenTemplate();
+    return tpl === undefined ? style() === 'photo' : tpl.slots.some((s) => s.blend !== 'ink');
+  };
+  const chooseTemplate = (id: string) => {
+    setTemplate(id);
+    const tpl = templateById(id);
+    // The template's own caption is offered when the user has not written one.
+    if (tpl !== undefined && caption() === '') setCaption(lang() === 'en' ? tpl.caption.en : tpl.caption.zh);
+    persist();
+  };
   const [outlineWidth, setOutlineWidth] = createSignal(DEFAULT_OUTLINE.width);
   const [outlineColour, setOutlineColour] = createSignal(DEFAULT_OUTLINE.colour);
   /** The edge as the form has it, or the default when the form holds something out of range. */
@@ -109,6 +127,7 @@ export function App() {
       prompt: prompt(),
       caption: caption(),
       style: style(),
+      template: template(),
       outlineWidth: outlineWidth(),
       outlineColour: outlineColour(),
     });
@@ -155,7 +174,16 @@ export function App() {
     setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
-    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated, outline: outline() };
+    const templateId = chosenTemplate()?.id;
+    const request: GenerateRequest = {
+      prompt: prompt(),
+      expression: choice,
+      caption: words,
+      style: chosenStyle,
+      animate: animated,
+      outline: outline(),
+      ...(templateId !== undefined && { template: templateId }),
+    };
     const started = engine.generate(current, request, onJobEvent);
     setJob(started);
     try {
@@ -200,6 +228,7 @@ export function App() {
     setPrompt(record.prompt);
     setCaption(record.caption === record.prompt ? '' : record.caption);
     if (isStyle(record.style)) setStyle(record.style);
+    setTemplate(templateById(record.template ?? '')?.id ?? '');
     setPicked(record.expression === null ? null : expressionById(record.expression.id));
     setStrength(record.expression?.intensity ?? null);
     persist();
@@ -217,6 +246,7 @@ export function App() {
       style: item.style,
       animate: animate(),
       outline: outline(),
+      ...(item.template !== undefined && { template: item.template }),
     };
     try {
       const result = await engine.generate(current, request, () => undefined).result;
@@ -252,6 +282,7 @@ export function App() {
     if (prompt() === '') setPrompt(draft.prompt);
     if (caption() === '') setCaption(draft.caption);
     if (isStyle(draft.style)) setStyle(draft.style);
+    setTemplate(templateById(draft.template)?.id ?? '');
     setOutlineWidth(draft.outlineWidth);
     setOutlineColour(draft.outlineColour);
   });
@@ -326,21 +357,24 @@ export function App() {
                 }}
               />
             </label>
-            <label class="field">
-              <span>{t().styleLabel}</span>
-              <select
-                data-testid="style-select"
-                value={style()}
-                onChange={(e) => {
-                  setStyle(e.currentTarget.value);
-                  persist();
-                }}
-              >
-                <option value="photo">{t().stylePhoto}</option>
-                <option value="panda">{t().stylePanda}</option>
-              </select>
-            </label>
-            <Show when={style() === 'photo'}>
+            <TemplatePicker value={template()} onChange={chooseTemplate} />
+            <Show when={chosenTemplate() === undefined}>
+              <label class="field">
+                <span>{t().styleLabel}</span>
+                <select
+                  data-testid="style-select"
+                  value={style()}
+                  onChange={(e) => {
+                    setStyle(e.currentTarget.value);
+                    persist();
+                  }}
+                >
+                  <option value="photo">{t().stylePhoto}</option>
+                  <option value="panda">{t().stylePanda}</option>
+                </select>
+              </label>
+            </Show>
+            <Show when={usesOutline()}>
               <div class="outline-fields">
                 <label class="field">
                   <span>

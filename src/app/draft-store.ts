@@ -10,6 +10,8 @@ export interface Draft {
   prompt: string;
   caption: string;
   style: string;
+  /** A template id, '' for none. */
+  template: string;
   outlineWidth: number;
   outlineColour: string;
 }
@@ -27,6 +29,7 @@ export async function loadDraft(): Promise<Draft | undefined> {
       prompt: typeof d.prompt === 'string' ? d.prompt : '',
       caption: typeof d.caption === 'string' ? d.caption : '',
       style: typeof d.style === 'string' ? d.style : 'photo',
+      template: typeof d.template === 'string' ? d.template : '',
       outlineWidth: typeof d.outlineWidth === 'number' ? d.outlineWidth : DEFAULT_OUTLINE.width,
       outlineColour: typeof d.outlineColour === 'string' ? d.outlineColour : DEFAULT_OUTLINE.colour,
     };

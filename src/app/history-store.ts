@@ -11,6 +11,8 @@ export interface HistoryRecord {
   prompt: string;
   caption: string;
   style: string;
+  /** The template id, when the sticker used one (records from before templates have none). */
+  template?: string;
   expression: { id: string; intensity: number } | null;
   /** SHA-256 of the photo, the key of its copy in the photo store. */
   photoKey: string;

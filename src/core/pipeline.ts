@@ -7,7 +7,8 @@ import type { Platform } from './platform.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
-import { alignStage } from './stages/align.ts';
+import { planSticker, slotReports } from './stages/align-template.ts';
+import { templateById } from './templates/index.ts';
 import { exportPresetsStage } from './stages/export-presets.ts';
 import { LAYOUTS } from './sticker-layout.ts';
 import { scalePlan } from './scale-plan.ts';
@@ -64,10 +65,14 @@ export async function runStickerJob<Img, Surface>(
   await stage('load-models', () =>
     platform.loadModels((p) => ctx.emit({ type: 'download', ...p })),
   );
+  const template = request.template === undefined ? undefined : templateById(request.template);
+  if (request.template !== undefined && template === undefined) {
+    throw new StickerError('BAD_INPUT', `unknown template ${request.template}`, { stage: 'align', reason: 'unknown-template' });
+  }
   const decoded = await stage('decode', () => decodeStage(platform, photo));
   const toRelease = [decoded.image];
   try {
-    const { face, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
+    const { face, faces, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
     const choice = request.expression;
     const expression = await stage('expression', () => (choice === null ? null : expressionById(choice.id)));
     let picture = decoded.image;
@@ -84,7 +89,7 @@ export async function runStickerJob<Img, Surface>(
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
     const layout = LAYOUTS[request.style];
     const outline = request.outline ?? DEFAULT_OUTLINE;
-    const plan = await stage('align', () => alignStage(platform, face, request.caption, { tilt, shaped, marks, layout, outline }));
+    const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline }));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
@@ -94,6 +99,8 @@ export async function runStickerJob<Img, Surface>(
         image: decoded.image,
         size: decoded.info,
         face,
+        faces,
+        template,
         expression: expression !== null && choice !== null ? { expression, intensity: choice.intensity, tilt } : null,
         caption: request.caption,
         stickerSize: plan.size,
@@ -129,6 +136,7 @@ export async function runStickerJob<Img, Surface>(
       animation,
       exports,
       eyes: eyeCenters(face),
+      slots: slotReports(plan),
       timings,
       backends,
     };

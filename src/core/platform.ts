@@ -6,6 +6,8 @@ import type { CaptionLayout, MeasureText } from './caption-layout.ts';
 import type { FaceLandmarks } from './face/landmarks.ts';
 import type { Point } from './geometry/point.ts';
 import type { Similarity } from './geometry/similarity.ts';
+import type { Affine } from './geometry/affine.ts';
+import type { Box } from './templates/template.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
 import type { Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
@@ -30,6 +32,19 @@ export interface StickerPlan {
   caption: CaptionLayout & { centerX: number; baselineY: number[] };
   /** Drawn over the face, under the caption: the expression's marks, and tears, hearts... in animation. */
   overlays: Overlay[];
+  /** A template sticker: its id and, per slot, the face's placement; absent for the style's own layout. */
+  template?: { id: string; faces: SlotFace[] };
+}
+
+/** One template slot's face on the sticker. */
+export interface SlotFace {
+  /** Source photo pixels → sticker pixels, perspective included. */
+  transform: Affine;
+  mask: Point[];
+  /** Where the photographed eyes land (subject's right, subject's left). */
+  eyes: [Point, Point];
+  /** The slot's box in sticker pixels. */
+  box: Box;
 }
 
 export interface DownloadProgress {

@@ -4,6 +4,8 @@
 import type { ErrorInfo } from './errors.ts';
 import type { Point } from './geometry/point.ts';
 import type { GifReduction } from './encode/gif-reduction.ts';
+import { templateById } from './templates/index.ts';
+import type { Box } from './templates/template.ts';
 
 export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -51,6 +53,8 @@ export interface GenerateRequest {
   animate: boolean;
   /** The photo style's edge; DEFAULT_OUTLINE when absent. */
   outline?: Outline;
+  /** A template id from the library (core/templates); absent = the style's own layout. */
+  template?: string;
 }
 
 export interface InitOptions {
@@ -136,8 +140,15 @@ export interface StickerResult {
   /** The looping animated sticker, when asked for: GIF at chat size, WebP at full size. */
   animation: { gif: ArrayBuffer; webp: ArrayBuffer; frames: number; frameMs: number; gifSize: number; webpSize: number } | null;
   exports: PlatformExports;
+  /** Template stickers: per slot, where the eyes landed and the slot's box, in sticker pixels; [] otherwise. */
+  slots: SlotReport[];
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;
+}
+
+export interface SlotReport {
+  eyes: [Point, Point];
+  box: Box;
 }
 
 export type EngineEvent =
@@ -178,7 +189,8 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
     isStyle(value.style) &&
     typeof value.animate === 'boolean' &&
     isExpressionChoice(value.expression) &&
-    (value.outline === undefined || isOutline(value.outline))
+    (value.outline === undefined || isOutline(value.outline)) &&
+    (value.template === undefined || (typeof value.template === 'string' && templateById(value.template) !== undefined))
   );
 }
 

@@ -3,7 +3,8 @@
 // to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
 //
 // Each export preset (WeChat GIF, WhatsApp WebP, Telegram, HD 512/1024) is timed inside the export
-// stage. Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, and words →
+// stage. Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, template
+// fusion (a template of each blend, and a two-face template), and words →
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
 // and WebGPU — its load, and its ranking of free text the lexicon does not know.
 //
@@ -91,6 +92,32 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 const animation = Object.fromEntries(Object.entries(animationSamples).map(([k, v]) => [k, summarize(v)]));
+await page.getByTestId('animate-toggle').uncheck();
+
+// Template fusion: the same still job set into templates of each blend (photo, 熊猫头 ink, tint),
+// and a two-slot template filled from the two-face photo.
+const FUSIONS = [
+  { template: 'reaction-shock', photo: PHOTOS[1]! },
+  { template: 'panda-head', photo: PHOTOS[1]! },
+  { template: 'festival-moon', photo: PHOTOS[1]! },
+  { template: 'reaction-duo', photo: PHOTOS[2]! },
+];
+const templateFusion: Record<string, Record<string, Summary>> = {};
+for (const { template, photo } of FUSIONS) {
+  await page.getByTestId('template-select').selectOption(template);
+  await oneRun(photo); // warm-up
+  const samples: Record<string, number[]> = { 'end-to-end': [] };
+  for (let i = 0; i < RUNS; i++) {
+    const run = await oneRun(photo);
+    samples['end-to-end']!.push(run.endToEnd);
+    for (const stage of ['align', 'compose', 'encode'] as const) {
+      const ms = run.stages[stage];
+      if (ms !== undefined) (samples[stage] ??= []).push(ms);
+    }
+  }
+  templateFusion[`${template} (${photo})`] = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+}
+await page.getByTestId('template-select').selectOption('');
 
 const words = { wasm: await wordsToExpression(browser, server.url, 'wasm'), webgpu: await wordsToExpression(browser, server.url, 'webgpu') };
 
@@ -117,6 +144,7 @@ const report = {
   overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
   perPhoto,
   animation: { note: `12 frames, GIF 240×240 + WebP 512×512, on ${PHOTOS[1]}`, ...animation },
+  templateFusion: { note: 'still sticker, expression 开心大笑, in a template: align (every slot), compose (art + faces by blend), encode', ...templateFusion },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,
   unit: 'ms',
@@ -131,4 +159,5 @@ writeFileSync('bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n
 console.log(`Wrote ${file}`);
 console.table(report.overall);
 console.table(animation);
+console.table(Object.fromEntries(Object.entries(templateFusion).map(([k, v]) => [k, { 'end-to-end': v['end-to-end']?.median, compose: v.compose?.median }])));
 console.table({ 'lexicon (typed → shown)': words.wasm.lexicon, 'encoder rank, wasm': words.wasm.rank, 'encoder rank, webgpu': words.webgpu.rank });

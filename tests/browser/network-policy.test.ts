@@ -17,7 +17,7 @@ describe('network policy', () => {
     expect((await outcome(page)).kind).toBe('result');
     const list = page.getByTestId('blocked-requests');
     // The runtime flushes its log every 60 s.
-    await expect.poll(async () => Number(await list.getAttribute('data-count')), { timeout: 100_000, intervals: [2000] }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await list.getAttribute('data-count')), { timeout: 100_000, interval: 2000 }).toBeGreaterThan(0);
     expect(await list.textContent()).toMatch(/https:\/\/odml\.pa\.googleapis\.com\//mu);
     expect(offMachineRequests).toEqual([]);
     await context.close();

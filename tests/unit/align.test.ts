@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../../src/core/platform.ts';
 import { alignStage } from '../../src/core/stages/align.ts';
 import { applySimilarity, angleOf } from '../../src/core/geometry/similarity.ts';
 import { CAPTION_BAND, CAPTION_FONT_MAX, CAPTION_FONT_MIN, STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
 import { DEFAULT_OUTLINE } from '../../src/core/protocol.ts';
 import { faceAroundEyes, insidePolygon } from './support/synthetic-face.ts';
 import { measure } from './support/measure.ts';
-
-/** alignStage uses measureCaption only; anything else it touches should fail the test. */
-function measuringPlatform(): Platform<never, never> {
-  const unused = () => {
-    throw new Error('alignStage must only measure text');
-  };
-  return {
-    backend: unused,
-    loadModels: unused,
-    decode: unused,
-    detectFaces: unused,
-    warp: unused,
-    measureCaption: measure,
-    compose: unused,
-    encodePng: unused,
-    rgba: unused,
-    encodeWebp: unused,
-    release: unused,
-  };
-}
+import { measuringPlatform } from './support/measuring-platform.ts';
 
 const rightEye = { x: 100, y: 200 };
 const leftEye = { x: 180, y: 210 };

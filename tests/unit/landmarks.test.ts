@@ -8,7 +8,7 @@ import {
   eyeCenters,
   faceOval,
   interocularDistance,
-  largestFace,
+  facesBySize,
 } from '../../src/core/face/landmarks.ts';
 import type { Point } from '../../src/core/geometry/point.ts';
 import { ellipse, syntheticFace } from './support/synthetic-face.ts';
@@ -90,32 +90,36 @@ describe('boundingBox', () => {
   });
 });
 
-describe('largestFace', () => {
+describe('facesBySize', () => {
   const small = syntheticFace({ ...spec, rx: 40, ry: 50 });
   const big = syntheticFace({ ...spec, center: { x: 600, y: 300 }, rx: 100, ry: 140 });
   // Wide but flat: a bigger width than `big`, yet a smaller area.
   const flat = syntheticFace({ ...spec, rx: 150, ry: 30 });
 
   it('picks the face whose oval bounding box is largest, wherever it is in the list', () => {
-    expect(largestFace([small, big, flat])).toBe(big);
-    expect(largestFace([big, small])).toBe(big);
-    expect(largestFace([flat, small, big])).toBe(big);
+    expect(facesBySize([small, big, flat])[0]).toBe(big);
+    expect(facesBySize([big, small])[0]).toBe(big);
+    expect(facesBySize([flat, small, big])[0]).toBe(big);
   });
 
   it('compares areas, not widths', () => {
-    expect(largestFace([flat, small])).toBe(flat); // 300×60 = 18000 > 80×100 = 8000
+    expect(facesBySize([flat, small])[0]).toBe(flat); // 300×60 = 18000 > 80×100 = 8000
     const round = syntheticFace({ ...spec, rx: 100, ry: 100 }); // 200×200 = 40000, narrower than flat
-    expect(largestFace([flat, round])).toBe(round);
+    expect(facesBySize([flat, round])[0]).toBe(round);
   });
 
   it('looks only at the oval, not at the other landmarks', () => {
     const stray = syntheticFace({ ...spec, rx: 40, ry: 50 });
     stray[1] = { x: -10_000, y: -10_000 }; // landmark 1 (nose tip) is not on the oval
-    expect(largestFace([stray, big])).toBe(big);
+    expect(facesBySize([stray, big])[0]).toBe(big);
+  });
+
+  it('orders every face by area, largest first (template slots take them in this order)', () => {
+    expect(facesBySize([small, big, flat])).toEqual([big, flat, small]);
   });
 
   it('returns the only face, and undefined for none', () => {
-    expect(largestFace([small])).toBe(small);
-    expect(largestFace([])).toBeUndefined();
+    expect(facesBySize([small])[0]).toBe(small);
+    expect(facesBySize([])[0]).toBeUndefined();
   });
 });

@@ -29,6 +29,12 @@ describe('parseCommand accepts well-formed commands', () => {
     expect(parseCommand({ type: 'generate', jobId: 'j', photo, request: outlined })).toEqual({ type: 'generate', jobId: 'j', photo, request: outlined });
   });
 
+  it('generate with a template from the library', () => {
+    const photo = new ArrayBuffer(4);
+    const templated = { ...request, template: 'panda-twins' };
+    expect(parseCommand({ type: 'generate', jobId: 'j', photo, request: templated })).toEqual({ type: 'generate', jobId: 'j', photo, request: templated });
+  });
+
   it('cancel', () => {
     expect(parseCommand({ type: 'cancel', jobId: 'job-1' })).toEqual({ type: 'cancel', jobId: 'job-1' });
   });
@@ -59,6 +65,8 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate with a Uint8Array photo', { type: 'generate', jobId: 'j', photo: new Uint8Array(8), request }],
     ['generate with a string photo', { type: 'generate', jobId: 'j', photo: 'data:image/png;base64,', request }],
     ['generate without request', { type: 'generate', jobId: 'j', photo }],
+    ['generate with an unknown template', { type: 'generate', jobId: 'j', photo, request: { ...request, template: 'no-such-template' } }],
+    ['generate with a template that is not a string', { type: 'generate', jobId: 'j', photo, request: { ...request, template: 7 } }],
     ['generate with an unknown style', { type: 'generate', jobId: 'j', photo, request: { ...request, style: 'anime' } }],
     ['generate with a non-string caption', { type: 'generate', jobId: 'j', photo, request: { ...request, caption: null } }],
     ['generate without prompt', { type: 'generate', jobId: 'j', photo, request: { caption: '', style: 'photo' } }],

@@ -37,6 +37,26 @@ describe('scalePlan', () => {
     expect(big.overlays).toEqual([{ kind: 'tear', x: 400, y: 440, size: 80, alpha: 0.7 }]);
   });
 
+  it('scales each template slot’s face placement', () => {
+    const face = {
+      transform: { a: 0.5, b: 0.1, c: -0.2, d: 0.6, e: 10, f: 20 },
+      mask: [{ x: 10, y: 20 }],
+      eyes: [{ x: 100, y: 100 }, { x: 150, y: 100 }] as [{ x: number; y: number }, { x: number; y: number }],
+      box: { x: 50, y: 60, w: 200, h: 180 },
+    };
+    const scaled = scalePlan({ ...plan, template: { id: 'reaction-duo', faces: [face] } }, 2).template;
+    expect(scaled?.id).toBe('reaction-duo');
+    expect(scaled?.faces).toEqual([
+      {
+        transform: { a: 1, b: 0.2, c: -0.4, d: 1.2, e: 20, f: 40 },
+        mask: [{ x: 20, y: 40 }],
+        eyes: [{ x: 200, y: 200 }, { x: 300, y: 200 }],
+        box: { x: 100, y: 120, w: 400, h: 360 },
+      },
+    ]);
+    expect(big.template).toBeUndefined();
+  });
+
   it('leaves the original plan as it was', () => {
     expect(plan.size).toBe(512);
     expect(plan.mask[0]).toEqual({ x: 100, y: 50 });

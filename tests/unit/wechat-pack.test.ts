@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planPack } from '../../src/core/pack/plan-pack.ts';
+import { templateById } from '../../src/core/templates/index.ts';
 import { checkWechatPack, wechatNames, type PackFile, type WechatPackFiles } from '../../src/core/pack/wechat-pack.ts';
 
 const gif = (i: number, over: Partial<PackFile> = {}): PackFile => ({ name: wechatNames.main(i), format: 'gif', width: 240, height: 240, bytes: 90_000, frames: 1, ...over });
@@ -40,5 +41,14 @@ describe('planPack', () => {
     expect(items[0]).toEqual({ expressionId: 'laugh', style: 'photo', caption: '大笑' });
     expect(planPack(24)).toHaveLength(24);
     expect(() => planPack(25)).toThrow(RangeError);
+  });
+
+  it('puts every fourth sticker, from the second, in a different template of the library', () => {
+    const items = planPack(16);
+    const templated = items.filter((i) => i.template !== undefined);
+    expect(templated.map((i) => items.indexOf(i))).toEqual([1, 5, 9, 13]);
+    expect(new Set(templated.map((i) => i.template)).size).toBe(4);
+    for (const i of templated) expect(templateById(i.template ?? '')?.slots).toHaveLength(1);
+    expect(items.filter((i) => i.style === 'panda' && i.template !== undefined)).toEqual([]);
   });
 });

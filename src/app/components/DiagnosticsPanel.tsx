@@ -71,6 +71,14 @@ export function DiagnosticsPanel(props: Props) {
             <p data-testid="eye-positions" data-eyes={JSON.stringify(run().eyes)}>
               {t().eyePositions}: {run().eyes.map((p) => `(${p.x.toFixed(1)}, ${p.y.toFixed(1)})`).join(' ')}
             </p>
+            <Show when={run().slots.length > 0}>
+              <p data-testid="slot-positions" data-slots={JSON.stringify(run().slots)}>
+                {t().slotPositions}:{' '}
+                {run()
+                  .slots.map((s) => `${s.eyes.map((p) => `(${p.x.toFixed(0)}, ${p.y.toFixed(0)})`).join(' ')} / ${s.box.x.toFixed(0)},${s.box.y.toFixed(0)} ${s.box.w.toFixed(0)}×${s.box.h.toFixed(0)}`)
+                  .join('; ')}
+              </p>
+            </Show>
             <table>
               <thead>
                 <tr>

@@ -47,7 +47,7 @@ async function buildPack(made: readonly Made[]): Promise<{ zip: Uint8Array<Array
   const files = [...main, ...thumbs, cover, art, icon];
   const summary = {
     platform: 'WeChat sticker platform',
-    stickers: made.map((m, i) => ({ file: wechatNames.main(i), expression: m.item.expressionId, style: m.item.style, caption: m.item.caption })),
+    stickers: made.map((m, i) => ({ file: wechatNames.main(i), expression: m.item.expressionId, style: m.item.style, template: m.item.template ?? null, caption: m.item.caption })),
     files: files.map((f) => f.file),
     problems,
   };

@@ -69,17 +69,11 @@ export function boundingBox(points: readonly Point[]): Box {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
-/** The face that covers the most of the photo: the one the user most likely means. */
-export function largestFace(faces: readonly FaceLandmarks[]): FaceLandmarks | undefined {
-  let best: FaceLandmarks | undefined;
-  let bestArea = -1;
-  for (const face of faces) {
+/** Faces by the area they cover, largest first: the first is the one the user most likely means. */
+export function facesBySize(faces: readonly FaceLandmarks[]): FaceLandmarks[] {
+  const area = (face: FaceLandmarks) => {
     const box = boundingBox(faceOval(face));
-    const area = box.width * box.height;
-    if (area > bestArea) {
-      best = face;
-      bestArea = area;
-    }
-  }
-  return best;
+    return box.width * box.height;
+  };
+  return faces.map((face) => ({ face, area: area(face) })).sort((p, q) => q.area - p.area).map((p) => p.face);
 }

@@ -7,13 +7,17 @@ import { movePlan } from '../animation/move-plan.ts';
 import { eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
 import type { Outline } from '../protocol.ts';
-import { alignStage } from './align.ts';
+import { planSticker } from './align-template.ts';
+import type { Template } from '../templates/template.ts';
 import { warpStage } from './warp.ts';
 
 export interface AnimationInput<Img> {
   image: Img;
   size: { width: number; height: number };
   face: FaceLandmarks;
+  /** Every face, largest first, for a template's slots. */
+  faces: readonly FaceLandmarks[];
+  template: Template | undefined;
   expression: { expression: Expression; intensity: number; tilt: number } | null;
   caption: string;
   stickerSize: number;
@@ -51,7 +55,7 @@ export async function animateStage<Img, Surface>(
     }
     const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
     const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline };
-    const plan = movePlan(alignStage(platform, input.face, input.caption, options), spec);
+    const plan = movePlan(planSticker(platform, input.faces, input.caption, input.template, options), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
     frames.push({ rgba: await platform.rgba(surface, input.gifSize), webp: await platform.encodeWebp(surface, input.stickerSize) });

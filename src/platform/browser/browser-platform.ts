@@ -6,6 +6,7 @@ import type { DownloadProgress, Platform } from '../../core/platform.ts';
 import type { FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
 import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { composePanda } from './compose-panda.ts';
+import { composeTemplate } from './compose-template.ts';
 import { decodePhoto } from './decode-photo.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
 import { loadModelBytes } from './model-store.ts';
@@ -86,7 +87,7 @@ export function createBrowserPlatform(
       return mouth === null ? warped : paintMouth(warped, mouth);
     },
     measureCaption,
-    compose: async (image, plan) => (plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
+    compose: async (image, plan) => (plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
     encodePng: async (canvas) => (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),
     rgba: async (canvas, size) => {
       const frame = scaled(canvas, size);

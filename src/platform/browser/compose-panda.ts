@@ -1,56 +1,39 @@
-// Browser platform: the 熊猫头 style. The panda head is drawn as vector art; the aligned face is
-// turned into black ink on white (core/image/two-tone.ts) inside a feathered face cut-out and set
-// into the head's face slot; then the expression's marks and the caption.
+// Browser platform: the 熊猫头 style. The panda head is drawn as vector art (templates/panda.ts);
+// the aligned face is turned into black ink on white (core/image/two-tone.ts) inside a feathered
+// face cut-out and set into the head's face slot; then the expression's marks and the caption.
 
 import { toCanvasMatrix } from '../../core/geometry/similarity.ts';
+import type { Point } from '../../core/geometry/point.ts';
 import { twoTone } from '../../core/image/two-tone.ts';
 import type { StickerPlan } from '../../core/platform.ts';
 import { PANDA_HEAD } from '../../core/templates/panda-head.ts';
-import { drawCaption, tracePath } from './compose-sticker.ts';
+import { pandaHead } from '../../core/templates/panda.ts';
+import { drawCaption, tracePath, type CanvasMatrix } from './compose-sticker.ts';
 import { drawOverlays } from './draw-overlays.ts';
+import { drawShapes } from './draw-template.ts';
 
 const INK = 18;
 
-function drawHead(ctx: OffscreenCanvasRenderingContext2D, size: number): void {
-  const { head, ears, outline } = PANDA_HEAD;
-  ctx.save();
-  ctx.fillStyle = '#111111';
-  for (const ear of ears) {
-    ctx.beginPath();
-    ctx.arc(ear.cx * size, ear.cy * size, ear.r * size, 0, 2 * Math.PI);
-    ctx.fill();
-  }
-  ctx.beginPath();
-  ctx.ellipse(head.cx * size, head.cy * size, head.rx * size, head.ry * size, 0, 0, 2 * Math.PI);
-  ctx.fillStyle = '#ffffff';
-  ctx.fill();
-  ctx.lineWidth = outline * size;
-  ctx.strokeStyle = '#111111';
-  ctx.stroke();
-  ctx.restore();
-}
-
-function context(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+export function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
   return ctx;
 }
 
-/** The face as ink on white, its alpha the feathered cut-out. */
-function inkFace(image: ImageBitmap, plan: StickerPlan): OffscreenCanvas {
-  const size = plan.size;
+/** The face (photo through `matrix`) as ink on white, its alpha the feathered cut-out `mask`. */
+export function inkFace(image: ImageBitmap, size: number, matrix: CanvasMatrix, mask: readonly Point[]): OffscreenCanvas {
   const face = new OffscreenCanvas(size, size);
-  const fctx = context(face);
-  fctx.setTransform(...toCanvasMatrix(plan.transform));
+  const fctx = context2d(face);
+  fctx.setTransform(...matrix);
   fctx.imageSmoothingQuality = 'high';
   fctx.drawImage(image, 0, 0);
   fctx.setTransform(1, 0, 0, 1, 0, 0);
   const pixels = fctx.getImageData(0, 0, size, size);
 
   const cut = new OffscreenCanvas(size, size);
-  const mctx = context(cut);
+  const mctx = context2d(cut);
   mctx.filter = `blur(${Math.max(1, Math.round(size * 0.012))}px)`;
-  tracePath(mctx, plan.mask);
+  tracePath(mctx, mask);
   mctx.fillStyle = '#ffffff';
   mctx.fill();
   const alpha = mctx.getImageData(0, 0, size, size).data;
@@ -77,9 +60,9 @@ function inkFace(image: ImageBitmap, plan: StickerPlan): OffscreenCanvas {
 
 export function composePanda(image: ImageBitmap, plan: StickerPlan): OffscreenCanvas {
   const canvas = new OffscreenCanvas(plan.size, plan.size);
-  const ctx = context(canvas);
-  drawHead(ctx, plan.size);
-  ctx.drawImage(inkFace(image, plan), 0, 0);
+  const ctx = context2d(canvas);
+  drawShapes(ctx, pandaHead(), plan.size);
+  ctx.drawImage(inkFace(image, plan.size, toCanvasMatrix(plan.transform), plan.mask), 0, 0);
   drawOverlays(ctx, plan.overlays);
   drawCaption(ctx, plan);
   return canvas;

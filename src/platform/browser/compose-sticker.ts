@@ -4,6 +4,7 @@
 import type { Point } from '../../core/geometry/point.ts';
 import { toCanvasMatrix } from '../../core/geometry/similarity.ts';
 import type { StickerPlan } from '../../core/platform.ts';
+import type { Outline } from '../../core/protocol.ts';
 import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT } from '../../core/sticker-layout.ts';
 import { drawOverlays } from './draw-overlays.ts';
 
@@ -30,26 +31,30 @@ export function tracePath(ctx: OffscreenCanvasRenderingContext2D, points: readon
   ctx.closePath();
 }
 
-function drawOutline(ctx: OffscreenCanvasRenderingContext2D, plan: StickerPlan): void {
-  if (plan.outline.width <= 0) return;
+/** Canvas matrix of a photo → sticker transform, as setTransform takes it. */
+export type CanvasMatrix = [number, number, number, number, number, number];
+
+export function drawOutline(ctx: OffscreenCanvasRenderingContext2D, mask: readonly Point[], outline: Outline): void {
+  if (outline.width <= 0) return;
   ctx.save();
-  tracePath(ctx, plan.mask);
+  tracePath(ctx, mask);
   ctx.shadowColor = 'rgba(0, 0, 0, 0.28)';
-  ctx.shadowBlur = plan.outline.width;
-  ctx.fillStyle = plan.outline.colour;
-  ctx.strokeStyle = plan.outline.colour;
+  ctx.shadowBlur = outline.width;
+  ctx.fillStyle = outline.colour;
+  ctx.strokeStyle = outline.colour;
   ctx.lineJoin = 'round';
-  ctx.lineWidth = plan.outline.width * 2;
+  ctx.lineWidth = outline.width * 2;
   ctx.stroke();
   ctx.fill();
   ctx.restore();
 }
 
-function drawFace(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, plan: StickerPlan): void {
+/** The photo through `matrix`, clipped to the cut-out. */
+export function drawFace(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, matrix: CanvasMatrix, mask: readonly Point[]): void {
   ctx.save();
-  tracePath(ctx, plan.mask);
+  tracePath(ctx, mask);
   ctx.clip();
-  ctx.setTransform(...toCanvasMatrix(plan.transform));
+  ctx.setTransform(...matrix);
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(image, 0, 0);
   ctx.restore();
@@ -78,8 +83,8 @@ export function composeSticker(image: ImageBitmap, plan: StickerPlan): Offscreen
   const canvas = new OffscreenCanvas(plan.size, plan.size);
   const ctx = canvas.getContext('2d');
   if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
-  drawOutline(ctx, plan);
-  drawFace(ctx, image, plan);
+  drawOutline(ctx, plan.mask, plan.outline);
+  drawFace(ctx, image, toCanvasMatrix(plan.transform), plan.mask);
   drawOverlays(ctx, plan.overlays);
   drawCaption(ctx, plan);
   return canvas;

@@ -2,7 +2,7 @@
 
 import type { Page } from 'playwright-core';
 
-export function storedDraftField(page: Page, field: 'caption' | 'style' | 'prompt'): Promise<string | null> {
+export function storedDraftField(page: Page, field: 'caption' | 'style' | 'prompt' | 'template'): Promise<string | null> {
   return page.evaluate(
     (name) =>
       new Promise<string | null>((resolve) => {
