@@ -2,7 +2,7 @@ import { Show, batch, createMemo, createSignal, onCleanup, onMount } from 'solid
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isOutline, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isCutout, isOutline, type Cutout, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
@@ -48,6 +48,7 @@ export function App() {
       caption: request.caption,
       style: request.style,
       expression: request.expression,
+      cutout: request.cutout ?? DEFAULT_CUTOUT,
       png: new Blob([result.png], { type: 'image/png' }),
       wechatGif: new Blob([result.exports.wechat.gif], { type: 'image/gif' }),
       webp: result.animation === null ? null : new Blob([result.animation.webp], { type: 'image/webp' }),
@@ -63,6 +64,7 @@ export function App() {
   const [style, setStyle] = createSignal('photo');
   const [outlineWidth, setOutlineWidth] = createSignal(DEFAULT_OUTLINE.width);
   const [outlineColour, setOutlineColour] = createSignal(DEFAULT_OUTLINE.colour);
+  const [cutout, setCutout] = createSignal<Cutout>(DEFAULT_CUTOUT);
   /** The edge as the form has it, or the default when the form holds something out of range. */
   const outline = (): Outline => {
     const candidate = { width: outlineWidth(), colour: outlineColour() };
@@ -110,6 +112,7 @@ export function App() {
       style: style(),
       outlineWidth: outlineWidth(),
       outlineColour: outlineColour(),
+      cutout: cutout(),
     });
 
   const showPhoto = (blob: Blob, name: string) => {
@@ -150,10 +153,13 @@ export function App() {
     const expression = chosen();
     const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
     const animated = animate();
-    setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
-    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated, outline: outline() };
+    const segments = chosenStyle === 'photo' && cutout() === 'person';
+    setJobStages(
+      STAGES.filter((s) => (s !== 'warp' || choice !== null) && (s !== 'segment' || segments) && ((s !== 'animate' && s !== 'encode-animation') || animated)),
+    );
+    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated, outline: outline(), cutout: cutout() };
     const started = engine.generate(current, request, onJobEvent);
     setJob(started);
     try {
@@ -199,6 +205,7 @@ export function App() {
     if (isStyle(record.style)) setStyle(record.style);
     setPicked(record.expression === null ? null : expressionById(record.expression.id));
     setStrength(record.expression?.intensity ?? null);
+    if (isCutout(record.cutout)) setCutout(record.cutout);
     persist();
     window.scrollTo({ top: 0 });
   };
@@ -214,6 +221,7 @@ export function App() {
       style: item.style,
       animate: animate(),
       outline: outline(),
+      cutout: cutout(),
     };
     try {
       const result = await engine.generate(current, request, () => undefined).result;
@@ -251,6 +259,7 @@ export function App() {
     if (isStyle(draft.style)) setStyle(draft.style);
     setOutlineWidth(draft.outlineWidth);
     setOutlineColour(draft.outlineColour);
+    setCutout(draft.cutout);
   });
 
   return (
@@ -338,6 +347,21 @@ export function App() {
               </select>
             </label>
             <Show when={style() === 'photo'}>
+              <label class="field">
+                <span>{t().cutoutLabel}</span>
+                <select
+                  data-testid="cutout-select"
+                  value={cutout()}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    if (isCutout(value)) setCutout(value);
+                    persist();
+                  }}
+                >
+                  <option value="person">{t().cutoutPerson}</option>
+                  <option value="face">{t().cutoutFace}</option>
+                </select>
+              </label>
               <div class="outline-fields">
                 <label class="field">
                   <span>

@@ -1,6 +1,7 @@
 // zh-CN first, English second. Follows the browser; the user's choice is remembered.
 
 import { createSignal } from 'solid-js';
+import type { CutoutFallback } from '../core/protocol.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -37,6 +38,11 @@ const zh = {
   stylePanda: '熊猫头（黑白脸 + 熊猫头）',
   outlineWidth: '描边宽度',
   outlineColour: '描边颜色',
+  cutoutLabel: '抠图',
+  cutoutPerson: '整个人',
+  cutoutFace: '只要脸',
+  cutoutFallback: (reason: CutoutFallback): string =>
+    reason === 'no-person' ? '没有在脸的周围识别出人像，这次只抠了脸。' : '抠图模型暂时无法加载（可能离线），这次只抠了脸。',
   generate: '生成表情',
   generating: '生成中…',
   cancel: '取消',
@@ -78,6 +84,7 @@ const zh = {
     'load-models': '加载模型',
     decode: '读取照片',
     'detect-face': '识别人脸',
+    segment: '抠出人像',
     expression: '理解表情',
     warp: '变换表情',
     align: '对齐五官',
@@ -168,6 +175,13 @@ const en: Dict = {
   stylePanda: 'Panda head 熊猫头 (black-and-white face)',
   outlineWidth: 'Outline width',
   outlineColour: 'Outline colour',
+  cutoutLabel: 'Cut out',
+  cutoutPerson: 'Person',
+  cutoutFace: 'Face only',
+  cutoutFallback: (reason) =>
+    reason === 'no-person'
+      ? 'No person was found around the face, so only the face was cut out.'
+      : 'The cut-out model could not load (offline?), so only the face was cut out.',
   generate: 'Make sticker',
   generating: 'Making…',
   cancel: 'Cancel',
@@ -209,6 +223,7 @@ const en: Dict = {
     'load-models': 'Load models',
     decode: 'Read photo',
     'detect-face': 'Find face',
+    segment: 'Cut out person',
     expression: 'Understand words',
     warp: 'Change expression',
     align: 'Align face',

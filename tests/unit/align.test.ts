@@ -17,6 +17,7 @@ function measuringPlatform(): Platform<never, never> {
     loadModels: unused,
     decode: unused,
     detectFaces: unused,
+    segmentPerson: unused,
     warp: unused,
     measureCaption: measure,
     compose: unused,

@@ -94,6 +94,13 @@ export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: numb
       </div>
       <Rating value={props.sticker.rating} onRate={props.onRate} testId="result-rating" />
       <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
+      <Show when={props.sticker.meta.cutout?.fallback}>
+        {(reason) => (
+          <p class="hint" data-testid="cutout-note" data-reason={reason()}>
+            {t().cutoutFallback(reason())}
+          </p>
+        )}
+      </Show>
       <a class="button primary" href={props.sticker.url} download={props.sticker.fileName} data-testid="download-link">
         {t().download}
       </a>

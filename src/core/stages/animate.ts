@@ -7,6 +7,7 @@ import { movePlan } from '../animation/move-plan.ts';
 import { eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
 import type { Outline } from '../protocol.ts';
+import type { FloatMask } from '../image/float-mask.ts';
 import { alignStage } from './align.ts';
 import { warpStage } from './warp.ts';
 
@@ -20,6 +21,8 @@ export interface AnimationInput<Img> {
   gifSize: number;
   layout: StickerLayout;
   outline: Outline;
+  /** The still sticker's person cutout, so every frame is cut the same way. */
+  person: FloatMask | null;
 }
 
 export interface RenderedFrame {
@@ -50,7 +53,7 @@ export async function animateStage<Img, Surface>(
       shaped = warped.face;
     }
     const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
-    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline };
+    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline, person: input.person };
     const plan = movePlan(alignStage(platform, input.face, input.caption, options), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
