@@ -2,6 +2,9 @@
 // its real worker) over several runs per fixture photo, and writes the medians, minima and maxima
 // to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
 //
+// The person cutout's "segmentation" entry: its first use (model fetched, hashed, MediaPipe graph
+// made, first image) and the per-image time after that (segmenter + keeping the face's person).
+//
 // Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, and words →
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
 // and WebGPU — its load, and its ranking of free text the lexicon does not know.
@@ -106,6 +109,12 @@ const report = {
   overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
   perPhoto,
   animation: { note: `12 frames, GIF 240×240 + WebP 512×512, on ${PHOTOS[1]}`, ...animation },
+  segmentation: {
+    note: 'selfie segmenter (segment stage): first use loads the model lazily; per image = segmenter + the face’s person region',
+    firstUseMs: coldStart.stages.segment ?? null,
+    modelLoadMs: coldStart.stages.segment === undefined || all.segment === undefined ? null : Math.round(coldStart.stages.segment - summarize(all.segment).median),
+    perImage: all.segment === undefined ? null : summarize(all.segment),
+  },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,
   unit: 'ms',
