@@ -2,7 +2,7 @@ import { Show, batch, createMemo, createSignal, onCleanup, onMount } from 'solid
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isOutline, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isCutout, isOutline, type Cutout, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
@@ -52,6 +52,7 @@ export function App() {
       style: request.style,
       ...(request.template !== undefined && { template: request.template }),
       expression: request.expression,
+      cutout: request.cutout ?? DEFAULT_CUTOUT,
       png: new Blob([result.png], { type: 'image/png' }),
       wechatGif: new Blob([result.exports.wechat.gif], { type: 'image/gif' }),
       webp: result.animation === null ? null : new Blob([result.animation.webp], { type: 'image/webp' }),
@@ -82,6 +83,7 @@ export function App() {
   };
   const [outlineWidth, setOutlineWidth] = createSignal(DEFAULT_OUTLINE.width);
   const [outlineColour, setOutlineColour] = createSignal(DEFAULT_OUTLINE.colour);
+  const [cutout, setCutout] = createSignal<Cutout>(DEFAULT_CUTOUT);
   /** The edge as the form has it, or the default when the form holds something out of range. */
   const outline = (): Outline => {
     const candidate = { width: outlineWidth(), colour: outlineColour() };
@@ -130,6 +132,7 @@ export function App() {
       template: template(),
       outlineWidth: outlineWidth(),
       outlineColour: outlineColour(),
+      cutout: cutout(),
     });
 
   const showPhoto = (blob: Blob, name: string) => {
@@ -171,10 +174,14 @@ export function App() {
     const expression = chosen();
     const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
     const animated = animate();
-    setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
     const templateId = chosenTemplate()?.id;
+    // Segmentation runs for the plain photo style only (templates and panda cut the face oval).
+    const segments = chosenStyle === 'photo' && templateId === undefined && cutout() === 'person';
+    setJobStages(
+      STAGES.filter((s) => (s !== 'warp' || choice !== null) && (s !== 'segment' || segments) && ((s !== 'animate' && s !== 'encode-animation') || animated)),
+    );
     const request: GenerateRequest = {
       prompt: prompt(),
       expression: choice,
@@ -182,6 +189,7 @@ export function App() {
       style: chosenStyle,
       animate: animated,
       outline: outline(),
+      cutout: cutout(),
       ...(templateId !== undefined && { template: templateId }),
     };
     const started = engine.generate(current, request, onJobEvent);
@@ -231,6 +239,7 @@ export function App() {
     setTemplate(templateById(record.template ?? '')?.id ?? '');
     setPicked(record.expression === null ? null : expressionById(record.expression.id));
     setStrength(record.expression?.intensity ?? null);
+    if (isCutout(record.cutout)) setCutout(record.cutout);
     persist();
     window.scrollTo({ top: 0 });
   };
@@ -246,6 +255,7 @@ export function App() {
       style: item.style,
       animate: animate(),
       outline: outline(),
+      cutout: cutout(),
       ...(item.template !== undefined && { template: item.template }),
     };
     try {
@@ -285,6 +295,7 @@ export function App() {
     setTemplate(templateById(draft.template)?.id ?? '');
     setOutlineWidth(draft.outlineWidth);
     setOutlineColour(draft.outlineColour);
+    setCutout(draft.cutout);
   });
 
   return (
@@ -371,6 +382,23 @@ export function App() {
                 >
                   <option value="photo">{t().stylePhoto}</option>
                   <option value="panda">{t().stylePanda}</option>
+                </select>
+              </label>
+            </Show>
+            <Show when={chosenTemplate() === undefined && style() === 'photo'}>
+              <label class="field">
+                <span>{t().cutoutLabel}</span>
+                <select
+                  data-testid="cutout-select"
+                  value={cutout()}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    if (isCutout(value)) setCutout(value);
+                    persist();
+                  }}
+                >
+                  <option value="person">{t().cutoutPerson}</option>
+                  <option value="face">{t().cutoutFace}</option>
                 </select>
               </label>
             </Show>

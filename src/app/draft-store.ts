@@ -2,7 +2,7 @@
 // app update never loses it.
 
 import { get, set } from 'idb-keyval';
-import { DEFAULT_OUTLINE } from '../core/protocol.ts';
+import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, isCutout, type Cutout } from '../core/protocol.ts';
 
 export interface Draft {
   photo: Blob | null;
@@ -14,6 +14,7 @@ export interface Draft {
   template: string;
   outlineWidth: number;
   outlineColour: string;
+  cutout: Cutout;
 }
 
 const KEY = 'draft:v1';
@@ -32,6 +33,7 @@ export async function loadDraft(): Promise<Draft | undefined> {
       template: typeof d.template === 'string' ? d.template : '',
       outlineWidth: typeof d.outlineWidth === 'number' ? d.outlineWidth : DEFAULT_OUTLINE.width,
       outlineColour: typeof d.outlineColour === 'string' ? d.outlineColour : DEFAULT_OUTLINE.colour,
+      cutout: isCutout(d.cutout) ? d.cutout : DEFAULT_CUTOUT,
     };
   } catch {
     return undefined; // No IndexedDB (some private modes): the app still works, without restore.

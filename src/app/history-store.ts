@@ -2,6 +2,7 @@
 // it can be re-exported, re-edited or deleted later, across reloads and app updates. Photos are
 // stored once per content hash: a pack of 16 from one selfie keeps one copy of the selfie.
 
+import type { Cutout } from '../core/protocol.ts';
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 
 export interface HistoryRecord {
@@ -14,6 +15,8 @@ export interface HistoryRecord {
   /** The template id, when the sticker used one (records from before templates have none). */
   template?: string;
   expression: { id: string; intensity: number } | null;
+  /** The cutout asked for; absent in records kept before there was a choice. */
+  cutout?: Cutout;
   /** SHA-256 of the photo, the key of its copy in the photo store. */
   photoKey: string;
   photoName: string;

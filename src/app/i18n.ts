@@ -1,6 +1,7 @@
 // zh-CN first, English second. Follows the browser; the user's choice is remembered.
 
 import { createSignal } from 'solid-js';
+import type { CutoutFallback } from '../core/protocol.ts';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -41,6 +42,11 @@ const zh = {
   themes: { reaction: '经典反应', panda: '熊猫头', animals: '动物', festival: '节日', 'work-study': '上班上学' },
   outlineWidth: '描边宽度',
   outlineColour: '描边颜色',
+  cutoutLabel: '抠图',
+  cutoutPerson: '整个人',
+  cutoutFace: '只要脸',
+  cutoutFallback: (reason: CutoutFallback): string =>
+    reason === 'no-person' ? '没有在脸的周围识别出人像，这次只抠了脸。' : '抠图模型暂时无法加载（可能离线），这次只抠了脸。',
   generate: '生成表情',
   generating: '生成中…',
   cancel: '取消',
@@ -91,6 +97,7 @@ const zh = {
     'load-models': '加载模型',
     decode: '读取照片',
     'detect-face': '识别人脸',
+    segment: '抠出人像',
     expression: '理解表情',
     warp: '变换表情',
     align: '对齐五官',
@@ -186,6 +193,13 @@ const en: Dict = {
   themes: { reaction: 'Reactions', panda: 'Panda head 熊猫头', animals: 'Animals', festival: 'Festivals', 'work-study': 'Work & study' },
   outlineWidth: 'Outline width',
   outlineColour: 'Outline colour',
+  cutoutLabel: 'Cut out',
+  cutoutPerson: 'Person',
+  cutoutFace: 'Face only',
+  cutoutFallback: (reason) =>
+    reason === 'no-person'
+      ? 'No person was found around the face, so only the face was cut out.'
+      : 'The cut-out model could not load (offline?), so only the face was cut out.',
   generate: 'Make sticker',
   generating: 'Making…',
   cancel: 'Cancel',
@@ -236,6 +250,7 @@ const en: Dict = {
     'load-models': 'Load models',
     decode: 'Read photo',
     'detect-face': 'Find face',
+    segment: 'Cut out person',
     expression: 'Understand words',
     warp: 'Change expression',
     align: 'Align face',

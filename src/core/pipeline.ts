@@ -2,7 +2,7 @@
 // cancellation check between them. Runs wherever a Platform exists.
 
 import { StickerError } from './errors.ts';
-import { DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
+import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
@@ -18,6 +18,7 @@ import { expressionById } from './expression/understand.ts';
 import { tiltRadians } from './expression/displacements.ts';
 import { animateStage, type AnimationInput, type RenderedFrame } from './stages/animate.ts';
 import { encodeAnimationStage } from './stages/encode-animation.ts';
+import { segmentStage, type Segmented } from './stages/segment.ts';
 
 /** Animated GIFs are made at WeChat's sticker size; WebP keeps the full sticker size. */
 const GIF_SIZE = 240;
@@ -73,6 +74,14 @@ export async function runStickerJob<Img, Surface>(
   const toRelease = [decoded.image];
   try {
     const { face, faces, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
+    // Only the plain photo style is cut out by segmentation: panda keeps its close face crop and
+    // template slots their face ovals; a face-only cutout needs no segmenter.
+    const cutout = request.style === 'photo' && template === undefined ? (request.cutout ?? DEFAULT_CUTOUT) : null;
+    const segmented: Segmented | null =
+      cutout === 'person'
+        ? await stage('segment', () => segmentStage(platform, decoded.image, face))
+        : cutout === null ? null : { person: null, cutout: { kind: cutout, fallback: null } };
+    const person = segmented?.person ?? null;
     const choice = request.expression;
     const expression = await stage('expression', () => (choice === null ? null : expressionById(choice.id)));
     let picture = decoded.image;
@@ -89,7 +98,7 @@ export async function runStickerJob<Img, Surface>(
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
     const layout = LAYOUTS[request.style];
     const outline = request.outline ?? DEFAULT_OUTLINE;
-    const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline }));
+    const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person }));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
@@ -107,6 +116,7 @@ export async function runStickerJob<Img, Surface>(
         gifSize: GIF_SIZE,
         layout,
         outline,
+        person,
       };
       const onFrame = (done: number, total: number) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'animate', done, total });
       const frames = await stage('animate', () => animateStage(platform, input, ctx.signal, onFrame));
@@ -137,6 +147,7 @@ export async function runStickerJob<Img, Surface>(
       exports,
       eyes: eyeCenters(face),
       slots: slotReports(plan),
+      cutout: segmented?.cutout ?? null,
       timings,
       backends,
     };

@@ -13,6 +13,7 @@ import type { Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts'
 import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
+import type { FloatMask } from './image/float-mask.ts';
 
 export interface DecodedPhoto<Img> {
   image: Img;
@@ -29,6 +30,11 @@ export interface StickerPlan {
   mask: Point[];
   /** The die-cut edge: width in pixels (0: none) and colour. */
   outline: Outline;
+  /**
+   * The person cutout, when there is one: the segmenter's confidence in photo pixels (only the
+   * face's person kept) and the warped face oval in sticker pixels; null cuts along `mask`.
+   */
+  person: { mask: FloatMask; oval: Point[] } | null;
   caption: CaptionLayout & { centerX: number; baselineY: number[] };
   /** Drawn over the face, under the caption: the expression's marks, and tears, hearts... in animation. */
   overlays: Overlay[];
@@ -60,6 +66,8 @@ export interface Platform<Img, Surface> {
   loadModels(onProgress: (p: DownloadProgress) => void): Promise<void>;
   decode(bytes: ArrayBuffer, format: ImageFormat, maxSide: number): Promise<DecodedPhoto<Img>>;
   detectFaces(image: Img): Promise<FaceLandmarks[]>;
+  /** The segmenter's person confidence per photo pixel; loads its model on first use, throws when it cannot. */
+  segmentPerson(image: Img): Promise<FloatMask>;
   /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth. */
   warp(image: Img, mesh: WarpMesh, mouth: MouthOpening | null): Promise<Img>;
   measureCaption: MeasureText;

@@ -7,7 +7,7 @@ import type { GifReduction } from './encode/gif-reduction.ts';
 import { templateById } from './templates/index.ts';
 import type { Box } from './templates/template.ts';
 
-export const STAGES = ['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
+export const STAGES = ['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
 export type StageName = (typeof STAGES)[number];
 
 /** 'photo': the user's own face, cut out with a white edge; 'panda': the 熊猫头 fusion. */
@@ -35,6 +35,18 @@ export interface Outline {
 export const OUTLINE_MAX_WIDTH = 24;
 export const DEFAULT_OUTLINE: Outline = { width: 10, colour: '#ffffff' };
 
+/** What the photo style cuts out: the whole person (segmented) or the face oval alone. */
+export const CUTOUTS = ['person', 'face'] as const;
+export type Cutout = (typeof CUTOUTS)[number];
+export const DEFAULT_CUTOUT: Cutout = 'person';
+
+export function isCutout(value: unknown): value is Cutout {
+  return typeof value === 'string' && (CUTOUTS as readonly string[]).includes(value);
+}
+
+/** Why a person cutout became the face oval: nobody segmented near the face, or no segmenter model. */
+export type CutoutFallback = 'no-person' | 'segmenter-unavailable';
+
 export function isOutline(value: unknown): value is Outline {
   if (typeof value !== 'object' || value === null) return false;
   const o = value as Record<string, unknown>;
@@ -55,6 +67,8 @@ export interface GenerateRequest {
   outline?: Outline;
   /** A template id from the library (core/templates); absent = the style's own layout. */
   template?: string;
+  /** The photo style's cutout; DEFAULT_CUTOUT when absent. The panda style ignores it. */
+  cutout?: Cutout;
 }
 
 export interface InitOptions {
@@ -142,6 +156,8 @@ export interface StickerResult {
   exports: PlatformExports;
   /** Template stickers: per slot, where the eyes landed and the slot's box, in sticker pixels; [] otherwise. */
   slots: SlotReport[];
+  /** The cutout made (null for the panda style), and why it is not the one asked for, if so. */
+  cutout: { kind: Cutout; fallback: CutoutFallback | null } | null;
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;
 }
@@ -190,7 +206,8 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
     typeof value.animate === 'boolean' &&
     isExpressionChoice(value.expression) &&
     (value.outline === undefined || isOutline(value.outline)) &&
-    (value.template === undefined || (typeof value.template === 'string' && templateById(value.template) !== undefined))
+    (value.template === undefined || (typeof value.template === 'string' && templateById(value.template) !== undefined)) &&
+    (value.cutout === undefined || isCutout(value.cutout))
   );
 }
 

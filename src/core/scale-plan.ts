@@ -24,6 +24,8 @@ export function scalePlan(plan: StickerPlan, k: number): StickerPlan {
     size: Math.round(plan.size * k),
     transform: { a: t.a * k, b: t.b * k, tx: t.tx * k, ty: t.ty * k },
     mask: plan.mask.map((p) => scalePoint(p, k)),
+    // The person's confidence stays in photo pixels; only its face oval is on the sticker.
+    person: plan.person === null ? null : { ...plan.person, oval: plan.person.oval.map((p) => scalePoint(p, k)) },
     outline: { ...plan.outline, width: plan.outline.width * k },
     caption: { ...caption, fontSize: caption.fontSize * k, centerX: caption.centerX * k, baselineY: caption.baselineY.map((y) => y * k) },
     overlays: plan.overlays.map((o) => ({ ...o, x: o.x * k, y: o.y * k, size: o.size * k })),

@@ -3,8 +3,11 @@
 // to bench-results/pipeline-<timestamp>.json (and bench-results/latest.json).
 //
 // Each export preset (WeChat GIF, WhatsApp WebP, Telegram, HD 512/1024) is timed inside the export
-// stage. Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, template
-// fusion (a template of each blend, and a two-face template), and words →
+// stage. The person cutout's "segmentation" entry: its first use (model fetched, hashed, MediaPipe
+// graph made, first image) and the per-image time after that (segmenter + keeping the face's person).
+//
+// Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, template fusion (a
+// template of each blend, and a two-face template), and words →
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
 // and WebGPU — its load, and its ranking of free text the lexicon does not know.
 //
@@ -145,6 +148,12 @@ const report = {
   perPhoto,
   animation: { note: `12 frames, GIF 240×240 + WebP 512×512, on ${PHOTOS[1]}`, ...animation },
   templateFusion: { note: 'still sticker, expression 开心大笑, in a template: align (every slot), compose (art + faces by blend), encode', ...templateFusion },
+  segmentation: {
+    note: 'selfie segmenter (segment stage): first use loads the model lazily; per image = segmenter + the face’s person region',
+    firstUseMs: coldStart.stages.segment ?? null,
+    modelLoadMs: coldStart.stages.segment === undefined || all.segment === undefined ? null : Math.round(coldStart.stages.segment - summarize(all.segment).median),
+    perImage: all.segment === undefined ? null : summarize(all.segment),
+  },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,
   unit: 'ms',

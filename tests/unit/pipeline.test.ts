@@ -5,6 +5,7 @@ import { applySimilarity } from '../../src/core/geometry/similarity.ts';
 import { MAX_WORKING_SIDE } from '../../src/core/image/fit-within.ts';
 import { runStickerJob, type JobContext } from '../../src/core/pipeline.ts';
 import type { DecodedPhoto, Platform, StickerPlan } from '../../src/core/platform.ts';
+import type { FloatMask } from '../../src/core/image/float-mask.ts';
 import { STAGES, type EngineEvent, type GenerateRequest, type StageName } from '../../src/core/protocol.ts';
 import { STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
 import { scalePlan } from '../../src/core/scale-plan.ts';
@@ -28,12 +29,17 @@ const leftEye = { x: 1100, y: 730 };
 const mainFace = faceAroundEyes(rightEye, leftEye);
 const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
 
+/** A segmenter's answer for the whole working photo: the same confidence everywhere. */
+function uniformMask(confidence: number): FloatMask {
+  return { width: PHOTO_INFO.width, height: PHOTO_INFO.height, data: new Float32Array(PHOTO_INFO.width * PHOTO_INFO.height).fill(confidence) };
+}
+
 /** How long each stage's platform call takes on the fake clock. */
 /** Stages of a still sticker (the animation stages have their own tests). */
 type StillStage = Exclude<StageName, 'animate' | 'encode-animation'>;
 const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation');
 // The export stage redraws the sticker at HD size: one more compose and PNG encode.
-const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
+const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, segment: 25, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
 
 function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
   let clock = 1000;
@@ -62,6 +68,10 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
     async detectFaces() {
       clock += COST['detect-face'];
       return [smallFace, mainFace];
+    },
+    async segmentPerson() {
+      clock += COST.segment;
+      return uniformMask(1);
     },
     async warp() {
       clock += COST.warp;
@@ -114,7 +124,7 @@ describe('runStickerJob, when all goes well', () => {
     const t = setup();
     await t.run();
     expect(stageEvents(t.events)).toEqual(STILL_STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
-    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
   });
 
   it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
@@ -214,6 +224,53 @@ describe('runStickerJob, when all goes well', () => {
   });
 });
 
+describe('runStickerJob, the cutout', () => {
+  const runWith = (t: ReturnType<typeof setup>, request: GenerateRequest) =>
+    runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, request);
+
+  it('a photo sticker cuts out the segmented person by default, and says so', async () => {
+    const t = setup();
+    const result = await t.run();
+    expect(result.cutout).toEqual({ kind: 'person', fallback: null });
+    const plan = t.composed[0]![1];
+    expect(plan.person?.mask.width).toBe(PHOTO_INFO.width);
+    expect(plan.person?.oval).toHaveLength(36);
+  });
+
+  it('face only: no segment stage, no person in the plan', async () => {
+    const t = setup();
+    const result = await runWith(t, { ...REQUEST, cutout: 'face' });
+    expect(result.cutout).toEqual({ kind: 'face', fallback: null });
+    expect(stageEvents(t.events)).not.toContain('segment:start');
+    expect(t.composed[0]![1].person).toBeNull();
+  });
+
+  it('nobody segmented over the face falls back to the face oval, with the reason', async () => {
+    const t = setup({ segmentPerson: async () => uniformMask(0.1) });
+    const result = await runWith(t, REQUEST);
+    expect(result.cutout).toEqual({ kind: 'face', fallback: 'no-person' });
+    expect(t.composed[0]![1].person).toBeNull();
+  });
+
+  it('a segmenter that cannot load never fails the job: face oval, with the reason', async () => {
+    const t = setup({
+      segmentPerson: async () => {
+        throw new Error('selfie_segmenter.tflite: HTTP 404');
+      },
+    });
+    const result = await runWith(t, REQUEST);
+    expect(result.cutout).toEqual({ kind: 'face', fallback: 'segmenter-unavailable' });
+    expect(t.composed[0]![1].person).toBeNull();
+  });
+
+  it('the panda style keeps its own face crop: no segmenting, no cutout in the result', async () => {
+    const t = setup();
+    const result = await runWith(t, { ...REQUEST, style: 'panda' });
+    expect(result.cutout).toBeNull();
+    expect(stageEvents(t.events)).not.toContain('segment:start');
+  });
+});
+
 describe('runStickerJob, when something fails', () => {
   it('no face → NO_FACE_FOUND at detect-face, image released once', async () => {
     const t = setup({ detectFaces: async () => [] as FaceLandmarks[] });
@@ -245,7 +302,7 @@ describe('runStickerJob, when something fails', () => {
     expect(t.released).toEqual([]);
   });
 
-  it('abort during face detection stops before the expression stage, and still releases the image once', async () => {
+  it('abort during face detection stops before the next stage, and still releases the image once', async () => {
     const signal = { aborted: false };
     const t = setup(
       {
@@ -258,7 +315,7 @@ describe('runStickerJob, when something fails', () => {
     );
     const error = await failure(t.run());
     expect(error.code).toBe('ABORTED');
-    expect(error.stage).toBe('expression');
+    expect(error.stage).toBe('segment');
     expect(stageEvents(t.events).at(-1)).toBe('detect-face:end');
     expect(t.released).toEqual([t.image]);
   });
@@ -363,7 +420,7 @@ describe('runStickerJob, when something fails', () => {
     });
     await failure(t.run());
     const ended = t.events.flatMap((e) => (e.type === 'stage' && e.phase === 'end' ? [e.stage] : []));
-    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'align', 'compose']);
+    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose']);
   });
 });
 

@@ -23,6 +23,14 @@ describe('parseCommand accepts well-formed commands', () => {
     expect(parsed?.type === 'generate' && parsed.photo).toBe(photo);
   });
 
+  it('generate with either cutout', () => {
+    const photo = new ArrayBuffer(4);
+    for (const cutout of ['person', 'face'] as const) {
+      const asked = { ...request, cutout };
+      expect(parseCommand({ type: 'generate', jobId: 'j', photo, request: asked })).toEqual({ type: 'generate', jobId: 'j', photo, request: asked });
+    }
+  });
+
   it('generate with an outline, or without one', () => {
     const photo = new ArrayBuffer(4);
     const outlined = { ...request, outline: { width: 0, colour: '#FF0000' } };
@@ -73,6 +81,8 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate with a non-boolean animate', { type: 'generate', jobId: 'j', photo, request: { ...request, animate: 'yes' } }],
     ['generate with a too-wide outline', { type: 'generate', jobId: 'j', photo, request: { ...request, outline: { width: 99, colour: '#ffffff' } } }],
     ['generate with a named outline colour', { type: 'generate', jobId: 'j', photo, request: { ...request, outline: { width: 4, colour: 'red' } } }],
+    ['generate with an unknown cutout', { type: 'generate', jobId: 'j', photo, request: { ...request, cutout: 'hair' } }],
+    ['generate with a null cutout', { type: 'generate', jobId: 'j', photo, request: { ...request, cutout: null } }],
     ['generate with a negative outline', { type: 'generate', jobId: 'j', photo, request: { ...request, outline: { width: -1, colour: '#ffffff' } } }],
     ['generate without an expression field', { type: 'generate', jobId: 'j', photo, request: { prompt: '', caption: '', style: 'photo' } }],
     ['generate with a non-numeric intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: 'max' } } }],

@@ -15,6 +15,7 @@ const plan: StickerPlan = {
   outline: { width: 10, colour: '#ff0000' },
   caption: { fontSize: 48, lines: ['我太难了'], centerX: 256, baselineY: [470] },
   overlays: [{ kind: 'tear', x: 200, y: 220, size: 40, alpha: 0.7 }],
+  person: null,
 };
 
 describe('scalePlan', () => {
@@ -55,6 +56,13 @@ describe('scalePlan', () => {
       },
     ]);
     expect(big.template).toBeUndefined();
+  });
+
+  it('scales the person cutout’s face oval; its confidence stays in photo pixels', () => {
+    const mask = { width: 2, height: 1, data: new Float32Array([0.25, 1]) };
+    const person = scalePlan({ ...plan, person: { mask, oval: [{ x: 30, y: 40 }] } }, 2).person;
+    expect(person?.mask).toBe(mask);
+    expect(person?.oval).toEqual([{ x: 60, y: 80 }]);
   });
 
   it('leaves the original plan as it was', () => {

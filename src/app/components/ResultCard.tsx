@@ -218,6 +218,13 @@ export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: numb
       </Show>
       <Rating value={props.sticker.rating} onRate={props.onRate} testId="result-rating" />
       <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
+      <Show when={props.sticker.meta.cutout?.fallback}>
+        {(reason) => (
+          <p class="hint" data-testid="cutout-note" data-reason={reason()}>
+            {t().cutoutFallback(reason())}
+          </p>
+        )}
+      </Show>
       <Show when={props.sticker.gifUrl !== null && props.sticker.webpUrl !== null}>
         <h3>{t().animatedTitle}</h3>
         <div class="checker">

@@ -37,6 +37,7 @@ export function movePlan(plan: StickerPlan, frame: FrameSpec): StickerPlan {
     ...(template && { template }),
     transform: compose(motion, plan.transform),
     mask: plan.mask.map((p) => applySimilarity(motion, p)),
+    person: plan.person === null ? null : { ...plan.person, oval: plan.person.oval.map((p) => applySimilarity(motion, p)) },
     // The expression's symbols move with the face; the motion's own overlays are placed already.
     overlays: [...plan.overlays.map((o) => ({ ...o, ...applySimilarity(motion, o) })), ...frame.overlays],
   };

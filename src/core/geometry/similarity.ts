@@ -29,6 +29,15 @@ export function applySimilarity(t: Similarity, p: Point): Point {
   return { x: t.a * p.x - t.b * p.y + t.tx, y: t.b * p.x + t.a * p.y + t.ty };
 }
 
+/** The transform that undoes `t`. */
+export function invertSimilarity(t: Similarity): Similarity {
+  const d = t.a * t.a + t.b * t.b;
+  if (d === 0) throw new RangeError('degenerate similarity');
+  const a = t.a / d;
+  const b = -t.b / d;
+  return { a, b, tx: -(a * t.tx - b * t.ty), ty: -(b * t.tx + a * t.ty) };
+}
+
 export function scaleOf(t: Similarity): number {
   return Math.hypot(t.a, t.b);
 }

@@ -7,6 +7,7 @@ import { layoutCaption } from '../caption-layout.ts';
 import type { OverlayKind } from '../animation/motion-frames.ts';
 import { DEFAULT_OUTLINE, type Outline } from '../protocol.ts';
 import { placeMarks } from '../expression/marks.ts';
+import type { FloatMask } from '../image/float-mask.ts';
 import {
   CAPTION_BAND,
   CAPTION_FONT_MAX,
@@ -38,6 +39,8 @@ export interface AlignOptions {
   marks?: { kinds: readonly OverlayKind[]; strength: number };
   layout?: StickerLayout;
   outline?: Outline;
+  /** The segmented person (photo pixels) for a person cutout; absent or null cuts the face oval. */
+  person?: FloatMask | null;
 }
 
 /**
@@ -52,7 +55,7 @@ export function alignStage<Img, Surface>(
   caption: string,
   options: AlignOptions = {},
 ): StickerPlan {
-  const { tilt = 0, shaped = face, marks = { kinds: [], strength: 0 }, layout = LAYOUTS.photo, outline = DEFAULT_OUTLINE } = options;
+  const { tilt = 0, shaped = face, marks = { kinds: [], strength: 0 }, layout = LAYOUTS.photo, outline = DEFAULT_OUTLINE, person = null } = options;
   const size = STICKER_SIZE;
   const [rightEye, leftEye] = eyeCenters(face);
   const [rightTarget, leftTarget] = tiltedTargets(size, tilt, layout);
@@ -79,5 +82,6 @@ export function alignStage<Img, Surface>(
   const lastBaseline = bandBottom - captionLayout.fontSize * 0.2;
   const baselineY = captionLayout.lines.map((_, i) => lastBaseline - (captionLayout.lines.length - 1 - i) * step);
   const overlays = placeMarks(marks.kinds, size, [rightTarget, leftTarget], marks.strength);
-  return { size, style: layout.style, transform, mask, outline, caption: { ...captionLayout, centerX: size / 2, baselineY }, overlays };
+  const cut = person === null ? null : { mask: person, oval };
+  return { size, style: layout.style, transform, mask, outline, person: cut, caption: { ...captionLayout, centerX: size / 2, baselineY }, overlays };
 }

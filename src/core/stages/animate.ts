@@ -9,6 +9,7 @@ import { StickerError } from '../errors.ts';
 import type { Outline } from '../protocol.ts';
 import { planSticker } from './align-template.ts';
 import type { Template } from '../templates/template.ts';
+import type { FloatMask } from '../image/float-mask.ts';
 import { warpStage } from './warp.ts';
 
 export interface AnimationInput<Img> {
@@ -24,6 +25,8 @@ export interface AnimationInput<Img> {
   gifSize: number;
   layout: StickerLayout;
   outline: Outline;
+  /** The still sticker's person cutout, so every frame is cut the same way. */
+  person: FloatMask | null;
 }
 
 export interface RenderedFrame {
@@ -54,7 +57,7 @@ export async function animateStage<Img, Surface>(
       shaped = warped.face;
     }
     const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
-    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline };
+    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline, person: input.person };
     const plan = movePlan(planSticker(platform, input.faces, input.caption, input.template, options), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);

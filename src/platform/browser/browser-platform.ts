@@ -9,6 +9,7 @@ import { composePanda } from './compose-panda.ts';
 import { composeTemplate } from './compose-template.ts';
 import { decodePhoto } from './decode-photo.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
+import { createPersonSegmenter, type LoadedSegmenter } from './person-segmenter.ts';
 import { loadModelBytes } from './model-store.ts';
 import { paintMouth } from './paint-mouth.ts';
 import { createCanvas2dWarper } from './warp-canvas2d.ts';
@@ -23,6 +24,8 @@ export function createBrowserPlatform(
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   let delegate: string | undefined;
+  let segmenter: Promise<LoadedSegmenter> | undefined;
+  let segmentDelegate: string | undefined;
   let warper: { impl: Warper; backend: string } | undefined;
 
   /** The warp backend: as pinned, or WebGPU on a hardware adapter, else WebGL2, else Canvas 2D. */
@@ -60,10 +63,28 @@ export function createBrowserPlatform(
     return landmarker;
   }
 
+  /** The segmenter loads on the first person cutout, not with the face model: many stickers never need it. */
+  function segmenterReady(): Promise<LoadedSegmenter> {
+    segmenter ??= loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined)
+      .then(async (bytes) => {
+        const loaded = await createPersonSegmenter(bytes, assetBase, faceDelegate);
+        segmentDelegate = loaded.delegate;
+        return loaded;
+      })
+      .catch((error: unknown) => {
+        segmenter = undefined;
+        throw error;
+      });
+    return segmenter;
+  }
+
+  const mediapipeLabel = (d: string | undefined) => `mediapipe-wasm-${d === 'GPU' ? 'gpu-webgl2' : 'cpu'}`;
+
   const backends: Record<StageName, () => string> = {
     'load-models': () => 'indexeddb+fetch',
     decode: () => 'createImageBitmap',
-    'detect-face': () => `mediapipe-wasm-${delegate === 'GPU' ? 'gpu-webgl2' : 'cpu'}`,
+    'detect-face': () => mediapipeLabel(delegate),
+    segment: () => (segmentDelegate === undefined ? 'mediapipe-wasm (loads on first use)' : mediapipeLabel(segmentDelegate)),
     expression: () => 'lexicon',
     warp: () => warper?.backend ?? 'pending',
     align: () => 'js',
@@ -82,6 +103,7 @@ export function createBrowserPlatform(
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
+    segmentPerson: async (image) => (await segmenterReady()).segment(image),
     warp: async (image, mesh, mouth) => {
       const warped = await (await getWarper()).impl.warp(image, mesh);
       return mouth === null ? warped : paintMouth(warped, mouth);

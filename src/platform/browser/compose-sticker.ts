@@ -1,10 +1,13 @@
 // Browser platform: draw a StickerPlan on an OffscreenCanvas: white die-cut outline, the aligned
-// face clipped to its mask, the caption. Everything outside the outline stays transparent.
+// photo cut out (the segmented person, or the face clipped to its mask), the caption. Everything
+// outside the outline stays transparent.
 
 import type { Point } from '../../core/geometry/point.ts';
 import { toCanvasMatrix } from '../../core/geometry/similarity.ts';
 import type { StickerPlan } from '../../core/platform.ts';
 import type { Outline } from '../../core/protocol.ts';
+import { cutoutAlpha, dieCutAlpha } from '../../core/face/person-cutout.ts';
+import type { FloatMask } from '../../core/image/float-mask.ts';
 import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT } from '../../core/sticker-layout.ts';
 import { drawOverlays } from './draw-overlays.ts';
 
@@ -34,12 +37,16 @@ export function tracePath(ctx: OffscreenCanvasRenderingContext2D, points: readon
 /** Canvas matrix of a photo → sticker transform, as setTransform takes it. */
 export type CanvasMatrix = [number, number, number, number, number, number];
 
+function withShadow(ctx: OffscreenCanvasRenderingContext2D, outline: Outline): void {
+  ctx.shadowColor = 'rgba(0, 0, 0, 0.28)';
+  ctx.shadowBlur = outline.width;
+}
+
 export function drawOutline(ctx: OffscreenCanvasRenderingContext2D, mask: readonly Point[], outline: Outline): void {
   if (outline.width <= 0) return;
   ctx.save();
   tracePath(ctx, mask);
-  ctx.shadowColor = 'rgba(0, 0, 0, 0.28)';
-  ctx.shadowBlur = outline.width;
+  withShadow(ctx, outline);
   ctx.fillStyle = outline.colour;
   ctx.strokeStyle = outline.colour;
   ctx.lineJoin = 'round';
@@ -58,6 +65,41 @@ export function drawFace(ctx: OffscreenCanvasRenderingContext2D, image: ImageBit
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(image, 0, 0);
   ctx.restore();
+}
+
+/** A canvas of one colour whose alpha is the mask's. */
+function tinted(mask: FloatMask, colour: string): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(mask.width, mask.height);
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
+  const rgb = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  const pixels = ctx.createImageData(mask.width, mask.height);
+  for (let i = 0; i < mask.data.length; i++) {
+    pixels.data.set(rgb, 4 * i);
+    pixels.data[4 * i + 3] = Math.round((mask.data[i] ?? 0) * 255);
+  }
+  ctx.putImageData(pixels, 0, 0);
+  return canvas;
+}
+
+/** The segmented person with its die-cut edge (the cutout dilated by the outline width) and shadow. */
+function drawPerson(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, plan: StickerPlan, person: NonNullable<StickerPlan['person']>): void {
+  const alpha = cutoutAlpha(person.mask, plan.transform, plan.size, person.oval);
+  if (plan.outline.width > 0) {
+    ctx.save();
+    withShadow(ctx, plan.outline);
+    ctx.drawImage(tinted(dieCutAlpha(alpha, plan.outline.width), plan.outline.colour), 0, 0);
+    ctx.restore();
+  }
+  const cut = tinted(alpha, '#000000');
+  const cctx = cut.getContext('2d');
+  if (cctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
+  // Keeps the photo only where the cutout is, at the cutout's alpha.
+  cctx.globalCompositeOperation = 'source-in';
+  cctx.setTransform(...toCanvasMatrix(plan.transform));
+  cctx.imageSmoothingQuality = 'high';
+  cctx.drawImage(image, 0, 0);
+  ctx.drawImage(cut, 0, 0);
 }
 
 export function drawCaption(ctx: OffscreenCanvasRenderingContext2D, plan: StickerPlan): void {
@@ -83,8 +125,12 @@ export function composeSticker(image: ImageBitmap, plan: StickerPlan): Offscreen
   const canvas = new OffscreenCanvas(plan.size, plan.size);
   const ctx = canvas.getContext('2d');
   if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
-  drawOutline(ctx, plan.mask, plan.outline);
-  drawFace(ctx, image, toCanvasMatrix(plan.transform), plan.mask);
+  if (plan.person === null) {
+    drawOutline(ctx, plan.mask, plan.outline);
+    drawFace(ctx, image, toCanvasMatrix(plan.transform), plan.mask);
+  } else {
+    drawPerson(ctx, image, plan, plan.person);
+  }
   drawOverlays(ctx, plan.overlays);
   drawCaption(ctx, plan);
   return canvas;

@@ -1,22 +1,14 @@
-// Browser platform: MediaPipe's face landmarker (tasks-vision) in this worker. The only file that
-// imports @mediapipe/tasks-vision. Runtime wasm and the model come from this app's own origin.
+// Browser platform: MediaPipe's face landmarker (tasks-vision) in this worker. Runtime wasm and the
+// model come from this app's own origin.
 
-import { FaceLandmarker, FilesetResolver } from '@mediapipe/tasks-vision';
+import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import type { FaceLandmarks } from '../../core/face/landmarks.ts';
 import type { FaceDelegatePreference } from '../../core/protocol.ts';
-import { hasHardwareWebGl2 } from './webgl-probe.ts';
-
-export type FaceDelegate = 'CPU' | 'GPU';
+import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 
 export interface LoadedFaceLandmarker {
-  delegate: FaceDelegate;
+  delegate: VisionDelegate;
   detect(image: ImageBitmap): FaceLandmarks[];
-}
-
-export function chooseDelegate(preference: FaceDelegatePreference): FaceDelegate {
-  if (preference === 'cpu') return 'CPU';
-  if (preference === 'gpu') return 'GPU';
-  return hasHardwareWebGl2() ? 'GPU' : 'CPU';
 }
 
 export async function createFaceLandmarker(
@@ -24,25 +16,14 @@ export async function createFaceLandmarker(
   assetBase: string,
   preference: FaceDelegatePreference,
 ): Promise<LoadedFaceLandmarker> {
-  // `true`: the module loader; the classic one needs importScripts, absent in module workers
-  // ("ModuleFactory not set").
-  const fileset = await FilesetResolver.forVisionTasks(new URL('mediapipe', assetBase).href, true);
-  const create = (delegate: FaceDelegate) =>
+  const { task: landmarker, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate) =>
     FaceLandmarker.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: new Uint8Array(modelBytes), delegate },
       runningMode: 'IMAGE',
       numFaces: 4,
       outputFaceBlendshapes: true,
-    });
-  let delegate = chooseDelegate(preference);
-  let landmarker: FaceLandmarker;
-  try {
-    landmarker = await create(delegate);
-  } catch (error) {
-    if (delegate === 'CPU') throw error;
-    delegate = 'CPU'; // A GPU delegate that fails to start (lost context, old driver) is not fatal.
-    landmarker = await create(delegate);
-  }
+    }),
+  );
   return {
     delegate,
     detect(image) {

@@ -11,6 +11,7 @@ export function measuringPlatform(): Platform<never, never> {
     loadModels: unused,
     decode: unused,
     detectFaces: unused,
+    segmentPerson: unused,
     warp: unused,
     measureCaption: measure,
     compose: unused,

@@ -1,0 +1,103 @@
+// The person cutout's maths, from a segmenter's confidence mask to the sticker's alpha and its
+// die-cut edge. Pure: the browser draws the result, tests check it without a browser.
+
+import { squaredDistanceToSet } from '../image/distance-transform.ts';
+import { connectedRegions } from '../image/connected-regions.ts';
+import { fillPolygon } from '../image/fill-polygon.ts';
+import { boxBlur } from '../image/box-blur.ts';
+import type { FloatMask } from '../image/float-mask.ts';
+import type { Point } from '../geometry/point.ts';
+import { applySimilarity, invertSimilarity, type Similarity } from '../geometry/similarity.ts';
+import { smoothstep } from '../geometry/smoothstep.ts';
+import { FACE_OVAL } from './landmarks.ts';
+
+const CHIN_IN_OVAL = FACE_OVAL.indexOf(152);
+
+/** A pixel is the person from this confidence on; alpha then rises smoothly until RAMP_END. */
+export const PERSON_THRESHOLD = 0.5;
+const RAMP_END = 0.65;
+/** The person must cover this share of the face oval to count as the face's person. */
+const MIN_FACE_COVER = 0.2;
+/** The person is cut this far below the chin (in face heights), above the caption: a head and shoulders bust. */
+const BUST_BELOW_CHIN = 0.12;
+/** Sticker pixels of softening across the silhouette, so the cut never looks like scissors on pixels. */
+export const FEATHER_RADIUS = 2;
+
+/**
+ * The segmenter's confidence kept only on the largest person region that covers the face (other
+ * people, stray blobs go); null when no region covers enough of the face oval (photo coordinates).
+ */
+export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMask | null {
+  const { width, height, data } = mask;
+  const person = data.map((c) => (c >= PERSON_THRESHOLD ? 1 : 0));
+  const { labels, sizes } = connectedRegions(person, width, height);
+  const face = fillPolygon(oval, width, height);
+  const cover = new Map<number, number>();
+  let faceArea = 0;
+  for (let i = 0; i < face.length; i++) {
+    if (!face[i]) continue;
+    faceArea++;
+    const label = labels[i] ?? 0;
+    if (label !== 0) cover.set(label, (cover.get(label) ?? 0) + 1);
+  }
+  let best = 0;
+  for (const [label, count] of cover) {
+    if (count >= MIN_FACE_COVER * faceArea && (sizes[label] ?? 0) > (sizes[best] ?? 0)) best = label;
+  }
+  if (best === 0) return null;
+  return { width, height, data: data.map((c, i) => (labels[i] === best ? c : 0)) };
+}
+
+/** Bilinear sample at continuous pixel coordinates (pixel centres at +0.5); 0 outside. */
+function sample(mask: FloatMask, x: number, y: number): number {
+  const fx = x - 0.5;
+  const fy = y - 0.5;
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  const tx = fx - x0;
+  const ty = fy - y0;
+  const at = (px: number, py: number) =>
+    px < 0 || py < 0 || px >= mask.width || py >= mask.height ? 0 : (mask.data[py * mask.width + px] ?? 0);
+  const top = at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx;
+  const bottom = at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx;
+  return top * (1 - ty) + bottom * ty;
+}
+
+/**
+ * The sticker's alpha: the person's confidence carried into sticker space by `toSticker`, through
+ * a smooth ramp above the threshold, cut straight across (square to the face) a little below the
+ * chin, united with the (warped) face oval so a dropped jaw stays in, then feathered. `oval` is in
+ * FACE_OVAL order, so its first point is the top of the forehead and CHIN_IN_OVAL the chin.
+ */
+export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: number, oval: readonly Point[]): FloatMask {
+  const toPhoto = invertSimilarity(toSticker);
+  const face = fillPolygon(oval, size, size);
+  const top = oval[0] ?? { x: 0, y: 0 };
+  const chin = oval[CHIN_IN_OVAL] ?? top;
+  const height = Math.hypot(chin.x - top.x, chin.y - top.y) || 1;
+  const down = { x: (chin.x - top.x) / height, y: (chin.y - top.y) / height };
+  const bust = height * (1 + BUST_BELOW_CHIN);
+  const data = new Float32Array(size * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const i = y * size + x;
+      if (face[i]) {
+        data[i] = 1;
+        continue;
+      }
+      if ((x + 0.5 - top.x) * down.x + (y + 0.5 - top.y) * down.y > bust) continue;
+      const p = applySimilarity(toPhoto, { x: x + 0.5, y: y + 0.5 });
+      data[i] = smoothstep(PERSON_THRESHOLD, RAMP_END, sample(person, p.x, p.y));
+    }
+  }
+  return { width: size, height: size, data: boxBlur(data, size, size, FEATHER_RADIUS) };
+}
+
+/** The die-cut edge: the cutout dilated by `width` pixels with a round brush, anti-aliased by one pixel. */
+export function dieCutAlpha(alpha: FloatMask, width: number): FloatMask {
+  const inside = alpha.data.map((a) => (a >= 0.5 ? 1 : 0));
+  const d2 = squaredDistanceToSet(inside, alpha.width, alpha.height);
+  const data = new Float32Array(d2.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(alpha.data[i] ?? 0, Math.min(1, Math.max(0, width + 0.5 - Math.sqrt(d2[i] ?? 0))));
+  return { width: alpha.width, height: alpha.height, data };
+}

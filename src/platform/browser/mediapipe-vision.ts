@@ -1,0 +1,48 @@
+// Browser platform: what the MediaPipe tasks-vision models here share: the runtime from this app's
+// own origin, and the delegate chosen by capability with a CPU retry.
+
+import { FilesetResolver } from '@mediapipe/tasks-vision';
+import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import { hasHardwareWebGl2 } from './webgl-probe.ts';
+
+export type VisionDelegate = 'CPU' | 'GPU';
+type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
+
+export function chooseDelegate(preference: FaceDelegatePreference): VisionDelegate {
+  if (preference === 'cpu') return 'CPU';
+  if (preference === 'gpu') return 'GPU';
+  return hasHardwareWebGl2() ? 'GPU' : 'CPU';
+}
+
+/**
+ * tasks-vision clears `ModuleFactory` once a task has its runtime, and a module script runs only
+ * once per worker, so a second task (the segmenter after the landmarker, or a CPU retry) would
+ * fail with "ModuleFactory not set": give it back the module's export.
+ */
+async function restoreModuleFactory(fileset: Fileset): Promise<void> {
+  const scope = globalThis as { ModuleFactory?: unknown };
+  if (scope.ModuleFactory !== undefined) return;
+  const loader = (await import(/* @vite-ignore */ fileset.wasmLoaderPath)) as { default: unknown };
+  scope.ModuleFactory = loader.default;
+}
+
+/** Creates a task on the preferred delegate; a GPU delegate that fails to start (lost context, old driver) is not fatal. */
+export async function createVisionTask<T>(
+  assetBase: string,
+  preference: FaceDelegatePreference,
+  create: (fileset: Fileset, delegate: VisionDelegate) => Promise<T>,
+): Promise<{ task: T; delegate: VisionDelegate }> {
+  // `true`: the module loader; the classic one needs importScripts, absent in module workers.
+  const fileset = await FilesetResolver.forVisionTasks(new URL('mediapipe', assetBase).href, true);
+  const attempt = async (delegate: VisionDelegate) => {
+    await restoreModuleFactory(fileset);
+    return { task: await create(fileset, delegate), delegate };
+  };
+  const delegate = chooseDelegate(preference);
+  try {
+    return await attempt(delegate);
+  } catch (error) {
+    if (delegate === 'CPU') throw error;
+    return attempt('CPU');
+  }
+}
