@@ -38,7 +38,8 @@ async function generate(command: Extract<Command, { type: 'generate' }>): Promis
 async function handle(command: Command): Promise<void> {
   switch (command.type) {
     case 'init': {
-      platform = createBrowserPlatform(command.options.assetBase, command.options.faceDelegate, command.options.warpBackend);
+      const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled' } = command.options;
+      platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts);
       post({ type: 'ready', gpu: await probeWebGpu() });
       // Warm the face model now so the first sticker does not wait for it.
       platform.loadModels((p) => post({ type: 'download', ...p })).catch((error: unknown) =>

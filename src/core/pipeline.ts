@@ -2,7 +2,7 @@
 // cancellation check between them. Runs wherever a Platform exists.
 
 import { StickerError } from './errors.ts';
-import { DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
@@ -81,7 +81,8 @@ export async function runStickerJob<Img, Surface>(
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
     const layout = LAYOUTS[request.style];
     const outline = request.outline ?? DEFAULT_OUTLINE;
-    const plan = await stage('align', () => alignStage(platform, face, request.caption, { tilt, shaped, marks, layout, outline }));
+    const captionPlacement = request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT;
+    const plan = await stage('align', () => alignStage(platform, face, request.caption, { tilt, shaped, marks, layout, outline, captionPlacement }));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
@@ -93,6 +94,7 @@ export async function runStickerJob<Img, Surface>(
         face,
         expression: expression !== null && choice !== null ? { expression, intensity: choice.intensity, tilt } : null,
         caption: request.caption,
+        captionPlacement,
         stickerSize: plan.size,
         gifSize: GIF_SIZE,
         layout,
@@ -126,6 +128,7 @@ export async function runStickerJob<Img, Surface>(
       eyes: eyeCenters(face),
       timings,
       backends,
+      captionFont: platform.captionFont(),
     };
   } finally {
     for (const image of toRelease) platform.release(image);

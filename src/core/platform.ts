@@ -2,12 +2,13 @@
 // MediaPipe and OffscreenCanvas; the fallback server will implement it on Node. Stage code stays
 // the same on both.
 
-import type { CaptionLayout, MeasureText } from './caption-layout.ts';
+import type { MeasureText } from './caption-layout.ts';
+import type { PlacedCaption } from './caption-placement.ts';
 import type { FaceLandmarks } from './face/landmarks.ts';
 import type { Point } from './geometry/point.ts';
 import type { Similarity } from './geometry/similarity.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
-import type { Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
+import type { CaptionFontReport, Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
@@ -27,7 +28,7 @@ export interface StickerPlan {
   mask: Point[];
   /** The die-cut edge: width in pixels (0: none) and colour. */
   outline: Outline;
-  caption: CaptionLayout & { centerX: number; baselineY: number[] };
+  caption: PlacedCaption;
   /** Drawn over the face, under the caption: the expression's marks, and tears, hearts... in animation. */
   overlays: Overlay[];
 }
@@ -47,6 +48,8 @@ export interface Platform<Img, Surface> {
   detectFaces(image: Img): Promise<FaceLandmarks[]>;
   /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth. */
   warp(image: Img, mesh: WarpMesh, mouth: MouthOpening | null): Promise<Img>;
+  /** Loaded with the models: the caption faces measureCaption and compose use, for diagnostics. */
+  captionFont(): CaptionFontReport;
   measureCaption: MeasureText;
   compose(image: Img, plan: StickerPlan): Promise<Surface>;
   encodePng(surface: Surface): Promise<ArrayBuffer>;

@@ -18,6 +18,7 @@ function measuringPlatform(): Platform<never, never> {
     decode: unused,
     detectFaces: unused,
     warp: unused,
+    captionFont: unused,
     measureCaption: measure,
     compose: unused,
     encodePng: unused,

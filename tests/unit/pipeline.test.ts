@@ -64,6 +64,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
       clock += COST.warp;
       return warped;
     },
+    captionFont: () => ({ loaded: ['Test Caption'], version: 'test', ms: 0 }),
     measureCaption: measure,
     async compose(img, plan) {
       composed.push([img, plan]);

@@ -6,7 +6,7 @@ import { marksOf } from '../expression/marks.ts';
 import { movePlan } from '../animation/move-plan.ts';
 import { eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
-import type { Outline } from '../protocol.ts';
+import type { CaptionPlacement, Outline } from '../protocol.ts';
 import { alignStage } from './align.ts';
 import { warpStage } from './warp.ts';
 
@@ -16,6 +16,7 @@ export interface AnimationInput<Img> {
   face: FaceLandmarks;
   expression: { expression: Expression; intensity: number; tilt: number } | null;
   caption: string;
+  captionPlacement: CaptionPlacement;
   stickerSize: number;
   gifSize: number;
   layout: StickerLayout;
@@ -50,7 +51,7 @@ export async function animateStage<Img, Surface>(
       shaped = warped.face;
     }
     const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
-    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline };
+    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline, captionPlacement: input.captionPlacement };
     const plan = movePlan(alignStage(platform, input.face, input.caption, options), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
