@@ -2,7 +2,7 @@ import { Show, batch, createMemo, createSignal, onCleanup, onMount } from 'solid
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isOutline, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isCaptionPlacement, isOutline, isStyle, type CaptionPlacement, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
@@ -10,6 +10,7 @@ import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
 import { ExpressionPicker } from './components/ExpressionPicker.tsx';
 import { createFreeText } from './free-text.ts';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
+import { CaptionPlacementPicker } from './components/CaptionPlacementPicker.tsx';
 import { PackMaker } from './components/PackMaker.tsx';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
@@ -46,6 +47,7 @@ export function App() {
       photoName: photoName(),
       prompt: request.prompt,
       caption: request.caption,
+      captionPlacement: request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT,
       style: request.style,
       expression: request.expression,
       png: new Blob([result.png], { type: 'image/png' }),
@@ -60,6 +62,17 @@ export function App() {
   const [photoUrl, setPhotoUrl] = createSignal<string | null>(null);
   const [prompt, setPrompt] = createSignal('');
   const [caption, setCaption] = createSignal('');
+  const [captionKind, setCaptionKind] = createSignal<CaptionPlacement['kind']>(DEFAULT_CAPTION_PLACEMENT.kind);
+  /** The free placement's point, remembered while top or bottom is chosen. */
+  const [captionAt, setCaptionAt] = createSignal({ x: 0.5, y: 0.5 });
+  const captionPlacement = (): CaptionPlacement => {
+    const kind = captionKind();
+    return kind === 'free' ? { kind, ...captionAt() } : { kind };
+  };
+  const placeCaption = (p: CaptionPlacement) => {
+    setCaptionKind(p.kind);
+    if (p.kind === 'free') setCaptionAt({ x: p.x, y: p.y });
+  };
   const [style, setStyle] = createSignal('photo');
   const [outlineWidth, setOutlineWidth] = createSignal(DEFAULT_OUTLINE.width);
   const [outlineColour, setOutlineColour] = createSignal(DEFAULT_OUTLINE.colour);
@@ -110,6 +123,7 @@ export function App() {
       style: style(),
       outlineWidth: outlineWidth(),
       outlineColour: outlineColour(),
+      captionPlacement: captionPlacement(),
     });
 
   const showPhoto = (blob: Blob, name: string) => {
@@ -153,7 +167,15 @@ export function App() {
     setJobStages(STAGES.filter((s) => (s !== 'warp' || choice !== null) && ((s !== 'animate' && s !== 'encode-animation') || animated)));
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
-    const request: GenerateRequest = { prompt: prompt(), expression: choice, caption: words, style: chosenStyle, animate: animated, outline: outline() };
+    const request: GenerateRequest = {
+      prompt: prompt(),
+      expression: choice,
+      caption: words,
+      style: chosenStyle,
+      animate: animated,
+      outline: outline(),
+      captionPlacement: captionPlacement(),
+    };
     const started = engine.generate(current, request, onJobEvent);
     setJob(started);
     try {
@@ -197,6 +219,7 @@ export function App() {
     setPrompt(record.prompt);
     setCaption(record.caption === record.prompt ? '' : record.caption);
     if (isStyle(record.style)) setStyle(record.style);
+    placeCaption(isCaptionPlacement(record.captionPlacement) ? record.captionPlacement : DEFAULT_CAPTION_PLACEMENT);
     setPicked(record.expression === null ? null : expressionById(record.expression.id));
     setStrength(record.expression?.intensity ?? null);
     persist();
@@ -214,6 +237,7 @@ export function App() {
       style: item.style,
       animate: animate(),
       outline: outline(),
+      captionPlacement: captionPlacement(),
     };
     try {
       const result = await engine.generate(current, request, () => undefined).result;
@@ -251,6 +275,7 @@ export function App() {
     if (isStyle(draft.style)) setStyle(draft.style);
     setOutlineWidth(draft.outlineWidth);
     setOutlineColour(draft.outlineColour);
+    placeCaption(draft.captionPlacement);
   });
 
   return (
@@ -323,6 +348,14 @@ export function App() {
                 }}
               />
             </label>
+            <CaptionPlacementPicker
+              value={captionPlacement()}
+              freePoint={captionAt()}
+              onChange={(p) => {
+                placeCaption(p);
+                persist();
+              }}
+            />
             <label class="field">
               <span>{t().styleLabel}</span>
               <select
@@ -414,6 +447,13 @@ export function App() {
             {(shown) => (
               <ResultCard
                 sticker={shown()}
+                captionPoint={captionKind() === 'free' ? captionAt() : null}
+                onCaptionPoint={(at, done) => {
+                  placeCaption({ kind: 'free', ...at });
+                  if (!done) return;
+                  persist();
+                  if (job() === null) void generate();
+                }}
                 onRate={(rating) => {
                   const id = shown().historyId;
                   setSticker({ ...shown(), rating });

@@ -2,7 +2,7 @@
 // app update never loses it.
 
 import { get, set } from 'idb-keyval';
-import { DEFAULT_OUTLINE } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, isCaptionPlacement, type CaptionPlacement } from '../core/protocol.ts';
 
 export interface Draft {
   photo: Blob | null;
@@ -12,6 +12,7 @@ export interface Draft {
   style: string;
   outlineWidth: number;
   outlineColour: string;
+  captionPlacement: CaptionPlacement;
 }
 
 const KEY = 'draft:v1';
@@ -29,6 +30,7 @@ export async function loadDraft(): Promise<Draft | undefined> {
       style: typeof d.style === 'string' ? d.style : 'photo',
       outlineWidth: typeof d.outlineWidth === 'number' ? d.outlineWidth : DEFAULT_OUTLINE.width,
       outlineColour: typeof d.outlineColour === 'string' ? d.outlineColour : DEFAULT_OUTLINE.colour,
+      captionPlacement: isCaptionPlacement(d.captionPlacement) ? d.captionPlacement : DEFAULT_CAPTION_PLACEMENT,
     };
   } catch {
     return undefined; // No IndexedDB (some private modes): the app still works, without restore.

@@ -3,6 +3,7 @@
 // stored once per content hash: a pack of 16 from one selfie keeps one copy of the selfie.
 
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import type { CaptionPlacement } from '../core/protocol.ts';
 
 export interface HistoryRecord {
   version: 1;
@@ -10,6 +11,8 @@ export interface HistoryRecord {
   createdAt: number;
   prompt: string;
   caption: string;
+  /** Absent in records kept before placement existed: the bottom band. */
+  captionPlacement?: CaptionPlacement;
   style: string;
   expression: { id: string; intensity: number } | null;
   /** SHA-256 of the photo, the key of its copy in the photo store. */
