@@ -18,7 +18,7 @@ export async function loadCaptionFonts(preference: CaptionFontPreference): Promi
   try {
     const faces = await Promise.all(FACES.map((f) => new FontFace(f.family, `url(${f.url.href})`, { weight: f.weight }).load()));
     for (const face of faces) self.fonts.add(face);
-    return { loaded: faces.map((f) => f.family), version: VERSION, ms: performance.now() - start };
+    return { loaded: FACES.map((f) => f.family), version: VERSION, ms: performance.now() - start };
   } catch (error) {
     // The system's CJK fonts still draw the caption; the diagnostics say why the bundle did not.
     return { loaded: [], version: null, ms: performance.now() - start, reason: error instanceof Error ? error.message : String(error) };
