@@ -153,7 +153,7 @@ describe('captions', () => {
     expect(emoji.box.minY).toBeGreaterThanOrEqual(0.76 * emoji.size - 2);
 
     // A long caption wraps to at most three lines, all on the sticker, in the band.
-    src = await sticker(page, '今天也是元气满满的一天，打工人打工魂，打工都是人上人', src);
+    src = await sticker(page, '今天也是元气满满的一天，打工人打工魂，打工都是人上人，明天继续加油吧', src);
     const long = await inkOf(page, src);
     expect(long.darkLines).toBeGreaterThanOrEqual(2);
     expect(long.darkLines).toBeLessThanOrEqual(3);

@@ -378,6 +378,18 @@ describe('runStickerJob, animated', () => {
     expect(t.released.filter((img) => img === t.warped)).toHaveLength(warpedCompositions);
   });
 
+  it('every animation frame puts the caption where the still has it (free placement too)', async () => {
+    const t = setup();
+    const ctx: JobContext = { jobId: 'job-9', signal: { aborted: false }, emit: () => undefined, now: () => 0 };
+    const captionPlacement = { kind: 'free', x: 0.3, y: 0.2 } as const;
+    await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true, captionPlacement });
+    const [still, ...frames] = t.composed.map(([, plan]) => plan.caption);
+    expect(frames).toHaveLength(12);
+    expect(still!.centerX).toBeLessThan(STICKER_SIZE / 2);
+    expect(still!.baselineY[0]).toBeLessThan(STICKER_SIZE / 2);
+    for (const frame of frames) expect(frame).toEqual(still);
+  });
+
   it('a still job makes no animation', async () => {
     expect((await setup().run()).animation).toBeNull();
   });
