@@ -39,8 +39,9 @@ async function generate(command: Extract<Command, { type: 'generate' }>): Promis
 async function handle(command: Command): Promise<void> {
   switch (command.type) {
     case 'init': {
-      restrictFetch(allowedOrigins(command.options.assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
-      platform = createBrowserPlatform(command.options.assetBase, command.options.faceDelegate, command.options.warpBackend);
+      const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled' } = command.options;
+      restrictFetch(allowedOrigins(assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
+      platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts);
       post({ type: 'ready', gpu: await probeWebGpu() });
       // Warm the face model now so the first sticker does not wait for it.
       platform.loadModels((p) => post({ type: 'download', ...p })).catch((error: unknown) =>

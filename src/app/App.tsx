@@ -2,7 +2,7 @@ import { Show, batch, createMemo, createSignal, onCleanup, onMount } from 'solid
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isCutout, isOutline, type Cutout, isStyle, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isCaptionPlacement, isCutout, isOutline, isStyle, type CaptionPlacement, type Cutout, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
@@ -10,6 +10,7 @@ import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
 import { ExpressionPicker } from './components/ExpressionPicker.tsx';
 import { createFreeText } from './free-text.ts';
 import { PhotoPicker } from './components/PhotoPicker.tsx';
+import { CaptionPlacementPicker } from './components/CaptionPlacementPicker.tsx';
 import { PackMaker } from './components/PackMaker.tsx';
 import { TemplatePicker } from './components/TemplatePicker.tsx';
 import { templateById } from '../core/templates/index.ts';
@@ -49,6 +50,7 @@ export function App() {
       photoName: photoName(),
       prompt: request.prompt,
       caption: request.caption,
+      captionPlacement: request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT,
       style: request.style,
       ...(request.template !== undefined && { template: request.template }),
       expression: request.expression,
@@ -65,6 +67,17 @@ export function App() {
   const [photoUrl, setPhotoUrl] = createSignal<string | null>(null);
   const [prompt, setPrompt] = createSignal('');
   const [caption, setCaption] = createSignal('');
+  const [captionKind, setCaptionKind] = createSignal<CaptionPlacement['kind']>(DEFAULT_CAPTION_PLACEMENT.kind);
+  /** The free placement's point, remembered while top or bottom is chosen. */
+  const [captionAt, setCaptionAt] = createSignal({ x: 0.5, y: 0.5 });
+  const captionPlacement = (): CaptionPlacement => {
+    const kind = captionKind();
+    return kind === 'free' ? { kind, ...captionAt() } : { kind };
+  };
+  const placeCaption = (p: CaptionPlacement) => {
+    setCaptionKind(p.kind);
+    if (p.kind === 'free') setCaptionAt({ x: p.x, y: p.y });
+  };
   const [style, setStyle] = createSignal('photo');
   /** A template id from the library, or '' for the style's own layout. */
   const [template, setTemplate] = createSignal('');
@@ -133,6 +146,7 @@ export function App() {
       outlineWidth: outlineWidth(),
       outlineColour: outlineColour(),
       cutout: cutout(),
+      captionPlacement: captionPlacement(),
     });
 
   const showPhoto = (blob: Blob, name: string) => {
@@ -190,6 +204,7 @@ export function App() {
       animate: animated,
       outline: outline(),
       cutout: cutout(),
+      captionPlacement: captionPlacement(),
       ...(templateId !== undefined && { template: templateId }),
     };
     const started = engine.generate(current, request, onJobEvent);
@@ -237,6 +252,7 @@ export function App() {
     setCaption(record.caption === record.prompt ? '' : record.caption);
     if (isStyle(record.style)) setStyle(record.style);
     setTemplate(templateById(record.template ?? '')?.id ?? '');
+    placeCaption(isCaptionPlacement(record.captionPlacement) ? record.captionPlacement : DEFAULT_CAPTION_PLACEMENT);
     setPicked(record.expression === null ? null : expressionById(record.expression.id));
     setStrength(record.expression?.intensity ?? null);
     if (isCutout(record.cutout)) setCutout(record.cutout);
@@ -256,6 +272,7 @@ export function App() {
       animate: animate(),
       outline: outline(),
       cutout: cutout(),
+      captionPlacement: captionPlacement(),
       ...(item.template !== undefined && { template: item.template }),
     };
     try {
@@ -296,6 +313,7 @@ export function App() {
     setOutlineWidth(draft.outlineWidth);
     setOutlineColour(draft.outlineColour);
     setCutout(draft.cutout);
+    placeCaption(draft.captionPlacement);
   });
 
   return (
@@ -368,6 +386,14 @@ export function App() {
                 }}
               />
             </label>
+            <CaptionPlacementPicker
+              value={captionPlacement()}
+              freePoint={captionAt()}
+              onChange={(p) => {
+                placeCaption(p);
+                persist();
+              }}
+            />
             <TemplatePicker value={template()} onChange={chooseTemplate} />
             <Show when={chosenTemplate() === undefined}>
               <label class="field">
@@ -479,6 +505,13 @@ export function App() {
             {(shown) => (
               <ResultCard
                 sticker={shown()}
+                captionPoint={captionKind() === 'free' ? captionAt() : null}
+                onCaptionPoint={(at, done) => {
+                  placeCaption({ kind: 'free', ...at });
+                  if (!done) return;
+                  persist();
+                  if (job() === null) void generate();
+                }}
                 onRate={(rating) => {
                   const id = shown().historyId;
                   setSticker({ ...shown(), rating });

@@ -2,7 +2,7 @@
 // app update never loses it.
 
 import { get, set } from 'idb-keyval';
-import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, isCutout, type Cutout } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, isCaptionPlacement, isCutout, type CaptionPlacement, type Cutout } from '../core/protocol.ts';
 
 export interface Draft {
   photo: Blob | null;
@@ -15,6 +15,7 @@ export interface Draft {
   outlineWidth: number;
   outlineColour: string;
   cutout: Cutout;
+  captionPlacement: CaptionPlacement;
 }
 
 const KEY = 'draft:v1';
@@ -34,6 +35,7 @@ export async function loadDraft(): Promise<Draft | undefined> {
       outlineWidth: typeof d.outlineWidth === 'number' ? d.outlineWidth : DEFAULT_OUTLINE.width,
       outlineColour: typeof d.outlineColour === 'string' ? d.outlineColour : DEFAULT_OUTLINE.colour,
       cutout: isCutout(d.cutout) ? d.cutout : DEFAULT_CUTOUT,
+      captionPlacement: isCaptionPlacement(d.captionPlacement) ? d.captionPlacement : DEFAULT_CAPTION_PLACEMENT,
     };
   } catch {
     return undefined; // No IndexedDB (some private modes): the app still works, without restore.

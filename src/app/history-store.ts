@@ -4,6 +4,7 @@
 
 import type { Cutout } from '../core/protocol.ts';
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import type { CaptionPlacement } from '../core/protocol.ts';
 
 export interface HistoryRecord {
   version: 1;
@@ -11,6 +12,8 @@ export interface HistoryRecord {
   createdAt: number;
   prompt: string;
   caption: string;
+  /** Absent in records kept before placement existed: the bottom band. */
+  captionPlacement?: CaptionPlacement;
   style: string;
   /** The template id, when the sticker used one (records from before templates have none). */
   template?: string;

@@ -17,24 +17,41 @@ export interface CaptionLayout {
   lines: string[];
 }
 
-const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
-/** One CJK character, or a run of other non-space characters with the spaces after it. */
-const TOKEN = new RegExp(`[${CJK}]|[^\\s${CJK}]+\\s*|\\s+`, 'gu');
+const CJK = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+const SPACE = /^\s+$/u;
 /** Punctuation that must not start a line (kinsoku): it sticks to the token before it. */
 const NO_LINE_START = /^[，。！？、；：）」』》〉”’!?,.;:)\]…~～]/u;
 
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** User-perceived characters: an emoji ZWJ sequence, skin tone or flag is one, never split. */
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+function isWide(g: string): boolean {
+  return CJK.test(g) || EMOJI.test(g);
+}
+
+/** One CJK character or emoji, or a run of other non-space characters with the spaces after it. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    const last = tokens.length - 1;
-    if (last >= 0 && NO_LINE_START.test(token)) tokens[last] += token;
-    else tokens.push(token);
+  // What the last token can still take: a word takes letters, then spaces; a CJK character nothing.
+  let open: 'letters' | 'spaces' | 'none' = 'none';
+  for (const g of graphemes(text)) {
+    const space = SPACE.test(g);
+    const letter = !space && !isWide(g);
+    const grows: boolean = letter && open === 'letters';
+    const joins: boolean = tokens.length > 0 && (grows || (space && open !== 'none') || NO_LINE_START.test(g));
+    if (joins) tokens[tokens.length - 1] += g;
+    else tokens.push(g);
+    open = space ? 'spaces' : letter && (grows || !joins) ? 'letters' : 'none';
   }
   return tokens;
 }
 
-/** Greedy wrap; a token wider than the line is split by characters. */
+/** Greedy wrap; a token wider than the line is split between graphemes. */
 export function wrap(text: string, fontSize: number, maxWidth: number, measure: MeasureText): string[] {
   const lines: string[] = [];
   let line = '';
@@ -46,7 +63,7 @@ export function wrap(text: string, fontSize: number, maxWidth: number, measure: 
   };
   for (const token of tokenize(text.trim())) {
     if (measure(token.trimEnd(), fontSize) <= maxWidth) push(token);
-    else for (const ch of token) push(ch);
+    else for (const g of graphemes(token)) push(g);
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
@@ -80,7 +97,7 @@ export function layoutCaption(text: string, box: CaptionBox, measure: MeasureTex
   const linesThatFit = Math.max(1, Math.min(box.maxLines, Math.floor(box.maxHeight / (size * box.lineHeight))));
   const lines = wrap(clean, size, box.maxWidth, measure).slice(0, linesThatFit);
   let last = lines[lines.length - 1] ?? '';
-  while (last.length > 0 && measure(`${last}…`, size) > box.maxWidth) last = Array.from(last).slice(0, -1).join('');
+  while (last.length > 0 && measure(`${last}…`, size) > box.maxWidth) last = graphemes(last).slice(0, -1).join('');
   lines[lines.length - 1] = `${last}…`;
   return { fontSize: size, lines };
 }

@@ -2,7 +2,7 @@
 // cancellation check between them. Runs wherever a Platform exists.
 
 import { StickerError } from './errors.ts';
-import { DEFAULT_CUTOUT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
@@ -98,7 +98,8 @@ export async function runStickerJob<Img, Surface>(
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
     const layout = LAYOUTS[request.style];
     const outline = request.outline ?? DEFAULT_OUTLINE;
-    const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person }));
+    const captionPlacement = request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT;
+    const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person, captionPlacement }));
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
@@ -112,6 +113,7 @@ export async function runStickerJob<Img, Surface>(
         template,
         expression: expression !== null && choice !== null ? { expression, intensity: choice.intensity, tilt } : null,
         caption: request.caption,
+        captionPlacement,
         stickerSize: plan.size,
         gifSize: GIF_SIZE,
         layout,
@@ -150,6 +152,7 @@ export async function runStickerJob<Img, Surface>(
       cutout: segmented?.cutout ?? null,
       timings,
       backends,
+      captionFont: platform.captionFont(),
     };
   } finally {
     for (const image of toRelease) platform.release(image);

@@ -2,14 +2,15 @@
 // MediaPipe and OffscreenCanvas; the fallback server will implement it on Node. Stage code stays
 // the same on both.
 
-import type { CaptionLayout, MeasureText } from './caption-layout.ts';
+import type { MeasureText } from './caption-layout.ts';
+import type { PlacedCaption } from './caption-placement.ts';
 import type { FaceLandmarks } from './face/landmarks.ts';
 import type { Point } from './geometry/point.ts';
 import type { Similarity } from './geometry/similarity.ts';
 import type { Affine } from './geometry/affine.ts';
 import type { Box } from './templates/template.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
-import type { Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
+import type { CaptionFontReport, Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
@@ -35,7 +36,7 @@ export interface StickerPlan {
    * face's person kept) and the warped face oval in sticker pixels; null cuts along `mask`.
    */
   person: { mask: FloatMask; oval: Point[] } | null;
-  caption: CaptionLayout & { centerX: number; baselineY: number[] };
+  caption: PlacedCaption;
   /** Drawn over the face, under the caption: the expression's marks, and tears, hearts... in animation. */
   overlays: Overlay[];
   /** A template sticker: its id and, per slot, the face's placement; absent for the style's own layout. */
@@ -70,6 +71,8 @@ export interface Platform<Img, Surface> {
   segmentPerson(image: Img): Promise<FloatMask>;
   /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth. */
   warp(image: Img, mesh: WarpMesh, mouth: MouthOpening | null): Promise<Img>;
+  /** Loaded with the models: the caption faces measureCaption and compose use, for diagnostics. */
+  captionFont(): CaptionFontReport;
   measureCaption: MeasureText;
   compose(image: Img, plan: StickerPlan): Promise<Surface>;
   encodePng(surface: Surface): Promise<ArrayBuffer>;

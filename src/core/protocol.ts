@@ -53,6 +53,19 @@ export function isOutline(value: unknown): value is Outline {
   return typeof o.width === 'number' && o.width >= 0 && o.width <= OUTLINE_MAX_WIDTH && typeof o.colour === 'string' && /^#[0-9a-f]{6}$/iu.test(o.colour);
 }
 
+/** Where the caption goes: the top or bottom band, or centred on a point given in fractions of the side. */
+export type CaptionPlacement = { kind: 'top' } | { kind: 'bottom' } | { kind: 'free'; x: number; y: number };
+
+export const DEFAULT_CAPTION_PLACEMENT: CaptionPlacement = { kind: 'bottom' };
+
+const isFraction = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+
+export function isCaptionPlacement(value: unknown): value is CaptionPlacement {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  return p.kind === 'top' || p.kind === 'bottom' || (p.kind === 'free' && isFraction(p.x) && isFraction(p.y));
+}
+
 export interface GenerateRequest {
   /** Expression words as typed ("开心大笑"), kept for the AI prompt and history. */
   prompt: string;
@@ -69,11 +82,18 @@ export interface GenerateRequest {
   template?: string;
   /** The photo style's cutout; DEFAULT_CUTOUT when absent. The panda style ignores it. */
   cutout?: Cutout;
+  /** DEFAULT_CAPTION_PLACEMENT (bottom band) when absent. */
+  captionPlacement?: CaptionPlacement;
 }
+
+/** 'bundled': the caption fonts shipped with the app (the default); 'system': the device's own, to compare. */
+export type CaptionFontPreference = 'bundled' | 'system';
 
 export interface InitOptions {
   faceDelegate: FaceDelegatePreference;
   warpBackend: WarpBackendPreference;
+  /** 'bundled' when absent. */
+  captionFonts?: CaptionFontPreference;
   /** Base URL under which the build serves models/ and mediapipe/ (the page's origin by default). */
   assetBase: string;
 }
@@ -140,6 +160,18 @@ export interface PlatformExports {
   ms: ExportTimings;
 }
 
+/** Which faces drew the caption. */
+export interface CaptionFontReport {
+  /** The bundled families that loaded (CSS names); empty when only the system's fonts draw. */
+  loaded: string[];
+  /** The bundled faces' sources and subsets, as the build script made them. */
+  version: string | null;
+  /** How long loading the bundled faces took, ms. */
+  ms: number;
+  /** Why the bundled faces are not drawing: 'system' was asked for, or the load error. */
+  reason?: string;
+}
+
 export interface StickerResult {
   jobId: string;
   png: ArrayBuffer;
@@ -160,6 +192,7 @@ export interface StickerResult {
   cutout: { kind: Cutout; fallback: CutoutFallback | null } | null;
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;
+  captionFont: CaptionFontReport;
 }
 
 export interface SlotReport {
@@ -207,7 +240,8 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
     isExpressionChoice(value.expression) &&
     (value.outline === undefined || isOutline(value.outline)) &&
     (value.template === undefined || (typeof value.template === 'string' && templateById(value.template) !== undefined)) &&
-    (value.cutout === undefined || isCutout(value.cutout))
+    (value.cutout === undefined || isCutout(value.cutout)) &&
+    (value.captionPlacement === undefined || isCaptionPlacement(value.captionPlacement))
   );
 }
 
@@ -223,7 +257,10 @@ export function parseCommand(value: unknown): Command | null {
       if (typeof options.assetBase !== 'string') return null;
       const warp = options.warpBackend;
       if (typeof warp !== 'string' || !(WARP_BACKENDS as readonly string[]).includes(warp)) return null;
-      return { type: 'init', options: { faceDelegate: delegate, warpBackend: warp as WarpBackendPreference, assetBase: options.assetBase } };
+      const fonts = options.captionFonts;
+      if (fonts !== undefined && fonts !== 'bundled' && fonts !== 'system') return null;
+      const parsed: InitOptions = { faceDelegate: delegate, warpBackend: warp as WarpBackendPreference, assetBase: options.assetBase };
+      return { type: 'init', options: fonts === undefined ? parsed : { ...parsed, captionFonts: fonts } };
     }
     case 'generate':
       if (typeof value.jobId !== 'string' || !(value.photo instanceof ArrayBuffer)) return null;

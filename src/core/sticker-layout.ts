@@ -20,12 +20,20 @@ export const MASK_FOREHEAD_LIFT = 0.28;
 
 /** The caption band at the bottom of the sticker, as fractions of the side. */
 export const CAPTION_BAND = { top: 0.76, bottom: 0.97, margin: 0.05 } as const;
-export const CAPTION_MAX_LINES = 2;
+/** The band for captions placed on top: the bottom band mirrored. */
+export const CAPTION_TOP_BAND = { top: 0.03, bottom: 0.24 } as const;
+export const CAPTION_MAX_LINES = 3;
 export const CAPTION_FONT_MAX = 72;
 export const CAPTION_FONT_MIN = 28;
-/** CJK-capable faces first, by platform; the bundled subset font arrives with the studio. */
+export const CAPTION_LINE_HEIGHT = 1.15;
+/** Ink above and below the baseline, in ems, stroke included (the stroke is 0.2 em wide, half outside). */
+export const CAPTION_INK_ABOVE = 1;
+export const CAPTION_INK_BELOW = 0.2;
+export const CAPTION_STROKE = 0.2;
+/** The bundled subsets (src/assets/fonts) first, so every device draws the same; then the system's
+ *  CJK faces for characters outside the subsets. The emoji face holds only emoji, so it goes first. */
 export const CAPTION_FONT_FAMILY =
-  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+  '"BiaoQing Emoji", "BiaoQing Caption", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Color Emoji", sans-serif';
 export const CAPTION_FONT_WEIGHT = 900;
 
 /** Where the face goes for each style: eye targets (fractions of the side) and the cut-out's shape. */

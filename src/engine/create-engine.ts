@@ -1,6 +1,6 @@
 // pickEngine: the in-browser worker for now; the fallback server joins with its own issue.
 
-import { WARP_BACKENDS, type FaceDelegatePreference, type WarpBackendPreference } from '../core/protocol.ts';
+import { WARP_BACKENDS, type CaptionFontPreference, type FaceDelegatePreference, type WarpBackendPreference } from '../core/protocol.ts';
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
@@ -17,6 +17,11 @@ export function warpBackendFromUrl(search: string): WarpBackendPreference {
   return WARP_BACKENDS.find((b) => b === value) ?? 'auto';
 }
 
+/** ?fonts=system draws captions with the device's fonts only, to compare with the bundled ones. */
+export function captionFontsFromUrl(search: string): CaptionFontPreference {
+  return new URLSearchParams(search).get('fonts') === 'system' ? 'system' : 'bundled';
+}
+
 export function createEngine(location: Location): StickerEngine {
   return new WorkerEngine({
     createWorker: () =>
@@ -24,6 +29,7 @@ export function createEngine(location: Location): StickerEngine {
     init: {
       faceDelegate: faceDelegateFromUrl(location.search),
       warpBackend: warpBackendFromUrl(location.search),
+      captionFonts: captionFontsFromUrl(location.search),
       assetBase: new URL(import.meta.env.BASE_URL, location.href).href,
     },
     stallMs: STALL_MS,

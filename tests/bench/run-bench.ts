@@ -9,7 +9,8 @@
 // Then the same for the animated sticker (12 frames, GIF + WebP) on one photo, template fusion (a
 // template of each blend, and a two-face template), and words →
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
-// and WebGPU — its load, and its ranking of free text the lexicon does not know.
+// and WebGPU — its load, and its ranking of free text the lexicon does not know. Then the caption
+// layout: the bundled caption fonts' load, and the align stage (caption fitting) per caption.
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -23,6 +24,7 @@ import { fixtureFile } from '../browser/support/fixtures.ts';
 import { makeSticker, openApp, outcome } from '../browser/support/app-driver.ts';
 import { summarize, type Summary } from './stats.ts';
 import { wordsToExpression } from './words-to-expression.ts';
+import { captionLayout } from './caption-layout.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -124,6 +126,8 @@ await page.getByTestId('template-select').selectOption('');
 
 const words = { wasm: await wordsToExpression(browser, server.url, 'wasm'), webgpu: await wordsToExpression(browser, server.url, 'webgpu') };
 
+const captions = await captionLayout(browser, server.url, RUNS);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -156,6 +160,7 @@ const report = {
   },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,
+  'caption layout': { note: 'bundled caption fonts: load in a fresh worker; align stage (caption fit + wrap with those fonts) per caption', ...captions },
   unit: 'ms',
 };
 
@@ -169,4 +174,5 @@ console.log(`Wrote ${file}`);
 console.table(report.overall);
 console.table(animation);
 console.table(Object.fromEntries(Object.entries(templateFusion).map(([k, v]) => [k, { 'end-to-end': v['end-to-end']?.median, compose: v.compose?.median }])));
+console.table({ 'caption font load': captions.fontLoadMs, ...Object.fromEntries(Object.entries(captions.alignMsPerCaption).map(([k, v]) => [`caption layout: ${k}`, v])) });
 console.table({ 'lexicon (typed → shown)': words.wasm.lexicon, 'encoder rank, wasm': words.wasm.rank, 'encoder rank, webgpu': words.webgpu.rank });

@@ -41,9 +41,15 @@ describe('tokenize', () => {
     expect(tokenize('OK了')).toEqual(['OK', '了']);
   });
 
-  it('keeps emoji whole (code points, not UTF-16 halves)', () => {
+  it('keeps emoji whole and breakable between each other, like CJK characters', () => {
     expect(tokenize('我😂了')).toEqual(['我', '😂', '了']);
-    expect(tokenize('lol 😂😂')).toEqual(['lol ', '😂😂']);
+    expect(tokenize('lol 😂😂')).toEqual(['lol ', '😂', '😂']);
+  });
+
+  it('keeps ZWJ sequences, skin tones, flags and variation selectors as one token', () => {
+    const family = '👨\u200d👩\u200d👧';
+    const facepalm = '🤦\u200d♂️';
+    expect(tokenize(`好${family}👍🏽❤️🇨🇳${facepalm}`)).toEqual(['好', family, '👍🏽', '❤️', '🇨🇳', facepalm]);
   });
 
   it('loses no characters', () => {

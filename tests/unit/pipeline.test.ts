@@ -78,6 +78,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
       warps.push(warped);
       return warped;
     },
+    captionFont: () => ({ loaded: ['Test Caption'], version: 'test', ms: 0 }),
     measureCaption: measure,
     async compose(img, plan) {
       composed.push([img, plan]);
@@ -439,6 +440,20 @@ describe('runStickerJob, animated', () => {
     expect(String.fromCharCode(...animated.subarray(12, 16))).toBe('VP8X');
     // Every warped picture (the still's and each frame's) is released again, once.
     expect(t.released.filter((img) => img === t.warped)).toHaveLength(t.warps.length);
+  });
+
+  it('every animation frame puts the caption where the still has it (free placement too)', async () => {
+    const t = setup();
+    const ctx: JobContext = { jobId: 'job-9', signal: { aborted: false }, emit: () => undefined, now: () => 0 };
+    const captionPlacement = { kind: 'free', x: 0.3, y: 0.2 } as const;
+    await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true, captionPlacement });
+    // The still, its 12 frames, then the HD redraw (the still's plan at twice the size).
+    const [still, ...frames] = t.composed.slice(0, -1).map(([, plan]) => plan.caption);
+    expect(frames).toHaveLength(12);
+    expect(t.composed.at(-1)![1].caption).toEqual(scalePlan(t.composed[0]![1], 2).caption);
+    expect(still!.centerX).toBeLessThan(STICKER_SIZE / 2);
+    expect(still!.baselineY[0]).toBeLessThan(STICKER_SIZE / 2);
+    for (const frame of frames) expect(frame).toEqual(still);
   });
 
   it('a still job makes no animation', async () => {

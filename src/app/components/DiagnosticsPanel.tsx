@@ -79,6 +79,18 @@ export function DiagnosticsPanel(props: Props) {
                   .join('; ')}
               </p>
             </Show>
+            <p
+              data-testid="caption-font-report"
+              data-families={run().captionFont.loaded.join(',')}
+              data-version={run().captionFont.version ?? ''}
+              data-ms={run().captionFont.ms}
+              data-reason={run().captionFont.reason ?? ''}
+            >
+              {t().captionFont}:{' '}
+              {run().captionFont.loaded.length > 0
+                ? t().captionFontState(run().captionFont.loaded.join(' + '), run().captionFont.ms)
+                : t().captionFontSystem(run().captionFont.reason ?? '')}
+            </p>
             <table>
               <thead>
                 <tr>

@@ -191,10 +191,31 @@ function Downloads(props: { sticker: ShownSticker }) {
   );
 }
 
+const fraction = (v: number) => Math.min(1, Math.max(0, v));
+
+interface Props {
+  sticker: ShownSticker;
+  onRate: (rating: number | null) => void;
+  /** The free caption's centre (fractions of the side), shown as a handle; null when not free. */
+  captionPoint: { x: number; y: number } | null;
+  /** While dragging on the preview (done: false), and once on release (done: true). */
+  onCaptionPoint: (at: { x: number; y: number }, done: boolean) => void;
+}
+
 /** The finished sticker on a checkerboard (so its transparency shows) and the ways to take it away. */
-export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: number | null) => void }) {
+export function ResultCard(props: Props) {
   // Downloads fail inside WeChat (../shared/docs/PRODUCT.md): there the images are the way out, by long-press.
   const weChat = inWeChat();
+  let dragging = false;
+  const pointAt = (e: PointerEvent) => {
+    const box = (e.currentTarget as HTMLElement).getBoundingClientRect();
+    return { x: fraction((e.clientX - box.left) / box.width), y: fraction((e.clientY - box.top) / box.height) };
+  };
+  const drag = (e: PointerEvent, done: boolean) => {
+    if (props.captionPoint === null || !dragging) return;
+    dragging = !done;
+    props.onCaptionPoint(pointAt(e), done);
+  };
   // On a phone the result appears below the form: bring it into view when it first arrives.
   const reveal = (card: HTMLElement) =>
     onMount(() => {
@@ -205,13 +226,40 @@ export function ResultCard(props: { sticker: ShownSticker; onRate: (rating: numb
     <section class="card result" aria-labelledby="result-title" ref={reveal}>
       <h2 id="result-title">{t().resultTitle}</h2>
       <div class="checker">
-        <img
-          src={props.sticker.url}
-          width={props.sticker.meta.width}
-          height={props.sticker.meta.height}
-          alt={t().resultAlt}
-          data-testid="result-image"
-        />
+        <div
+          class="caption-stage"
+          classList={{ placing: props.captionPoint !== null }}
+          data-testid="caption-stage"
+          onPointerDown={(e) => {
+            if (props.captionPoint === null) return;
+            dragging = true;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            drag(e, false);
+          }}
+          onPointerMove={(e) => drag(e, false)}
+          onPointerUp={(e) => drag(e, true)}
+          onPointerCancel={() => (dragging = false)}
+        >
+          <img
+            src={props.sticker.url}
+            width={props.sticker.meta.width}
+            height={props.sticker.meta.height}
+            alt={t().resultAlt}
+            data-testid="result-image"
+            draggable={false}
+          />
+          <Show when={props.captionPoint}>
+            {(at) => (
+              <span
+                class="caption-handle"
+                data-testid="caption-handle"
+                aria-hidden="true"
+                title={t().captionHandle}
+                style={{ left: `${at().x * 100}%`, top: `${at().y * 100}%` }}
+              />
+            )}
+          </Show>
+        </div>
       </div>
       <Show when={weChat}>
         <p class="hint" data-testid="wechat-save-hint">{t().wechatSaveHint}</p>

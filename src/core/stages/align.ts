@@ -4,22 +4,12 @@ import { stickerMask } from '../face/face-mask.ts';
 import { applySimilarity, similarityFromPairs } from '../geometry/similarity.ts';
 import type { Point } from '../geometry/point.ts';
 import { layoutCaption } from '../caption-layout.ts';
+import { captionBox, placeCaption } from '../caption-placement.ts';
 import type { OverlayKind } from '../animation/motion-frames.ts';
-import { DEFAULT_OUTLINE, type Outline } from '../protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type CaptionPlacement, type Outline } from '../protocol.ts';
 import { placeMarks } from '../expression/marks.ts';
 import type { FloatMask } from '../image/float-mask.ts';
-import {
-  CAPTION_BAND,
-  CAPTION_FONT_MAX,
-  CAPTION_FONT_MIN,
-  CAPTION_MAX_LINES,
-  LAYOUTS,
-  STICKER_SIZE,
-  eyeTargetsPx,
-  type StickerLayout,
-} from '../sticker-layout.ts';
-
-const LINE_HEIGHT = 1.15;
+import { LAYOUTS, STICKER_SIZE, eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 
 /** The eye targets turned by `tilt` radians about their midpoint (positive: clockwise on screen). */
 function tiltedTargets(size: number, tilt: number, layout: StickerLayout): [Point, Point] {
@@ -41,6 +31,7 @@ export interface AlignOptions {
   outline?: Outline;
   /** The segmented person (photo pixels) for a person cutout; absent or null cuts the face oval. */
   person?: FloatMask | null;
+  captionPlacement?: CaptionPlacement;
 }
 
 /**
@@ -55,7 +46,15 @@ export function alignStage<Img, Surface>(
   caption: string,
   options: AlignOptions = {},
 ): StickerPlan {
-  const { tilt = 0, shaped = face, marks = { kinds: [], strength: 0 }, layout = LAYOUTS.photo, outline = DEFAULT_OUTLINE, person = null } = options;
+  const {
+    tilt = 0,
+    shaped = face,
+    marks = { kinds: [], strength: 0 },
+    layout = LAYOUTS.photo,
+    outline = DEFAULT_OUTLINE,
+    person = null,
+    captionPlacement = DEFAULT_CAPTION_PLACEMENT,
+  } = options;
   const size = STICKER_SIZE;
   const [rightEye, leftEye] = eyeCenters(face);
   const [rightTarget, leftTarget] = tiltedTargets(size, tilt, layout);
@@ -63,25 +62,9 @@ export function alignStage<Img, Surface>(
   const oval = faceOval(shaped).map((p) => applySimilarity(transform, p));
   const mask = stickerMask(oval, (rightTarget.y + leftTarget.y) / 2, layout.maskGrowth, layout.foreheadLift);
 
-  const bandTop = CAPTION_BAND.top * size;
-  const bandBottom = CAPTION_BAND.bottom * size;
-  const captionLayout = layoutCaption(
-    caption,
-    {
-      maxWidth: size * (1 - 2 * CAPTION_BAND.margin),
-      maxHeight: bandBottom - bandTop,
-      maxLines: CAPTION_MAX_LINES,
-      fontMax: CAPTION_FONT_MAX,
-      fontMin: CAPTION_FONT_MIN,
-      lineHeight: LINE_HEIGHT,
-    },
-    platform.measureCaption,
-  );
-  // Lines sit on the bottom of the band, the last baseline a little above its edge.
-  const step = captionLayout.fontSize * LINE_HEIGHT;
-  const lastBaseline = bandBottom - captionLayout.fontSize * 0.2;
-  const baselineY = captionLayout.lines.map((_, i) => lastBaseline - (captionLayout.lines.length - 1 - i) * step);
+  const lines = layoutCaption(caption, captionBox(size), platform.measureCaption);
+  const placed = placeCaption(lines, captionPlacement, size, platform.measureCaption);
   const overlays = placeMarks(marks.kinds, size, [rightTarget, leftTarget], marks.strength);
   const cut = person === null ? null : { mask: person, oval };
-  return { size, style: layout.style, transform, mask, outline, person: cut, caption: { ...captionLayout, centerX: size / 2, baselineY }, overlays };
+  return { size, style: layout.style, transform, mask, outline, person: cut, caption: placed, overlays };
 }

@@ -6,7 +6,7 @@ import { marksOf } from '../expression/marks.ts';
 import { movePlan } from '../animation/move-plan.ts';
 import { eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
-import type { Outline } from '../protocol.ts';
+import type { CaptionPlacement, Outline } from '../protocol.ts';
 import { planSticker } from './align-template.ts';
 import type { Template } from '../templates/template.ts';
 import type { FloatMask } from '../image/float-mask.ts';
@@ -21,6 +21,7 @@ export interface AnimationInput<Img> {
   template: Template | undefined;
   expression: { expression: Expression; intensity: number; tilt: number } | null;
   caption: string;
+  captionPlacement: CaptionPlacement;
   stickerSize: number;
   gifSize: number;
   layout: StickerLayout;
@@ -57,7 +58,15 @@ export async function animateStage<Img, Surface>(
       shaped = warped.face;
     }
     const marks = { kinds, strength: Math.min(1, e?.intensity ?? 0) * spec.strength };
-    const options = { tilt: (e?.tilt ?? 0) * spec.strength, shaped, marks, layout: input.layout, outline: input.outline, person: input.person };
+    const options = {
+      tilt: (e?.tilt ?? 0) * spec.strength,
+      shaped,
+      marks,
+      layout: input.layout,
+      outline: input.outline,
+      person: input.person,
+      captionPlacement: input.captionPlacement,
+    };
     const plan = movePlan(planSticker(platform, input.faces, input.caption, input.template, options), spec);
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);

@@ -3,7 +3,8 @@
 
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress, Platform } from '../../core/platform.ts';
-import type { FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
+import type { CaptionFontPreference, CaptionFontReport, FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
+import { loadCaptionFonts } from './caption-fonts.ts';
 import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { composePanda } from './compose-panda.ts';
 import { composeTemplate } from './compose-template.ts';
@@ -21,8 +22,11 @@ export function createBrowserPlatform(
   assetBase: string,
   faceDelegate: FaceDelegatePreference,
   warpBackend: WarpBackendPreference,
+  captionFonts: CaptionFontPreference,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
+  let fonts: Promise<CaptionFontReport> | undefined;
+  let fontReport: CaptionFontReport = { loaded: [], version: null, ms: 0, reason: 'not loaded yet' };
   let delegate: string | undefined;
   let segmenter: Promise<LoadedSegmenter> | undefined;
   let segmentDelegate: string | undefined;
@@ -81,7 +85,7 @@ export function createBrowserPlatform(
   const mediapipeLabel = (d: string | undefined) => `mediapipe-wasm-${d === 'GPU' ? 'gpu-webgl2' : 'cpu'}`;
 
   const backends: Record<StageName, () => string> = {
-    'load-models': () => 'indexeddb+fetch',
+    'load-models': () => 'indexeddb+fetch+fontface',
     decode: () => 'createImageBitmap',
     'detect-face': () => mediapipeLabel(delegate),
     segment: () => (segmentDelegate === undefined ? 'mediapipe-wasm (loads on first use)' : mediapipeLabel(segmentDelegate)),
@@ -98,8 +102,11 @@ export function createBrowserPlatform(
   return {
     backend: (stage) => backends[stage](),
     // The warp backend is chosen while models load, so stage labels name it from the first job on.
+    // Caption fonts load alongside: the first caption is measured after this stage.
     loadModels: async (onProgress) => {
-      await Promise.all([ready(onProgress), getWarper()]);
+      fonts ??= loadCaptionFonts(captionFonts);
+      const [, , report] = await Promise.all([ready(onProgress), getWarper(), fonts]);
+      fontReport = report;
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
@@ -108,6 +115,7 @@ export function createBrowserPlatform(
       const warped = await (await getWarper()).impl.warp(image, mesh);
       return mouth === null ? warped : paintMouth(warped, mouth);
     },
+    captionFont: () => fontReport,
     measureCaption,
     compose: async (image, plan) => (plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
     encodePng: async (canvas) => (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),

@@ -8,7 +8,7 @@ import type { StickerPlan } from '../../core/platform.ts';
 import type { Outline } from '../../core/protocol.ts';
 import { cutoutAlpha, dieCutAlpha } from '../../core/face/person-cutout.ts';
 import type { FloatMask } from '../../core/image/float-mask.ts';
-import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT } from '../../core/sticker-layout.ts';
+import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT, CAPTION_STROKE } from '../../core/sticker-layout.ts';
 import { drawOverlays } from './draw-overlays.ts';
 
 export function captionFont(fontSize: number): string {
@@ -110,7 +110,7 @@ export function drawCaption(ctx: OffscreenCanvasRenderingContext2D, plan: Sticke
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
   ctx.lineJoin = 'round';
-  ctx.lineWidth = Math.max(4, caption.fontSize * 0.2);
+  ctx.lineWidth = Math.max(4, caption.fontSize * CAPTION_STROKE);
   ctx.strokeStyle = '#ffffff';
   ctx.fillStyle = '#141414';
   caption.lines.forEach((line, i) => {

@@ -1,5 +1,5 @@
 // A deterministic stand-in for canvas measureText: CJK and other wide characters are one em,
-// everything else 0.55 em. Counts code points, so an emoji is one character.
+// everything else 0.55 em. Counts graphemes, so an emoji (ZWJ sequences and skin tones too) is one character.
 
 import type { MeasureText } from '../../../src/core/caption-layout.ts';
 
@@ -9,8 +9,10 @@ export function charWidth(ch: string): number {
   return WIDE.test(ch) ? 1 : 0.55;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 export const measure: MeasureText = (text, fontSize) => {
   let em = 0;
-  for (const ch of text) em += charWidth(ch);
+  for (const { segment } of graphemes.segment(text)) em += charWidth(segment);
   return em * fontSize;
 };

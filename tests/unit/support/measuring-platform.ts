@@ -12,6 +12,7 @@ export function measuringPlatform(): Platform<never, never> {
     decode: unused,
     detectFaces: unused,
     segmentPerson: unused,
+    captionFont: unused,
     warp: unused,
     measureCaption: measure,
     compose: unused,
