@@ -88,6 +88,9 @@ describe('captions', () => {
   it('draws with the bundled font, in the chosen band or point, emoji in colour, long text in ≤ 3 lines', async () => {
     const { page, context } = await openPage(session.browser);
     await openApp(page, session.server.url);
+    // Face-oval cutout: a transparent surround, so a caption's ink counts the same in either band
+    // (black text over the person's dark cap would change few pixels).
+    await page.getByTestId('cutout-select').selectOption('face');
     let src = await sticker(page, '', null);
     await keepReference(page, src);
 
@@ -173,6 +176,7 @@ describe('captions', () => {
     // system has Noto Sans CJK Bold, the bundle is Black), so the bundled face is what drew above.
     const system = await openPage(session.browser);
     await openApp(system.page, session.server.url, 'face=cpu&fonts=system');
+    await system.page.getByTestId('cutout-select').selectOption('face');
     await system.page.getByTestId('caption-placement-bottom').check();
     let plain = await sticker(system.page, '', null);
     await keepReference(system.page, plain);
