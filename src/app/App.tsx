@@ -1,8 +1,8 @@
-import { Show, batch, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, OUTLINE_MAX_WIDTH, STAGES, isCaptionPlacement, isCutout, isOutline, isStyle, type CaptionPlacement, type Cutout, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, STAGES, isCaptionPlacement, isCutout, isOutline, isStyle, type CaptionPlacement, type Cutout, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
@@ -13,11 +13,14 @@ import { PhotoPicker } from './components/PhotoPicker.tsx';
 import { CaptionPlacementPicker } from './components/CaptionPlacementPicker.tsx';
 import { PackMaker } from './components/PackMaker.tsx';
 import { TemplatePicker } from './components/TemplatePicker.tsx';
+import { StyleFields } from './components/StyleFields.tsx';
+import { OutlineFields } from './components/OutlineFields.tsx';
 import { templateById } from '../core/templates/index.ts';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
 import { loadDraft, saveDraft } from './draft-store.ts';
-import { addToHistory, deleteFromHistory, historyPhoto, historyUsage, listHistory, rateInHistory, type HistoryRecord, type HistoryUsage } from './history-store.ts';
+import { historyPhoto, type HistoryRecord } from './history-store.ts';
+import { createHistory } from './history-state.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { errorText, lang, setLang, t } from './i18n.ts';
 
@@ -28,40 +31,8 @@ function stickerFileName(words: string): string {
 
 export function App() {
   const engine = createEngine(window.location);
-  const [history, setHistory] = createSignal<HistoryRecord[]>([]);
-  const [usage, setUsage] = createSignal<HistoryUsage | null>(null);
+  const history = createHistory();
   const [blocked, setBlocked] = createSignal<string[]>([]);
-  let historyReads = 0;
-  const refreshHistory = async () => {
-    const read = ++historyReads;
-    const records = await listHistory();
-    const used = await historyUsage(records);
-    // A slower, older read must not overwrite a newer one; list and count change together.
-    if (read !== historyReads) return;
-    batch(() => {
-      setHistory(records);
-      setUsage(used);
-    });
-  };
-  /** Keeps a finished sticker with what made it; returns its history id (null when not kept). */
-  const keep = async (photoBlob: Blob, request: GenerateRequest, result: StickerResult): Promise<string | null> => {
-    const kept = await addToHistory({
-      photo: photoBlob,
-      photoName: photoName(),
-      prompt: request.prompt,
-      caption: request.caption,
-      captionPlacement: request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT,
-      style: request.style,
-      ...(request.template !== undefined && { template: request.template }),
-      expression: request.expression,
-      cutout: request.cutout ?? DEFAULT_CUTOUT,
-      png: new Blob([result.png], { type: 'image/png' }),
-      wechatGif: new Blob([result.exports.wechat.gif], { type: 'image/gif' }),
-      webp: result.animation === null ? null : new Blob([result.animation.webp], { type: 'image/webp' }),
-    });
-    await refreshHistory();
-    return kept?.id ?? null;
-  };
   const [photo, setPhoto] = createSignal<Blob | null>(null);
   const [photoName, setPhotoName] = createSignal('');
   const [photoUrl, setPhotoUrl] = createSignal<string | null>(null);
@@ -231,11 +202,11 @@ export function App() {
         rating: null,
       });
       setLastRun(result);
-      const id = await keep(current, request, result);
+      const id = await history.keep(current, photoName(), request, result);
       setSticker((shown) => (shown === null ? null : { ...shown, historyId: id }));
       // A rating given while the sticker was still being stored goes with it.
       const early = sticker()?.rating ?? null;
-      if (id !== null && early !== null) await rateInHistory(id, early).then(refreshHistory);
+      if (id !== null && early !== null) await history.rate(id, early);
       setNotice('');
     } catch (failure) {
       setError(failure instanceof JobFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true });
@@ -277,7 +248,7 @@ export function App() {
     };
     try {
       const result = await engine.generate(current, request, () => undefined).result;
-      await keep(current, request, result);
+      await history.keep(current, photoName(), request, result);
       return result;
     } catch (failure) {
       throw new Error(failure instanceof JobFailedError ? errorText(failure.info.code, failure.info.reason) : String(failure), { cause: failure });
@@ -302,7 +273,7 @@ export function App() {
       engine.dispose();
       freeText.dispose();
     });
-    void refreshHistory();
+    void history.refresh();
     const draft = await loadDraft();
     if (draft === undefined) return;
     if (draft.photo !== null && photo() === null) showPhoto(draft.photo, draft.photoName);
@@ -395,71 +366,28 @@ export function App() {
               }}
             />
             <TemplatePicker value={template()} onChange={chooseTemplate} />
-            <Show when={chosenTemplate() === undefined}>
-              <label class="field">
-                <span>{t().styleLabel}</span>
-                <select
-                  data-testid="style-select"
-                  value={style()}
-                  onChange={(e) => {
-                    setStyle(e.currentTarget.value);
-                    persist();
-                  }}
-                >
-                  <option value="photo">{t().stylePhoto}</option>
-                  <option value="panda">{t().stylePanda}</option>
-                </select>
-              </label>
-            </Show>
-            <Show when={chosenTemplate() === undefined && style() === 'photo'}>
-              <label class="field">
-                <span>{t().cutoutLabel}</span>
-                <select
-                  data-testid="cutout-select"
-                  value={cutout()}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    if (isCutout(value)) setCutout(value);
-                    persist();
-                  }}
-                >
-                  <option value="person">{t().cutoutPerson}</option>
-                  <option value="face">{t().cutoutFace}</option>
-                </select>
-              </label>
-            </Show>
+            <StyleFields
+              style={style()}
+              cutout={cutout()}
+              templated={chosenTemplate() !== undefined}
+              onStyle={(value) => {
+                setStyle(value);
+                persist();
+              }}
+              onCutout={(value) => {
+                setCutout(value);
+                persist();
+              }}
+            />
             <Show when={usesOutline()}>
-              <div class="outline-fields">
-                <label class="field">
-                  <span>
-                    {t().outlineWidth}: {outlineWidth()} px
-                  </span>
-                  <input
-                    type="range"
-                    min="0"
-                    max={OUTLINE_MAX_WIDTH}
-                    step="1"
-                    value={outlineWidth()}
-                    data-testid="outline-width"
-                    onInput={(e) => {
-                      setOutlineWidth(Number(e.currentTarget.value));
-                      persist();
-                    }}
-                  />
-                </label>
-                <label class="field">
-                  <span>{t().outlineColour}</span>
-                  <input
-                    type="color"
-                    value={outlineColour()}
-                    data-testid="outline-colour"
-                    onInput={(e) => {
-                      setOutlineColour(e.currentTarget.value);
-                      persist();
-                    }}
-                  />
-                </label>
-              </div>
+              <OutlineFields
+                value={{ width: outlineWidth(), colour: outlineColour() }}
+                onChange={(edge) => {
+                  setOutlineWidth(edge.width);
+                  setOutlineColour(edge.colour);
+                  persist();
+                }}
+              />
             </Show>
             <label class="check">
               <input type="checkbox" data-testid="animate-toggle" checked={animate()} onChange={(e) => setAnimate(e.currentTarget.checked)} />
@@ -515,17 +443,17 @@ export function App() {
                 onRate={(rating) => {
                   const id = shown().historyId;
                   setSticker({ ...shown(), rating });
-                  if (id !== null) void rateInHistory(id, rating).then(refreshHistory);
+                  if (id !== null) void history.rate(id, rating);
                 }}
               />
             )}
           </Show>
           <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} />
           <HistoryPanel
-            records={history()}
-            usage={usage()}
-            onRate={(record, rating) => void rateInHistory(record.id, rating).then(refreshHistory)}
-            onDelete={(record) => void deleteFromHistory(record.id).then(refreshHistory)}
+            records={history.records()}
+            usage={history.usage()}
+            onRate={(record, rating) => void history.rate(record.id, rating)}
+            onDelete={(record) => void history.remove(record.id)}
             onEdit={(record) => void reEdit(record)}
           />
           <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} blocked={blocked()} />
