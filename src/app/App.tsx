@@ -21,6 +21,7 @@ import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
 import { loadDraft, saveDraft } from './draft-store.ts';
 import { historyPhoto, type HistoryRecord } from './history-store.ts';
 import { createHistory } from './history-state.ts';
+import { plannedStages } from '../core/job-stages.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { errorText, lang, setLang, t } from './i18n.ts';
 
@@ -162,11 +163,6 @@ export function App() {
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
     const templateId = chosenTemplate()?.id;
-    // Segmentation runs for the plain photo style only (templates and panda cut the face oval).
-    const segments = chosenStyle === 'photo' && templateId === undefined && cutout() === 'person';
-    setJobStages(
-      STAGES.filter((s) => (s !== 'warp' || choice !== null) && (s !== 'segment' || segments) && ((s !== 'animate' && s !== 'encode-animation') || animated)),
-    );
     const request: GenerateRequest = {
       prompt: prompt(),
       expression: choice,
@@ -178,6 +174,7 @@ export function App() {
       captionPlacement: captionPlacement(),
       ...(templateId !== undefined && { template: templateId }),
     };
+    setJobStages(plannedStages(request));
     const started = engine.generate(current, request, onJobEvent);
     setJob(started);
     try {

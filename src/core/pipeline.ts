@@ -2,8 +2,9 @@
 // cancellation check between them. Runs wherever a Platform exists.
 
 import { StickerError } from './errors.ts';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
+import { cutoutFor } from './job-stages.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
@@ -74,9 +75,8 @@ export async function runStickerJob<Img, Surface>(
   const toRelease = [decoded.image];
   try {
     const { face, faces, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
-    // Only the plain photo style is cut out by segmentation: panda keeps its close face crop and
-    // template slots their face ovals; a face-only cutout needs no segmenter.
-    const cutout = request.style === 'photo' && template === undefined ? (request.cutout ?? DEFAULT_CUTOUT) : null;
+    // A face-only cutout needs no segmenter.
+    const cutout = cutoutFor(request);
     const segmented: Segmented | null =
       cutout === 'person'
         ? await stage('segment', () => segmentStage(platform, decoded.image, face))

@@ -1,0 +1,20 @@
+// Which stages a request runs, decided once: the pipeline follows it and the UI lists it, so the
+// progress checklist never shows a stage that will not run.
+
+import { DEFAULT_CUTOUT, STAGES, type Cutout, type GenerateRequest, type StageName } from './protocol.ts';
+
+/** Only the plain photo style is cut out by segmentation: panda keeps its close face crop and template slots their face ovals. */
+export function cutoutFor(request: GenerateRequest): Cutout | null {
+  return request.style === 'photo' && request.template === undefined ? (request.cutout ?? DEFAULT_CUTOUT) : null;
+}
+
+export function plannedStages(request: GenerateRequest): StageName[] {
+  const skipped = new Set<StageName>();
+  if (request.expression === null) skipped.add('warp');
+  if (cutoutFor(request) !== 'person') skipped.add('segment');
+  if (!request.animate) {
+    skipped.add('animate');
+    skipped.add('encode-animation');
+  }
+  return STAGES.filter((s) => !skipped.has(s));
+}
