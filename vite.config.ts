@@ -5,6 +5,10 @@ import { localAssetsPlugin } from './scripts/local-assets-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
+/** Which diffusion models the AI redraw uses: 'fixtures' (the repository's test networks) or the real set. */
+const aiModels = process.env.BIAOQING_MODELS ?? 'sdxs-512';
+/** Where self-hosted weights live; empty = the app's own models/ folder. */
+const modelBase = process.env.BIAOQING_MODEL_BASE ?? '';
 
 export default defineConfig({
   root,
@@ -12,6 +16,10 @@ export default defineConfig({
   appType: 'mpa',
   plugins: [solid(), localAssetsPlugin(root)],
   worker: { format: 'es' },
+  define: {
+    'import.meta.env.VITE_BIAOQING_MODELS': JSON.stringify(aiModels),
+    'import.meta.env.VITE_BIAOQING_MODEL_BASE': JSON.stringify(modelBase),
+  },
   build: { target: 'es2022', sourcemap: true },
   server: { port, strictPort: true, host: 'localhost' },
   preview: { port, strictPort: true, host: 'localhost' },

@@ -9,10 +9,12 @@ import type { Platform } from '../src/core/platform.ts';
 import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
 import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
+import { createRedrawService, type RedrawService } from '../src/platform/browser/diffusion/redraw-service.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let platform: Platform<ImageBitmap, OffscreenCanvas> | undefined;
+let redraw: RedrawService | null = null;
 const jobs = new Map<string, AbortController>();
 /** Jobs run one at a time, in order: one photo's pixels in memory at once. */
 let queue: Promise<void> = Promise.resolve();
@@ -27,22 +29,32 @@ async function generate(command: Extract<Command, { type: 'generate' }>): Promis
   try {
     if (platform === undefined) throw new Error('generate before init');
     const ctx = { jobId: command.jobId, signal: controller.signal, emit: (e: EngineEvent) => post(e), now: () => performance.now() };
-    const result = await runStickerJob(platform, ctx, command.photo, command.request);
-    post({ type: 'result', ...result }, [result.png]);
+    // Cancelling a job that is waiting for the AI models stops their download too.
+    const stopLoad = () => redraw?.cancel();
+    controller.signal.addEventListener('abort', stopLoad);
+    try {
+      const result = await runStickerJob(platform, ctx, command.photo, command.request);
+      post({ type: 'result', ...result }, [result.png]);
+    } finally {
+      controller.signal.removeEventListener('abort', stopLoad);
+    }
   } catch (error) {
     post({ type: 'error', jobId: command.jobId, error: toErrorInfo(error) });
   } finally {
     jobs.delete(command.jobId);
+    if (command.request.style === 'ai') redraw?.report();
   }
 }
 
 async function handle(command: Command): Promise<void> {
   switch (command.type) {
     case 'init': {
-      const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled' } = command.options;
-      restrictFetch(allowedOrigins(assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
-      platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts);
+      const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled', ai } = command.options;
+      restrictFetch(allowedOrigins(assetBase, self.location.href, ai === undefined ? [] : [ai.modelBase]), (url) => post({ type: 'blocked', url }));
+      redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
+      platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw);
       post({ type: 'ready', gpu: await probeWebGpu() });
+      redraw?.start().catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
       // Warm the face model now so the first sticker does not wait for it.
       platform.loadModels((p) => post({ type: 'download', ...p })).catch((error: unknown) =>
         post({ type: 'error', jobId: null, error: toErrorInfo(error, 'load-models') }),
@@ -55,6 +67,13 @@ async function handle(command: Command): Promise<void> {
       return;
     case 'cancel':
       jobs.get(command.jobId)?.abort();
+      return;
+    case 'redraw-load':
+      // Failures reach the UI as a 'failed' status.
+      redraw?.load().catch(() => undefined);
+      return;
+    case 'redraw-cancel':
+      redraw?.cancel();
       return;
     case 'dispose':
       for (const controller of jobs.values()) controller.abort();

@@ -4,7 +4,12 @@ import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
 import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, STAGES, isCaptionPlacement, isCutout, isOutline, isStyle, type CaptionPlacement, type Cutout, type Outline, type EngineEvent, type GenerateRequest, type GpuReport, type StageName, type StickerResult, type StickerStyle } from '../core/protocol.ts';
 import type { PackItem } from '../core/pack/plan-pack.ts';
-import { createEngine } from '../engine/create-engine.ts';
+import { aiModelSet, createEngine } from '../engine/create-engine.ts';
+import { DIFFUSION_SETS } from '../core/diffusion/model-sets.ts';
+import type { RedrawRequest, RedrawStatus } from '../core/diffusion/redraw-status.ts';
+import { AiFields, randomSeed } from './components/AiFields.tsx';
+import { RedrawPreview, type Preview } from './components/RedrawPreview.tsx';
+import { aiText } from './i18n-ai.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
 import { ExpressionPicker } from './components/ExpressionPicker.tsx';
@@ -51,13 +56,14 @@ export function App() {
     if (p.kind === 'free') setCaptionAt({ x: p.x, y: p.y });
   };
   const [style, setStyle] = createSignal('photo');
+  const isAi = () => style() === 'ai';
   /** A template id from the library, or '' for the style's own layout. */
   const [template, setTemplate] = createSignal('');
   const chosenTemplate = () => templateById(template());
   /** The die-cut edge shows on photo stickers and on templates with a colour face. */
   const usesOutline = () => {
     const tpl = chosenTemplate();
-    return tpl === undefined ? style() === 'photo' : tpl.slots.some((s) => s.blend !== 'ink');
+    return tpl === undefined || isAi() ? style() !== 'panda' : tpl.slots.some((s) => s.blend !== 'ink');
   };
   const chooseTemplate = (id: string) => {
     setTemplate(id);
@@ -84,6 +90,10 @@ export function App() {
   const [animate, setAnimate] = createSignal(false);
   const [jobStages, setJobStages] = createSignal<readonly StageName[]>(STAGES);
   const [stepNote, setStepNote] = createSignal('');
+  const aiSet = DIFFUSION_SETS[aiModelSet()];
+  const [redrawStatus, setRedrawStatus] = createSignal<RedrawStatus | null>(null);
+  const [aiSettings, setAiSettings] = createSignal<RedrawRequest>({ steps: aiSet.defaultSteps, strength: aiSet.defaultStrength, seed: randomSeed() });
+  const [preview, setPreview] = createSignal<Preview | null>(null);
   const understanding = createMemo(() => understand(prompt()));
   const [picked, setPicked] = createSignal<Expression | null>(null);
   const [strength, setStrength] = createSignal<number | null>(null);
@@ -132,6 +142,7 @@ export function App() {
 
   const onEngineEvent = (event: EngineEvent) => {
     if (event.type === 'ready') setGpu(event.gpu);
+    else if (event.type === 'redraw') setRedrawStatus(event.status);
     else if (event.type === 'blocked') setBlocked((urls) => (urls.includes(event.url) ? urls : [...urls, event.url]));
     else if (event.type === 'download') {
       const finished = event.cached || event.loaded >= event.total;
@@ -142,6 +153,7 @@ export function App() {
   };
 
   const onJobEvent = (event: EngineEvent) => {
+    if (event.type === 'preview') setPreview({ rgba: event.rgba, size: event.size, step: event.step });
     if (event.type === 'progress') setStepNote(t().stepProgress(t().stages[event.stage], event.done, event.total));
     if (event.type !== 'stage') return;
     setStepNote('');
@@ -156,13 +168,15 @@ export function App() {
     }
     setError(null);
     setStages({});
+    setPreview(null);
     const words = caption().trim() || prompt().trim();
     const expression = chosen();
     const choice = expression === null ? null : { id: expression.id, intensity: intensity() };
-    const animated = animate();
+    const animated = animate() && !isAi();
     const styleValue = style();
     const chosenStyle: StickerStyle = isStyle(styleValue) ? styleValue : 'photo';
-    const templateId = chosenTemplate()?.id;
+    // The AI style redraws its own square: a template does not apply to it.
+    const templateId = chosenStyle === 'ai' ? undefined : chosenTemplate()?.id;
     const request: GenerateRequest = {
       prompt: prompt(),
       expression: choice,
@@ -173,6 +187,7 @@ export function App() {
       cutout: cutout(),
       captionPlacement: captionPlacement(),
       ...(templateId !== undefined && { template: templateId }),
+      ...(chosenStyle === 'ai' && { redraw: aiSettings() }),
     };
     setJobStages(plannedStages(request));
     const started = engine.generate(current, request, onJobEvent);
@@ -362,11 +377,13 @@ export function App() {
                 persist();
               }}
             />
-            <TemplatePicker value={template()} onChange={chooseTemplate} />
+            <Show when={!isAi()}>
+              <TemplatePicker value={template()} onChange={chooseTemplate} />
+            </Show>
             <StyleFields
               style={style()}
               cutout={cutout()}
-              templated={chosenTemplate() !== undefined}
+              templated={!isAi() && chosenTemplate() !== undefined}
               onStyle={(value) => {
                 setStyle(value);
                 persist();
@@ -376,6 +393,20 @@ export function App() {
                 persist();
               }}
             />
+            <Show when={isAi()}>
+              <AiFields
+                status={redrawStatus()}
+                settings={aiSettings()}
+                maxSteps={aiSet.maxSteps}
+                onSettings={setAiSettings}
+                onLoad={() => {
+                  // A large download should not be evicted when the device runs short of space.
+                  void navigator.storage?.persist?.().catch(() => false);
+                  engine.loadRedraw();
+                }}
+                onCancel={() => engine.cancelRedraw()}
+              />
+            </Show>
             <Show when={usesOutline()}>
               <OutlineFields
                 value={{ width: outlineWidth(), colour: outlineColour() }}
@@ -409,6 +440,7 @@ export function App() {
             <Show when={job() !== null}>
               <ProgressList stages={jobStages()} states={stages()} />
               <Show when={stepNote()}>{(note) => <p class="notice" data-testid="step-progress">{note()}</p>}</Show>
+              <Show when={preview()}>{(shown) => <RedrawPreview preview={shown()} />}</Show>
             </Show>
             <Show when={notice()}>{(text) => <p class="notice" data-testid="notice">{text()}</p>}</Show>
           </div>
@@ -437,6 +469,7 @@ export function App() {
                   persist();
                   if (job() === null) void generate();
                 }}
+                aiNote={shown().meta.redraw === null ? null : aiText().info(shown().meta.redraw?.seed ?? 0, shown().meta.redraw?.steps ?? 0, shown().meta.redraw?.prompt ?? '')}
                 onRate={(rating) => {
                   const id = shown().historyId;
                   setSticker({ ...shown(), rating });

@@ -4,7 +4,9 @@
 import { StickerError } from './errors.ts';
 import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
-import { cutoutFor } from './job-stages.ts';
+import { animates, cutoutFor } from './job-stages.ts';
+import { redrawStage, type RedrawReport } from './stages/redraw.ts';
+import { redrawPrompt } from './diffusion/prompt.ts';
 import { eyeCenters } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
@@ -71,6 +73,10 @@ export async function runStickerJob<Img, Surface>(
   if (request.template !== undefined && template === undefined) {
     throw new StickerError('BAD_INPUT', `unknown template ${request.template}`, { stage: 'align', reason: 'unknown-template' });
   }
+  // The redraw works on the style's own square; a template's slots are drawn from the photo.
+  if (request.style === 'ai' && (template !== undefined || request.redraw === undefined)) {
+    throw new StickerError('BAD_INPUT', 'the AI style takes redraw settings and no template', { stage: 'redraw', reason: 'ai-request' });
+  }
   const decoded = await stage('decode', () => decodeStage(platform, photo));
   const toRelease = [decoded.image];
   try {
@@ -100,11 +106,27 @@ export async function runStickerJob<Img, Surface>(
     const outline = request.outline ?? DEFAULT_OUTLINE;
     const captionPlacement = request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT;
     const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person, captionPlacement }));
+    let redraw: RedrawReport | null = null;
+    if (request.style === 'ai' && request.redraw !== undefined) {
+      const settings = request.redraw;
+      const prompt = redrawPrompt(expression, request.prompt);
+      const redrawn = await stage('redraw', () =>
+        redrawStage(platform, picture, plan.transform, plan.size, prompt, settings, {
+          signal: ctx.signal,
+          now: ctx.now,
+          onProgress: (done, total) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'redraw', done, total }),
+          onPreview: (rgba, size, step) => ctx.emit({ type: 'preview', jobId: ctx.jobId, rgba: rgba.slice().buffer, size, step }),
+        }),
+      );
+      picture = redrawn.image;
+      toRelease.push(picture);
+      redraw = redrawn.report;
+    }
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
     let animation: StickerResult['animation'] = null;
     let rendered: RenderedFrame[] | null = null;
-    if (request.animate) {
+    if (animates(request)) {
       const input: AnimationInput<Img> = {
         image: decoded.image,
         size: decoded.info,
@@ -150,6 +172,7 @@ export async function runStickerJob<Img, Surface>(
       eyes: eyeCenters(face),
       slots: slotReports(plan),
       cutout: segmented?.cutout ?? null,
+      redraw,
       timings,
       backends,
       captionFont: platform.captionFont(),

@@ -15,6 +15,8 @@ import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
 import type { FloatMask } from './image/float-mask.ts';
+import type { DiffusionRuntime } from './diffusion/redraw.ts';
+import type { RedrawEngineInfo } from './diffusion/redraw-status.ts';
 
 export interface DecodedPhoto<Img> {
   image: Img;
@@ -61,6 +63,21 @@ export interface DownloadProgress {
   cached: boolean;
 }
 
+/** A prompt's CLIP hidden states, wherever the runtime keeps them (the GPU, when it can). */
+export interface PromptEmbedding {
+  release(): void;
+}
+
+/** The AI redraw's networks, loaded: what the redraw stage drives. */
+export interface LoadedDiffusion {
+  runtime: DiffusionRuntime<PromptEmbedding>;
+  /** Tokenise and encode (or read the cached hidden states of) a prompt. */
+  embed(prompt: string): Promise<PromptEmbedding>;
+  info: RedrawEngineInfo;
+  /** GPU tensors not yet disposed: 0 between jobs. */
+  liveGpuTensors(): number;
+}
+
 export interface Platform<Img, Surface> {
   /** The backend each stage runs on ("mediapipe-wasm-cpu", "offscreen-canvas-2d"...), for diagnostics. */
   backend(stage: StageName): string;
@@ -75,6 +92,12 @@ export interface Platform<Img, Surface> {
   captionFont(): CaptionFontReport;
   measureCaption: MeasureText;
   compose(image: Img, plan: StickerPlan): Promise<Surface>;
+  /** The square the plan maps the photo onto, unmasked and opaque: size×size RGBA. */
+  cropAligned(image: Img, transform: Similarity, size: number): Promise<Uint8ClampedArray>;
+  /** The photo with a size×size square put back where cropAligned took it from. */
+  pasteAligned(image: Img, rgba: Uint8ClampedArray, size: number, transform: Similarity): Promise<Img>;
+  /** The AI redraw's networks, downloaded and loaded on first use; throws when the device cannot run them. */
+  diffusion(signal: { readonly aborted: boolean }): Promise<LoadedDiffusion>;
   encodePng(surface: Surface): Promise<ArrayBuffer>;
   /** The surface scaled to size×size, as RGBA pixels (for GIF frames). */
   rgba(surface: Surface, size: number): Promise<Uint8ClampedArray>;

@@ -6,12 +6,16 @@ import type { Point } from './geometry/point.ts';
 import type { GifReduction } from './encode/gif-reduction.ts';
 import { templateById } from './templates/index.ts';
 import type { Box } from './templates/template.ts';
+import { isRedrawRequest, type RedrawRequest, type RedrawStatus } from './diffusion/redraw-status.ts';
+import type { RedrawReport } from './stages/redraw.ts';
+import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
+import type { AiDevicePreference } from './diffusion/capability.ts';
 
-export const STAGES = ['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
+export const STAGES = ['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'redraw', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
 export type StageName = (typeof STAGES)[number];
 
-/** 'photo': the user's own face, cut out with a white edge; 'panda': the 熊猫头 fusion. */
-export const STYLES = ['photo', 'panda'] as const;
+/** 'photo': the user's own face, cut out with a white edge; 'panda': the 熊猫头 fusion; 'ai': the photo style redrawn by the diffusion models. */
+export const STYLES = ['photo', 'panda', 'ai'] as const;
 export type StickerStyle = (typeof STYLES)[number];
 
 export type FaceDelegatePreference = 'auto' | 'cpu' | 'gpu';
@@ -84,6 +88,8 @@ export interface GenerateRequest {
   cutout?: Cutout;
   /** DEFAULT_CAPTION_PLACEMENT (bottom band) when absent. */
   captionPlacement?: CaptionPlacement;
+  /** The AI style's steps, strength and seed; required for style 'ai'. */
+  redraw?: RedrawRequest;
 }
 
 /** 'bundled': the caption fonts shipped with the app (the default); 'system': the device's own, to compare. */
@@ -96,12 +102,18 @@ export interface InitOptions {
   captionFonts?: CaptionFontPreference;
   /** Base URL under which the build serves models/ and mediapipe/ (the page's origin by default). */
   assetBase: string;
+  /** The AI redraw's model set and where to run it; absent: no AI redraw. */
+  ai?: { set: DiffusionSetId; device: AiDevicePreference; modelBase: string };
 }
 
 export type Command =
   | { type: 'init'; options: InitOptions }
   | { type: 'generate'; jobId: string; photo: ArrayBuffer; request: GenerateRequest }
   | { type: 'cancel'; jobId: string }
+  /** Download and load the AI redraw's models now (the user pressed download). */
+  | { type: 'redraw-load' }
+  /** Stop a download or load in progress; what was stored is kept for a resume. */
+  | { type: 'redraw-cancel' }
   | { type: 'dispose' };
 
 export interface GpuReport {
@@ -190,6 +202,8 @@ export interface StickerResult {
   slots: SlotReport[];
   /** The cutout made (null for the panda style), and why it is not the one asked for, if so. */
   cutout: { kind: Cutout; fallback: CutoutFallback | null } | null;
+  /** The AI style's redraw: prompt, settings, engine, per-step times; null for other styles. */
+  redraw: RedrawReport | null;
   timings: Partial<Record<StageName, number>>;
   backends: Partial<Record<StageName, string>>;
   captionFont: CaptionFontReport;
@@ -208,6 +222,10 @@ export type EngineEvent =
   | { type: 'stage'; jobId: string; stage: StageName; phase: 'start' | 'end'; backend: string; ms?: number }
   /** Steps inside a long stage (animation frames): shown to the user, and proof of life for the watchdog. */
   | { type: 'progress'; jobId: string; stage: StageName; done: number; total: number }
+  /** The AI redraw's state: models, the capability gate's decision and why, download and load. */
+  | { type: 'redraw'; status: RedrawStatus }
+  /** The AI redraw's clean estimate after a step: opaque RGBA, size×size. */
+  | { type: 'preview'; jobId: string; rgba: ArrayBuffer; size: number; step: number }
   | ({ type: 'result' } & StickerResult)
   | { type: 'error'; jobId: string | null; error: ErrorInfo };
 
@@ -241,7 +259,8 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
     (value.outline === undefined || isOutline(value.outline)) &&
     (value.template === undefined || (typeof value.template === 'string' && templateById(value.template) !== undefined)) &&
     (value.cutout === undefined || isCutout(value.cutout)) &&
-    (value.captionPlacement === undefined || isCaptionPlacement(value.captionPlacement))
+    (value.captionPlacement === undefined || isCaptionPlacement(value.captionPlacement)) &&
+    (value.style === 'ai' ? isRedrawRequest(value.redraw) : value.redraw === undefined)
   );
 }
 
@@ -260,7 +279,14 @@ export function parseCommand(value: unknown): Command | null {
       const fonts = options.captionFonts;
       if (fonts !== undefined && fonts !== 'bundled' && fonts !== 'system') return null;
       const parsed: InitOptions = { faceDelegate: delegate, warpBackend: warp as WarpBackendPreference, assetBase: options.assetBase };
-      return { type: 'init', options: fonts === undefined ? parsed : { ...parsed, captionFonts: fonts } };
+      if (fonts !== undefined) parsed.captionFonts = fonts;
+      const ai = options.ai;
+      if (ai !== undefined) {
+        if (!isRecord(ai) || !isDiffusionSetId(ai.set) || typeof ai.modelBase !== 'string') return null;
+        if (ai.device !== 'auto' && ai.device !== 'webgpu' && ai.device !== 'wasm') return null;
+        parsed.ai = { set: ai.set, device: ai.device, modelBase: ai.modelBase };
+      }
+      return { type: 'init', options: parsed };
     }
     case 'generate':
       if (typeof value.jobId !== 'string' || !(value.photo instanceof ArrayBuffer)) return null;
@@ -268,6 +294,9 @@ export function parseCommand(value: unknown): Command | null {
       return { type: 'generate', jobId: value.jobId, photo: value.photo, request: value.request };
     case 'cancel':
       return typeof value.jobId === 'string' ? { type: 'cancel', jobId: value.jobId } : null;
+    case 'redraw-load':
+    case 'redraw-cancel':
+      return { type: value.type };
     case 'dispose':
       return { type: 'dispose' };
     default:

@@ -46,6 +46,8 @@ export interface StickerLayout {
 
 export const LAYOUTS: Readonly<Record<StickerStyle, StickerLayout>> = {
   photo: { style: 'photo', eyes: EYE_TARGETS, maskGrowth: MASK_GROWTH, foreheadLift: MASK_FOREHEAD_LIFT },
+  // The AI style is the photo style's sticker, its square redrawn before the cut.
+  ai: { style: 'ai', eyes: EYE_TARGETS, maskGrowth: MASK_GROWTH, foreheadLift: MASK_FOREHEAD_LIFT },
   // The face fills the panda head's face slot (templates/panda-head.ts): smaller, lower, and cut
   // close to the face (brows to chin), since the head's white is its surround.
   panda: {

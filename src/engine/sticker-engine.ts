@@ -24,5 +24,9 @@ export interface StickerEngine {
   generate(photo: Blob, request: GenerateRequest, onEvent: (event: EngineEvent) => void): Job;
   /** Engine-wide events: ready (with the GPU report), model downloads, errors outside a job. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
+  /** Download and load the AI redraw's models now; progress and failure arrive as 'redraw' events. */
+  loadRedraw(): void;
+  /** Stop the AI models' download (what is stored is kept for a resume). */
+  cancelRedraw(): void;
   dispose(): void;
 }

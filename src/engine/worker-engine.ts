@@ -54,6 +54,14 @@ export class WorkerEngine implements StickerEngine {
     return { jobId, result, cancel: () => this.send({ type: 'cancel', jobId }) };
   }
 
+  loadRedraw(): void {
+    (this.worker ?? this.spawn()).postMessage({ type: 'redraw-load' } satisfies Command);
+  }
+
+  cancelRedraw(): void {
+    this.send({ type: 'redraw-cancel' });
+  }
+
   dispose(): void {
     this.send({ type: 'dispose' });
     this.stop('ABORTED', 'engine disposed');
@@ -84,7 +92,7 @@ export class WorkerEngine implements StickerEngine {
     if (this.worker !== worker) return;
     if (this.jobs.size > 0) this.armWatchdog();
     if (event.type === 'ready') this.workerReady = true;
-    const jobId = event.type === 'stage' || event.type === 'progress' || event.type === 'result' || event.type === 'error' ? event.jobId : null;
+    const jobId = event.type === 'stage' || event.type === 'progress' || event.type === 'preview' || event.type === 'result' || event.type === 'error' ? event.jobId : null;
     if (jobId === null) {
       for (const listener of this.listeners) listener(event);
       return;

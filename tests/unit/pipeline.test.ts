@@ -36,8 +36,9 @@ function uniformMask(confidence: number): FloatMask {
 
 /** How long each stage's platform call takes on the fake clock. */
 /** Stages of a still sticker (the animation stages have their own tests). */
-type StillStage = Exclude<StageName, 'animate' | 'encode-animation'>;
-const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation');
+type StillStage = Exclude<StageName, 'animate' | 'encode-animation' | 'redraw'>;
+/** The photo style's stages; the AI redraw's own test is tests/browser/ai-redraw.test.ts. */
+const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation' && s !== 'redraw');
 // The export stage redraws the sticker at HD size: one more compose and PNG encode.
 const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, segment: 25, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
 
@@ -96,6 +97,9 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
     async encodeWebp() {
       return toArrayBuffer(webp());
     },
+    cropAligned: () => Promise.reject(new Error('the photo style does not redraw')),
+    pasteAligned: () => Promise.reject(new Error('the photo style does not redraw')),
+    diffusion: () => Promise.reject(new Error('the photo style does not redraw')),
     release(img) {
       released.push(img);
     },
@@ -125,7 +129,7 @@ describe('runStickerJob, when all goes well', () => {
     const t = setup();
     await t.run();
     expect(stageEvents(t.events)).toEqual(STILL_STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
-    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'redraw', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
   });
 
   it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {

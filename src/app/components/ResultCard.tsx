@@ -28,6 +28,8 @@ interface Props {
   captionPoint: { x: number; y: number } | null;
   /** While dragging on the preview (done: false), and once on release (done: true). */
   onCaptionPoint: (at: { x: number; y: number }, done: boolean) => void;
+  /** The AI redraw's seed, steps and prompt, when it made this sticker. */
+  aiNote: string | null;
 }
 
 /** The finished sticker on a checkerboard (so its transparency shows) and the ways to take it away. */
@@ -93,6 +95,7 @@ export function ResultCard(props: Props) {
         <p class="hint" data-testid="wechat-save-hint">{t().wechatSaveHint}</p>
       </Show>
       <Rating value={props.sticker.rating} onRate={props.onRate} testId="result-rating" />
+      <Show when={props.aiNote}>{(note) => <p class="hint" data-testid="redraw-info">{note()}</p>}</Show>
       <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
       <Show when={props.sticker.meta.cutout?.fallback}>
         {(reason) => (

@@ -11,7 +11,7 @@ interface Props {
   onCutout: (cutout: Cutout) => void;
 }
 
-/** The style (photo or 熊猫头) and, for a photo sticker, how much of the person is cut out. */
+/** The style (photo, 熊猫头 or AI redraw) and, for a photo sticker, how much of the person is cut out. */
 export function StyleFields(props: Props) {
   return (
     <Show when={!props.templated}>
@@ -20,9 +20,10 @@ export function StyleFields(props: Props) {
         <select data-testid="style-select" value={props.style} onChange={(e) => props.onStyle(e.currentTarget.value)}>
           <option value="photo">{t().stylePhoto}</option>
           <option value="panda">{t().stylePanda}</option>
+          <option value="ai">{t().styleAi}</option>
         </select>
       </label>
-      <Show when={props.style === 'photo'}>
+      <Show when={props.style !== 'panda'}>
         <label class="field">
           <span>{t().cutoutLabel}</span>
           <select

@@ -19,6 +19,8 @@ export interface ModelEntry {
   /** Public source; null for files only this repository makes (fixtures). */
   url: string | null;
   description: string;
+  /** Bytes of the largest weight tensor (diffusion networks): the capability gate checks it against GPU buffer limits. */
+  largestTensorBytes?: number;
 }
 
 export interface ModelManifest {
@@ -29,7 +31,7 @@ export interface ModelManifest {
 export const MODEL_MANIFEST: ModelManifest = manifestJson;
 
 export function modelEntry(id: string): ModelEntry {
-  const entry = MODEL_MANIFEST.models.find((m) => m.id === id);
+  const entry = findModelEntry(id);
   if (entry === undefined) throw new Error(`model ${id} is not in models/manifest.json`);
   return entry;
 }
@@ -37,5 +39,11 @@ export function modelEntry(id: string): ModelEntry {
 /** The URLs to try, in order: the copy served beside the app, then the public source. */
 export function modelUrls(entry: ModelEntry, assetBase: string): string[] {
   const base = assetBase.endsWith('/') ? assetBase : `${assetBase}/`;
-  return entry.url === null ? [`${base}models/${entry.file}`] : [`${base}models/${entry.file}`, entry.url];
+  const local = `${base}models/${entry.file}`;
+  return entry.url === null || entry.url === local ? [local] : [local, entry.url];
+}
+
+/** The entry, or undefined when this build's manifest does not list it (weights not yet pinned). */
+export function findModelEntry(id: string): ModelEntry | undefined {
+  return MODEL_MANIFEST.models.find((m) => m.id === id);
 }

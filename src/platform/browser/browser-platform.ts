@@ -17,12 +17,16 @@ import { createCanvas2dWarper } from './warp-canvas2d.ts';
 import { createWebGl2Warper, type Warper } from './warp-webgl2.ts';
 import { createWebGpuWarper } from './warp-webgpu.ts';
 import { isFallbackAdapter } from './gpu-probe.ts';
+import { cropAligned, pasteAligned } from './aligned-square.ts';
+import type { RedrawService } from './diffusion/redraw-service.ts';
+import { StickerError } from '../../core/errors.ts';
 
 export function createBrowserPlatform(
   assetBase: string,
   faceDelegate: FaceDelegatePreference,
   warpBackend: WarpBackendPreference,
   captionFonts: CaptionFontPreference,
+  redraw: RedrawService | null,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   let fonts: Promise<CaptionFontReport> | undefined;
@@ -92,6 +96,7 @@ export function createBrowserPlatform(
     expression: () => 'lexicon',
     warp: () => warper?.backend ?? 'pending',
     align: () => 'js',
+    redraw: () => 'onnxruntime-web',
     compose: () => 'offscreen-canvas-2d',
     encode: () => 'offscreen-canvas-png',
     animate: () => `${warper?.backend ?? 'pending'}+offscreen-canvas-2d`,
@@ -118,6 +123,12 @@ export function createBrowserPlatform(
     captionFont: () => fontReport,
     measureCaption,
     compose: async (image, plan) => (plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
+    cropAligned: async (image, transform, size) => cropAligned(image, transform, size),
+    pasteAligned,
+    diffusion: async () => {
+      if (redraw === null) throw new StickerError('WEBGPU_UNAVAILABLE', 'this app was started without the AI redraw', { stage: 'redraw', reason: 'not-configured' });
+      return redraw.load();
+    },
     encodePng: async (canvas) => (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),
     rgba: async (canvas, size) => {
       const frame = scaled(canvas, size);

@@ -2,11 +2,12 @@
 // the manifest: transformers.js reads its model folder from a custom cache holding exactly those
 // files, may fetch nothing remote, and runs onnxruntime-web's wasm from the app's own origin.
 
-import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, env, type Tensor } from '@huggingface/transformers';
+import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, type Tensor } from '@huggingface/transformers';
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { TextEncoderSpec } from '../../core/models/text-encoders.ts';
 import type { DownloadProgress } from '../../core/platform.ts';
 import { loadModelBytes } from './model-store.ts';
+import { serveVerifiedFiles } from './transformers-files.ts';
 
 export type TextDevice = 'webgpu' | 'wasm';
 
@@ -16,32 +17,6 @@ export interface LoadedTextEncoder<D extends TextDevice | 'cpu' = TextDevice> {
   /** One embedding per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   dispose(): Promise<void>;
-}
-
-/** Where transformers.js thinks the model folders live; only the custom cache answers for it. */
-const VERIFIED = '/verified-models/';
-
-function configure(files: ReadonlyMap<string, Uint8Array>): void {
-  const byRequest = [...files].map(([file, bytes]) => ({ suffix: `/${file}`, bytes }));
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.localModelPath = VERIFIED;
-  env.useBrowserCache = false;
-  env.useWasmCache = false;
-  env.useCustomCache = true;
-  env.customCache = {
-    // One model per worker: the file's path inside the model folder identifies it, whether asked
-    // by local path or (in Node) by the would-be remote URL.
-    match: async (request: string) => {
-      const file = byRequest.find((f) => request.endsWith(f.suffix));
-      return file === undefined ? undefined : new Response(file.bytes.slice());
-    },
-    put: async () => undefined,
-  };
-  // transformers.js points onnxruntime-web at a CDN; with no paths it uses the runtime wasm the
-  // build bundled beside this worker, on the app's own origin.
-  const wasm = env.backends.onnx.wasm;
-  if (wasm !== undefined) delete wasm.wasmPaths;
 }
 
 export async function loadTextEncoderFiles(
@@ -68,7 +43,7 @@ export async function createTextEncoder<D extends TextDevice | 'cpu'>(
   files: ReadonlyMap<string, Uint8Array>,
   device: D,
 ): Promise<LoadedTextEncoder<D>> {
-  configure(files);
+  serveVerifiedFiles(files);
   const tokenizer = await AutoTokenizer.from_pretrained(spec.id);
   const model = await CLIPTextModelWithProjection.from_pretrained(spec.id, { config: new PretrainedConfig(spec.config), device, dtype: spec.dtype });
   return {

@@ -12,8 +12,8 @@ export function cacheKey(entry: ModelEntry): string {
   return `model:${entry.id}@${entry.sha256}`;
 }
 
-async function download(url: string, entry: ModelEntry, onProgress: (p: DownloadProgress) => void): Promise<ArrayBuffer> {
-  const response = await fetch(url);
+async function download(url: string, entry: ModelEntry, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const response = await fetch(url, signal === undefined ? {} : { signal });
   if (!response.ok || response.body === null) throw new Error(`${url}: HTTP ${response.status}`);
   const total = Number(response.headers.get('content-length')) || entry.bytes;
   const reader = response.body.getReader();
@@ -54,6 +54,7 @@ export async function loadModelBytes(
   entry: ModelEntry,
   assetBase: string,
   onProgress: (p: DownloadProgress) => void,
+  options: { signal?: AbortSignal } = {},
 ): Promise<ArrayBuffer> {
   const cached = await fromCache(entry);
   if (cached !== undefined) {
@@ -65,8 +66,9 @@ export async function loadModelBytes(
   for (const url of modelUrls(entry, assetBase)) {
     let bytes: ArrayBuffer;
     try {
-      bytes = await download(url, entry, onProgress);
+      bytes = await download(url, entry, onProgress, options.signal);
     } catch (error) {
+      if (options.signal?.aborted === true) throw error;
       failures.push(error instanceof Error ? error.message : String(error));
       continue;
     }
@@ -80,6 +82,15 @@ export async function loadModelBytes(
   }
   const code = integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED';
   throw new StickerError(code, `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
+}
+
+/** Whether verified bytes of the file are in IndexedDB (no download needed). */
+export async function isCached(entry: ModelEntry): Promise<boolean> {
+  try {
+    return (await get(cacheKey(entry))) instanceof Blob;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the file can be had without the public URL: already cached, or served beside the app. */

@@ -6,9 +6,10 @@
 
 import { MODEL_MANIFEST } from '../../core/models/manifest.ts';
 
-export function allowedOrigins(assetBase: string, here: string): Set<string> {
+/** `hosts`: where this build's self-hosted weights live (the AI redraw's model base), if elsewhere. */
+export function allowedOrigins(assetBase: string, here: string, hosts: readonly string[] = []): Set<string> {
   const sources = MODEL_MANIFEST.models.flatMap((m) => (m.url === null ? [] : [m.url]));
-  return new Set([here, assetBase, ...sources].map((u) => new URL(u, here).origin));
+  return new Set([here, assetBase, ...hosts, ...sources].map((u) => new URL(u, here).origin));
 }
 
 /** The worker's own fetch, kept once so a second init replaces the policy instead of stacking it. */

@@ -19,6 +19,9 @@ export function measuringPlatform(): Platform<never, never> {
     encodePng: unused,
     rgba: unused,
     encodeWebp: unused,
+    cropAligned: unused,
+    pasteAligned: unused,
+    diffusion: unused,
     release: unused,
   };
 }

@@ -1,0 +1,125 @@
+// Loads a diffusion model set for the provider and weights the capability gate chose: every file
+// through the model store (verified, cached in IndexedDB, one progress total), then one session per
+// network. The prompt hidden states are cached in IndexedDB; the built-in expressions' prompts are
+// encoded once, at load, so the usual stickers never wait for the text encoder.
+
+import type { Tensor } from 'onnxruntime-web/webgpu';
+import { EXPRESSIONS } from '../../../core/expression/lexicon.ts';
+import { redrawPrompt } from '../../../core/diffusion/prompt.ts';
+import { latentSize, type DiffusionModelSet, type DiffusionVariant } from '../../../core/diffusion/model-sets.ts';
+import type { RedrawDownload } from '../../../core/diffusion/redraw-status.ts';
+import { createDownloadMeter } from '../../../core/diffusion/download-meter.ts';
+import { modelEntry, type ModelEntry } from '../../../core/models/manifest.ts';
+import type { LoadedDiffusion, PromptEmbedding } from '../../../core/platform.ts';
+import { cachedQuery, embeddingScope, storeQuery } from '../embedding-cache.ts';
+import { loadModelBytes } from '../model-store.ts';
+import { createSession, floatTensor, int32Tensor, int64Tensor, readFloats, type Provider } from './ort-session.ts';
+import { GpuTensors } from './gpu-tensors.ts';
+import { loadTokenizer } from './sd-tokenizer.ts';
+
+export interface DiffusionLoad {
+  set: DiffusionModelSet;
+  variant: DiffusionVariant;
+  provider: Provider;
+  /** diffusionFiles(set, variant), with hosted files' URLs resolved. */
+  entries: readonly ModelEntry[];
+  assetBase: string;
+  signal: AbortSignal;
+  onDownload(progress: RedrawDownload): void;
+  onLoading(): void;
+}
+
+/** Every file the set needs with this variant: tokenizer first (small), UNet last (largest). */
+export function diffusionFiles(set: DiffusionModelSet, variant: DiffusionVariant): ModelEntry[] {
+  const { textEncoder, vaeEncoder, vaeDecoder, unet } = variant.files;
+  return [...Object.values(set.tokenizer), textEncoder, vaeEncoder, vaeDecoder, unet].map(modelEntry);
+}
+
+async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Promise<Map<string, Uint8Array>> {
+  const total = entries.reduce((sum, e) => sum + e.bytes, 0);
+  const meter = createDownloadMeter(() => performance.now());
+  const bytes = new Map<string, Uint8Array>();
+  let done = 0;
+  for (const entry of entries) {
+    if (load.signal.aborted) throw load.signal.reason;
+    const file = await loadModelBytes(entry, load.assetBase, ({ loaded, cached }) => {
+      if (cached) return;
+      const sum = done + loaded;
+      load.onDownload({ loaded: sum, total, ...meter(sum, total) });
+    }, { signal: load.signal });
+    done += entry.bytes;
+    bytes.set(entry.id, new Uint8Array(file));
+    load.onDownload({ loaded: done, total, ...meter(done, total) });
+  }
+  return bytes;
+}
+
+export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusion> {
+  const began = performance.now();
+  const { set, variant, provider } = load;
+  const files = await fetchAll(load, load.entries);
+  load.onLoading();
+  const file = (id: string): Uint8Array => {
+    const found = files.get(id);
+    if (found === undefined) throw new Error(`${id} was not loaded`);
+    return found;
+  };
+  const tokenizerFiles = new Map(Object.entries(set.tokenizer).map(([path, id]) => [path, file(id)]));
+  const tokenize = await loadTokenizer(set.id, tokenizerFiles, set.sequenceLength);
+  const latent = latentSize(set);
+  const textEncoder = await createSession(file(variant.files.textEncoder), { provider, dimensions: { batch: 1, sequence: set.sequenceLength }, gpuOutputs: ['last_hidden_state'] });
+  const vaeEncoder = await createSession(file(variant.files.vaeEncoder), { provider, dimensions: { batch: 1, height: set.imageSize, width: set.imageSize } });
+  const vaeDecoder = await createSession(file(variant.files.vaeDecoder), { provider, dimensions: { batch: 1, latent_height: latent, latent_width: latent } });
+  const unet = await createSession(file(variant.files.unet), { provider, dimensions: { batch: 1, height: latent, width: latent, sequence: set.sequenceLength } });
+  files.clear(); // the sessions hold their own copies
+
+  const gpu = new GpuTensors();
+  const scope = embeddingScope(`sd-text:${set.id}`, modelEntry(variant.files.textEncoder).sha256);
+  const hiddenDims = (data: Float32Array) => [1, set.sequenceLength, data.length / set.sequenceLength];
+  const latentDims = [1, set.latentChannels, latent, latent];
+
+  /** Handles stay opaque to core; the tensor behind each is looked up here. */
+  const tensors = new WeakMap<PromptEmbedding, Tensor>();
+  const handle = (tensor: Tensor, release: () => void): PromptEmbedding => {
+    const embedding = { release };
+    tensors.set(embedding, tensor);
+    return embedding;
+  };
+  const tensorOf = (embedding: PromptEmbedding): Tensor => {
+    const tensor = tensors.get(embedding);
+    if (tensor === undefined) throw new Error('prompt embedding from another session');
+    return tensor;
+  };
+
+  async function embed(prompt: string): Promise<PromptEmbedding> {
+    const cached = await cachedQuery(scope, prompt);
+    if (cached !== undefined) return handle(floatTensor(cached, hiddenDims(cached)), () => undefined);
+    const ids = tokenize(prompt);
+    const out = await textEncoder.run({ input_ids: int32Tensor(ids, [1, ids.length]) });
+    const hidden = out.last_hidden_state;
+    if (hidden === undefined) throw new Error('text encoder returned no last_hidden_state');
+    const tensor = gpu.keep(hidden);
+    await storeQuery(scope, prompt, (await readFloats(tensor)).slice());
+    return handle(tensor, () => gpu.dispose(tensor));
+  }
+
+  for (const expression of EXPRESSIONS) (await embed(redrawPrompt(expression, ''))).release();
+
+  const run = async (session: typeof unet, feeds: Record<string, Tensor>, output: string): Promise<Float32Array> => {
+    const out = (await session.run(feeds))[output];
+    if (out === undefined) throw new Error(`network returned no ${output}`);
+    return readFloats(out);
+  };
+
+  return {
+    embed,
+    runtime: {
+      encodeImage: (pixels) => run(vaeEncoder, { sample: floatTensor(pixels, [1, 3, set.imageSize, set.imageSize]) }, 'latent_sample'),
+      predictNoise: (sample, timestep, text) =>
+        run(unet, { sample: floatTensor(sample, latentDims), timestep: int64Tensor([timestep]), encoder_hidden_states: tensorOf(text) }, 'out_sample'),
+      decode: (latents) => run(vaeDecoder, { latent_sample: floatTensor(latents, latentDims) }, 'sample'),
+    },
+    info: { set: set.id, test: set.test, provider, dtype: variant.dtype, loadMs: performance.now() - began },
+    liveGpuTensors: () => gpu.count,
+  };
+}

@@ -1,0 +1,46 @@
+// One onnxruntime-web session per network, on the provider the capability gate chose. Shapes are
+// fixed with freeDimensionOverrides so the WebGPU provider compiles each kernel once; outputs that
+// only feed another network stay on the GPU.
+
+import * as ort from 'onnxruntime-web/webgpu';
+
+export type Provider = 'webgpu' | 'wasm';
+
+export interface SessionPlan {
+  provider: Provider;
+  /** The model's named dynamic axes, fixed to the sizes the app uses. */
+  dimensions: Readonly<Record<string, number>>;
+  /** Output names to keep on the GPU (WebGPU only). */
+  gpuOutputs?: readonly string[];
+}
+
+export async function createSession(bytes: Uint8Array, plan: SessionPlan): Promise<ort.InferenceSession> {
+  const options: ort.InferenceSession.SessionOptions = {
+    executionProviders: [plan.provider],
+    graphOptimizationLevel: 'all',
+    freeDimensionOverrides: { ...plan.dimensions },
+  };
+  if (plan.provider === 'webgpu' && plan.gpuOutputs !== undefined) {
+    options.preferredOutputLocation = Object.fromEntries(plan.gpuOutputs.map((name) => [name, 'gpu-buffer' as const]));
+  }
+  return ort.InferenceSession.create(bytes, options);
+}
+
+export function floatTensor(data: Float32Array, dims: readonly number[]): ort.Tensor {
+  return new ort.Tensor('float32', data, dims);
+}
+
+export function int32Tensor(data: Int32Array, dims: readonly number[]): ort.Tensor {
+  return new ort.Tensor('int32', data, dims);
+}
+
+export function int64Tensor(values: readonly number[]): ort.Tensor {
+  return new ort.Tensor('int64', BigInt64Array.from(values, (v) => BigInt(v)), [values.length]);
+}
+
+/** A CPU copy of a float output, wherever it was computed. */
+export async function readFloats(tensor: ort.Tensor): Promise<Float32Array> {
+  const data = tensor.location === 'cpu' ? tensor.data : await tensor.getData();
+  if (!(data instanceof Float32Array)) throw new Error(`expected float32 output, got ${tensor.type}`);
+  return data;
+}

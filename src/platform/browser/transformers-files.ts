@@ -1,0 +1,31 @@
+// transformers.js reads a model folder through a custom cache that holds exactly the files the
+// model store has checked against the manifest: it may fetch nothing remote, and it runs
+// onnxruntime-web's wasm from the app's own origin.
+
+import { env } from '@huggingface/transformers';
+
+/** Where transformers.js thinks the model folders live; only the custom cache answers for it. */
+const VERIFIED = '/verified-models/';
+
+export function serveVerifiedFiles(files: ReadonlyMap<string, Uint8Array>): void {
+  const byRequest = [...files].map(([file, bytes]) => ({ suffix: `/${file}`, bytes }));
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = VERIFIED;
+  env.useBrowserCache = false;
+  env.useWasmCache = false;
+  env.useCustomCache = true;
+  env.customCache = {
+    // One model per worker: the file's path inside the model folder identifies it, whether asked
+    // by local path or (in Node) by the would-be remote URL.
+    match: async (request: string) => {
+      const file = byRequest.find((f) => request.endsWith(f.suffix));
+      return file === undefined ? undefined : new Response(file.bytes.slice());
+    },
+    put: async () => undefined,
+  };
+  // transformers.js points onnxruntime-web at a CDN; with no paths it uses the runtime wasm the
+  // build bundled beside this worker, on the app's own origin.
+  const wasm = env.backends.onnx.wasm;
+  if (wasm !== undefined) delete wasm.wasmPaths;
+}
