@@ -11,5 +11,6 @@ trap 'npx tsx scripts/test-summary.ts test-results/unit.json test-results/browse
 echo "▶ type check"; npm run -s typecheck
 echo "▶ lint"; npm run -s lint
 echo "▶ unit tests"; npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-echo "▶ build"; npx vite build --logLevel warn
+# The browser tests run the AI redraw on the fixture networks the repository builds.
+echo "▶ build"; BIAOQING_MODELS=fixtures npx vite build --logLevel warn
 echo "▶ browser tests"; npx vitest run --project browser --reporter=default --reporter=json --outputFile.json=test-results/browser.json

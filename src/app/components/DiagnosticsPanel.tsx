@@ -91,6 +91,13 @@ export function DiagnosticsPanel(props: Props) {
                 ? t().captionFontState(run().captionFont.loaded.join(' + '), run().captionFont.ms)
                 : t().captionFontSystem(run().captionFont.reason ?? '')}
             </p>
+            <Show when={run().redraw}>
+              {(r) => (
+                <p data-testid="redraw-report" data-step-ms={JSON.stringify(r().stepMs)} data-provider={r().engine.provider} data-load-ms={r().engine.loadMs} data-gpu-tensors={r().gpuTensorsLeft}>
+                  {t().stages.redraw}: {r().engine.set} · {r().engine.provider} · {r().engine.dtype} · {r().stepMs.map((ms) => ms.toFixed(0)).join(' / ')} ms
+                </p>
+              )}
+            </Show>
             <table>
               <thead>
                 <tr>

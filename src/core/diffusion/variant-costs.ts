@@ -1,9 +1,15 @@
 // What each weight variant of a set costs, from the manifest; variants with a file the manifest
 // does not list are left out (not exported and pinned for this build).
 
-import { findModelEntry } from '../models/manifest.ts';
+import { findModelEntry, modelEntry, type ModelEntry } from '../models/manifest.ts';
 import type { VariantCost } from './capability.ts';
-import { DIFFUSION_PARTS, type DiffusionModelSet } from './model-sets.ts';
+import { DIFFUSION_PARTS, type DiffusionModelSet, type DiffusionVariant } from './model-sets.ts';
+
+/** Every file the set needs with this variant: tokenizer first (small), UNet last (largest). */
+export function diffusionFiles(set: DiffusionModelSet, variant: DiffusionVariant): ModelEntry[] {
+  const { textEncoder, vaeEncoder, vaeDecoder, unet } = variant.files;
+  return [...Object.values(set.tokenizer), textEncoder, vaeEncoder, vaeDecoder, unet].map(modelEntry);
+}
 
 export function variantCosts(set: DiffusionModelSet): VariantCost[] {
   const costs: VariantCost[] = [];

@@ -1,7 +1,7 @@
 // Loads a diffusion model set for the provider and weights the capability gate chose: every file
 // through the model store (verified, cached in IndexedDB, one progress total), then one session per
 // network. The prompt hidden states are cached in IndexedDB; the built-in expressions' prompts are
-// encoded once, at load, so the usual stickers never wait for the text encoder.
+// encoded once, in the background after load, so the usual stickers never wait for the text encoder.
 
 import type { Tensor } from 'onnxruntime-web/webgpu';
 import { EXPRESSIONS } from '../../../core/expression/lexicon.ts';
@@ -27,12 +27,6 @@ export interface DiffusionLoad {
   signal: AbortSignal;
   onDownload(progress: RedrawDownload): void;
   onLoading(): void;
-}
-
-/** Every file the set needs with this variant: tokenizer first (small), UNet last (largest). */
-export function diffusionFiles(set: DiffusionModelSet, variant: DiffusionVariant): ModelEntry[] {
-  const { textEncoder, vaeEncoder, vaeDecoder, unet } = variant.files;
-  return [...Object.values(set.tokenizer), textEncoder, vaeEncoder, vaeDecoder, unet].map(modelEntry);
 }
 
 async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Promise<Map<string, Uint8Array>> {
@@ -103,7 +97,16 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     return handle(tensor, () => gpu.dispose(tensor));
   }
 
-  for (const expression of EXPRESSIONS) (await embed(redrawPrompt(expression, ''))).release();
+  // A job's prompt waits for at most the one background encoding in flight.
+  let textEncoderFree: Promise<unknown> = Promise.resolve();
+  const serialEmbed = (prompt: string): Promise<PromptEmbedding> => {
+    const turn = textEncoderFree.then(() => embed(prompt));
+    textEncoderFree = turn.catch(() => undefined);
+    return turn;
+  };
+  void (async () => {
+    for (const expression of EXPRESSIONS) (await serialEmbed(redrawPrompt(expression, ''))).release();
+  })().catch(() => undefined); // a failed precompute only costs the first use of that prompt
 
   const run = async (session: typeof unet, feeds: Record<string, Tensor>, output: string): Promise<Float32Array> => {
     const out = (await session.run(feeds))[output];
@@ -112,7 +115,7 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
   };
 
   return {
-    embed,
+    embed: serialEmbed,
     runtime: {
       encodeImage: (pixels) => run(vaeEncoder, { sample: floatTensor(pixels, [1, 3, set.imageSize, set.imageSize]) }, 'latent_sample'),
       predictNoise: (sample, timestep, text) =>

@@ -7,12 +7,11 @@ import { StickerError, toErrorInfo } from '../../../core/errors.ts';
 import { decideRedraw, type AiDevicePreference, type GateDecision } from '../../../core/diffusion/capability.ts';
 import { DIFFUSION_SETS, type DiffusionSetId } from '../../../core/diffusion/model-sets.ts';
 import type { RedrawDecisionReport, RedrawStatus } from '../../../core/diffusion/redraw-status.ts';
-import { variantCosts } from '../../../core/diffusion/variant-costs.ts';
+import { diffusionFiles, variantCosts } from '../../../core/diffusion/variant-costs.ts';
 import { withHostedUrl } from '../../../core/models/hosted.ts';
 import type { LoadedDiffusion } from '../../../core/platform.ts';
 import { probeWebGpu } from '../gpu-probe.ts';
 import { isCached } from '../model-store.ts';
-import { diffusionFiles, loadDiffusion } from './load-diffusion.ts';
 
 export interface RedrawOptions {
   set: DiffusionSetId;
@@ -67,6 +66,8 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
     controller = new AbortController();
     const signal = controller.signal;
     try {
+      // onnxruntime-web and the tokenizer load with the first AI job, not with every sticker worker.
+      const { loadDiffusion } = await import('./load-diffusion.ts');
       const engine = await loadDiffusion({
         set,
         variant: d.variant,
