@@ -36,7 +36,8 @@ export function localAssets(root: string): Asset[] {
     const dir = model.source === 'repo' ? path.join(root, 'models') : modelsDir(root);
     const source = path.join(dir, model.file);
     if (!existsSync(source)) {
-      notes.push(`[local-assets] ${model.file} not in ${dir}: the app will fetch it from ${model.url ?? 'nowhere'}`);
+      const from = model.url ?? (model.source === 'hosted' ? 'the model base (BIAOQING_MODEL_BASE, default: this site’s models/)' : 'nowhere');
+      notes.push(`[local-assets] ${model.file} not in ${dir}: the app will fetch it from ${from}`);
       continue;
     }
     const sha = createHash('sha256').update(readFileSync(source)).digest('hex');

@@ -74,8 +74,10 @@ export interface LoadedDiffusion {
   /** Tokenise and encode (or read the cached hidden states of) a prompt. */
   embed(prompt: string): Promise<PromptEmbedding>;
   info: RedrawEngineInfo;
-  /** GPU tensors not yet disposed: 0 between jobs. */
+  /** GPU tensors not yet disposed: 0 between jobs once idle. */
   liveGpuTensors(): number;
+  /** Resolves when no network run is queued or running, the background prompt encodings included. */
+  idle(): Promise<void>;
 }
 
 export interface Platform<Img, Surface> {

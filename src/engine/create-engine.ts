@@ -6,8 +6,11 @@ import type { AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
-/** Thirty seconds of silence: the longest honest pause is a slow first model download's first byte. */
-const STALL_MS = 30_000;
+/**
+ * Ninety seconds of silence: the longest honest pauses are a slow first model download's first
+ * byte and one AI network run or session creation on a slow GPU (about 25 s on a software one).
+ */
+const STALL_MS = 90_000;
 
 export function faceDelegateFromUrl(search: string): FaceDelegatePreference {
   const value = new URLSearchParams(search).get('face');

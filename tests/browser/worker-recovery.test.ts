@@ -40,7 +40,7 @@ describe('a failing worker is reported and replaced; the photo and words survive
     await openApp(page, session.server.url);
     await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '惊讶', caption: '啊这' });
     await page.getByTestId('progress').waitFor();
-    await page.clock.fastForward(31_000);
+    await page.clock.fastForward(91_000);
     expect(await outcome(page)).toMatchObject({ kind: 'error', code: 'WORKER_HUNG' });
     await expectInputsKept(page);
 

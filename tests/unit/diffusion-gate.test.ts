@@ -6,9 +6,9 @@ import { decideRedraw, type GateInput, type VariantCost } from '../../src/core/d
 import type { GpuReport } from '../../src/core/protocol.ts';
 
 const MB = 1024 ** 2;
-const fp16: VariantCost = { variant: { dtype: 'fp16', files: { textEncoder: 't16', unet: 'u16', vaeEncoder: 'e16', vaeDecoder: 'd16' } }, bytes: 900 * MB, largestTensorBytes: 120 * MB };
-const q8: VariantCost = { variant: { dtype: 'q8', files: { textEncoder: 't8', unet: 'u8', vaeEncoder: 'e8', vaeDecoder: 'd8' } }, bytes: 460 * MB, largestTensorBytes: 60 * MB };
-const fixture: VariantCost = { variant: { dtype: 'fp32', files: { textEncoder: 'tf', unet: 'uf', vaeEncoder: 'ef', vaeDecoder: 'df' } }, bytes: 4 * MB, largestTensorBytes: 2 * MB };
+const fp16: VariantCost = { variant: { dtype: 'fp16', providers: ['webgpu'], files: { textEncoder: 't16', unet: 'u16', vaeEncoder: 'e16', vaeDecoder: 'd16' } }, bytes: 900 * MB, largestTensorBytes: 120 * MB };
+const q8: VariantCost = { variant: { dtype: 'q8', providers: ['wasm'], files: { textEncoder: 't8', unet: 'u8', vaeEncoder: 'e8', vaeDecoder: 'd8' } }, bytes: 460 * MB, largestTensorBytes: 60 * MB };
+const fixture: VariantCost = { variant: { dtype: 'fp32', providers: ['webgpu', 'wasm'], files: { textEncoder: 'tf', unet: 'uf', vaeEncoder: 'ef', vaeDecoder: 'df' } }, bytes: 4 * MB, largestTensorBytes: 2 * MB };
 
 const discrete: GpuReport = { available: true, isFallbackAdapter: false, shaderF16: true, maxBufferSize: 4096 * MB, maxStorageBufferBindingSize: 2048 * MB };
 const integrated: GpuReport = { ...discrete, shaderF16: false, maxBufferSize: 256 * MB, maxStorageBufferBindingSize: 128 * MB };
@@ -21,29 +21,31 @@ describe('capability gate, real weights', () => {
   it('takes fp16 on a GPU with shader-f16', () => {
     expect(real(discrete)).toMatchObject({ run: 'local', provider: 'webgpu', variant: { dtype: 'fp16' }, reason: 'ok' });
   });
-  it('takes the fp32-computing int8 weights without shader-f16', () => {
-    expect(real(integrated)).toMatchObject({ run: 'local', provider: 'webgpu', variant: { dtype: 'q8' }, reason: 'ok' });
+  it('sends a GPU without shader-f16 elsewhere: the int8 weights run on the CPU only', () => {
+    expect(real(integrated)).toMatchObject({ run: 'elsewhere', reason: 'no-shader-f16' });
   });
   it('refuses a GPU whose buffers cannot hold the largest tensor, and says which limit', () => {
-    const tiny = { ...integrated, maxStorageBufferBindingSize: 32 * MB };
+    const tiny = { ...discrete, maxStorageBufferBindingSize: 32 * MB };
     const decision = real(tiny);
     expect(decision).toMatchObject({ run: 'elsewhere', reason: 'tensor-too-large' });
-    expect(decision.detail).toMatch(/32 MB/u);
+    expect(decision.detail).toMatch(/120 MB.*32 MB/u);
   });
   it('sends a software adapter and a browser without WebGPU elsewhere', () => {
-    expect(real(swiftshader)).toMatchObject({ run: 'elsewhere', reason: 'software-adapter' });
+    expect(real({ ...swiftshader, shaderF16: true })).toMatchObject({ run: 'elsewhere', reason: 'software-adapter' });
+    expect(real(swiftshader)).toMatchObject({ run: 'elsewhere', reason: 'no-shader-f16' });
     expect(real(none)).toMatchObject({ run: 'elsewhere', reason: 'no-webgpu' });
   });
   it('refuses when the device reports too little memory, and allows it with enough', () => {
     expect(real(discrete, { deviceMemoryGb: 2 })).toMatchObject({ run: 'elsewhere', reason: 'low-memory' });
-    expect(real(discrete, { deviceMemoryGb: 4 })).toMatchObject({ run: 'local', variant: { dtype: 'q8' } });
+    expect(real(discrete, { deviceMemoryGb: 4 })).toMatchObject({ run: 'elsewhere', reason: 'low-memory' });
+    expect(real(discrete, { deviceMemoryGb: 4, preference: 'wasm' })).toMatchObject({ run: 'local', provider: 'wasm', variant: { dtype: 'q8' } });
     expect(real(discrete, { deviceMemoryGb: 8 })).toMatchObject({ run: 'local', variant: { dtype: 'fp16' } });
   });
   it('says so when the build has no weights pinned', () => {
     expect(decideRedraw({ gpu: discrete, costs: [], preference: 'auto', smallModels: false })).toMatchObject({ run: 'elsewhere', reason: 'not-pinned' });
   });
   it('honours a pinned provider', () => {
-    expect(real(swiftshader, { preference: 'webgpu' })).toMatchObject({ run: 'local', provider: 'webgpu', variant: { dtype: 'q8' }, reason: 'pinned-webgpu' });
+    expect(real({ ...swiftshader, shaderF16: true }, { preference: 'webgpu' })).toMatchObject({ run: 'local', provider: 'webgpu', variant: { dtype: 'fp16' }, reason: 'pinned-webgpu' });
     expect(real(discrete, { preference: 'wasm' })).toMatchObject({ run: 'local', provider: 'wasm', variant: { dtype: 'q8' }, reason: 'pinned-wasm' });
   });
 });

@@ -38,7 +38,10 @@ export interface GateInput {
   preference: AiDevicePreference;
   /** navigator.deviceMemory in GB (Chrome rounds it down and caps it at 8); undefined when unknown. */
   deviceMemoryGb?: number;
-  /** Small test networks run anywhere: wasm on any CPU is fine for them. */
+  /**
+   * Small test networks: wasm on any CPU runs them in a moment. Real weights on the CPU take minutes
+   * a sticker, so without a usable GPU they go elsewhere (the fallback server) unless pinned.
+   */
   smallModels: boolean;
 }
 
@@ -49,51 +52,44 @@ function fitsMemory(bytes: number, deviceMemoryGb: number | undefined): boolean 
 
 const MB = (n: number) => `${Math.round(n / 1024 ** 2)} MB`;
 
-function gpuCanRun(gpu: GpuReport, cost: VariantCost): GateReason | null {
+/** Why this GPU cannot take these weights, or null when it can. */
+function gpuRefusal(gpu: GpuReport, cost: VariantCost): GateReason | null {
   if (cost.variant.dtype === 'fp16' && gpu.shaderF16 !== true) return 'no-shader-f16';
-  const binding = gpu.maxStorageBufferBindingSize ?? 0;
-  const buffer = gpu.maxBufferSize ?? 0;
-  if (cost.largestTensorBytes > Math.min(binding, buffer)) return 'tensor-too-large';
-  return null;
+  const limit = Math.min(gpu.maxStorageBufferBindingSize ?? 0, gpu.maxBufferSize ?? 0);
+  return cost.largestTensorBytes > limit ? 'tensor-too-large' : null;
 }
+
+const local = (cost: VariantCost, provider: 'webgpu' | 'wasm', reason: GateReason, detail: string): GateDecision => ({ run: 'local', provider, variant: cost.variant, bytes: cost.bytes, reason, detail });
 
 export function decideRedraw(input: GateInput): GateDecision {
   const { gpu, costs, preference, deviceMemoryGb, smallModels } = input;
   if (costs.length === 0) return { run: 'elsewhere', reason: 'not-pinned', detail: 'the model files are not in this build’s manifest' };
   const affordable = costs.filter((c) => smallModels || fitsMemory(c.bytes, deviceMemoryGb));
-  const smallest = costs.reduce((a, b) => (b.bytes < a.bytes ? b : a));
   if (affordable.length === 0) {
-    return { run: 'elsewhere', reason: 'low-memory', detail: `${MB(smallest.bytes)} of weights on a device reporting ${deviceMemoryGb ?? '?'} GB` };
+    const smallest = Math.min(...costs.map((c) => c.bytes));
+    return { run: 'elsewhere', reason: 'low-memory', detail: `${MB(smallest)} of weights on a device reporting ${deviceMemoryGb ?? '?'} GB` };
   }
-  // Without shader-f16 the fp32-computing variants are the ones a GPU can take.
-  const fp32First = (list: readonly VariantCost[]) => [...list].sort((a, b) => Number(a.variant.dtype === 'fp16') - Number(b.variant.dtype === 'fp16'));
-  if (preference === 'wasm') {
-    const cost = fp32First(affordable)[0] ?? smallest;
-    return { run: 'local', provider: 'wasm', variant: cost.variant, bytes: cost.bytes, reason: 'pinned-wasm', detail: 'asked for the CPU (wasm)' };
-  }
-  if (!gpu.available) {
-    return smallModels
-      ? { run: 'local', provider: 'wasm', variant: smallest.variant, bytes: smallest.bytes, reason: 'no-webgpu', detail: gpu.reason ?? 'no WebGPU' }
-      : { run: 'elsewhere', reason: 'no-webgpu', detail: gpu.reason ?? 'no WebGPU' };
-  }
-  let refusal: GateReason = 'tensor-too-large';
-  for (const cost of affordable) {
-    const why = gpuCanRun(gpu, cost);
-    if (why === null) {
-      if (preference === 'webgpu') return { run: 'local', provider: 'webgpu', variant: cost.variant, bytes: cost.bytes, reason: 'pinned-webgpu', detail: 'asked for WebGPU' };
-      // A software adapter (SwiftShader) is slower than wasm on the same CPU.
-      if (gpu.isFallbackAdapter === true) {
-        return smallModels
-          ? { run: 'local', provider: 'wasm', variant: cost.variant, bytes: cost.bytes, reason: 'software-adapter', detail: gpu.description ?? 'software adapter' }
-          : { run: 'elsewhere', reason: 'software-adapter', detail: gpu.description ?? 'software adapter' };
-      }
-      return { run: 'local', provider: 'webgpu', variant: cost.variant, bytes: cost.bytes, reason: 'ok', detail: `${cost.variant.dtype}, ${MB(cost.bytes)}` };
+  const onCpu = affordable.find((c) => c.variant.providers.includes('wasm'));
+  const cpuOr = (reason: GateReason, detail: string): GateDecision =>
+    onCpu !== undefined && (smallModels || preference === 'wasm') ? local(onCpu, 'wasm', reason, detail) : { run: 'elsewhere', reason, detail };
+
+  if (preference === 'wasm') return cpuOr('pinned-wasm', 'asked for the CPU (wasm)');
+  if (!gpu.available) return cpuOr('no-webgpu', gpu.reason ?? 'no WebGPU');
+  // Refused before any GPU check: the GPU weights were over the memory budget, or there are none.
+  const gpuWeights = costs.some((c) => c.variant.providers.includes('webgpu'));
+  let refusal: GateReason = gpuWeights ? 'low-memory' : 'no-webgpu';
+  let refusalDetail = gpuWeights ? `device reports ${deviceMemoryGb ?? '?'} GB` : 'no weights for WebGPU';
+  for (const cost of affordable.filter((c) => c.variant.providers.includes('webgpu'))) {
+    const why = gpuRefusal(gpu, cost);
+    if (why !== null) {
+      refusal = why;
+      refusalDetail = `${cost.variant.dtype}: largest tensor ${MB(cost.largestTensorBytes)}, binding limit ${MB(gpu.maxStorageBufferBindingSize ?? 0)}`;
+      continue;
     }
-    refusal = why;
+    if (preference === 'webgpu') return local(cost, 'webgpu', 'pinned-webgpu', 'asked for WebGPU');
+    // A software adapter (SwiftShader) is slower than wasm on the same CPU.
+    if (gpu.isFallbackAdapter === true) return cpuOr('software-adapter', gpu.description ?? 'software adapter');
+    return local(cost, 'webgpu', 'ok', `${cost.variant.dtype}, ${MB(cost.bytes)}`);
   }
-  const fallback = fp32First(affordable)[0];
-  if (smallModels && fallback !== undefined) {
-    return { run: 'local', provider: 'wasm', variant: fallback.variant, bytes: fallback.bytes, reason: refusal, detail: 'the GPU cannot take these weights' };
-  }
-  return { run: 'elsewhere', reason: refusal, detail: `largest tensor ${MB(smallest.largestTensorBytes)}, binding limit ${MB(gpu.maxStorageBufferBindingSize ?? 0)}` };
+  return cpuOr(refusal, refusalDetail);
 }

@@ -9,6 +9,11 @@ export type DiffusionPart = (typeof DIFFUSION_PARTS)[number];
 export interface DiffusionVariant {
   /** 'fp16' computes in half precision and needs the adapter's shader-f16; the others run in fp32. */
   dtype: 'fp16' | 'q8' | 'fp32';
+  /**
+   * Where the weights can run. Dynamically quantised int8 (q8: MatMulInteger with activations
+   * quantised at run time) has no WebGPU kernels, so it is the CPU (wasm) variant.
+   */
+  providers: readonly ('webgpu' | 'wasm')[];
   files: Readonly<Record<DiffusionPart, string>>;
 }
 
@@ -39,15 +44,16 @@ const SD_SHAPE = { imageSize: 512, latentChannels: 4, latentScale: 8, sequenceLe
 export const DIFFUSION_SETS = {
   /**
    * SDXS-512-DreamShaper (one-step distilled SD1.5-class UNet) with CLIP ViT-L/14's text encoder and
-   * TAESD: about 0.45 GB as int8, against SD-Turbo's 2.35 GB (models/diffusion/README.md).
+   * TAESD, against SD-Turbo's 2.35 GB (models/diffusion/README.md): about 0.9 GB as fp16 for
+   * WebGPU, about 0.47 GB as int8 for the CPU.
    */
   'sdxs-512': {
     id: 'sdxs-512',
     name: 'SDXS-512 DreamShaper + TAESD',
     test: false,
     variants: [
-      { dtype: 'fp16', files: { textEncoder: 'sdxs-text-encoder-fp16', unet: 'sdxs-unet-fp16', vaeEncoder: 'taesd-encoder-fp16', vaeDecoder: 'taesd-decoder-fp16' } },
-      { dtype: 'q8', files: { textEncoder: 'sdxs-text-encoder-q8', unet: 'sdxs-unet-q8', vaeEncoder: 'taesd-encoder-q8', vaeDecoder: 'taesd-decoder-q8' } },
+      { dtype: 'fp16', providers: ['webgpu'], files: { textEncoder: 'sdxs-text-encoder-fp16', unet: 'sdxs-unet-fp16', vaeEncoder: 'taesd-encoder-fp16', vaeDecoder: 'taesd-decoder-fp16' } },
+      { dtype: 'q8', providers: ['wasm'], files: { textEncoder: 'sdxs-text-encoder-q8', unet: 'sdxs-unet-q8', vaeEncoder: 'taesd-encoder-q8', vaeDecoder: 'taesd-decoder-q8' } },
     ],
     tokenizer: CLIP_TOKENIZER,
     ...SD_SHAPE,
@@ -60,7 +66,7 @@ export const DIFFUSION_SETS = {
     id: 'fixtures',
     name: 'Test models (models/fixtures/diffusion)',
     test: true,
-    variants: [{ dtype: 'fp32', files: { textEncoder: 'sd-text-encoder-fixture', unet: 'sd-unet-fixture', vaeEncoder: 'sd-vae-encoder-fixture', vaeDecoder: 'sd-vae-decoder-fixture' } }],
+    variants: [{ dtype: 'fp32', providers: ['webgpu', 'wasm'], files: { textEncoder: 'sd-text-encoder-fixture', unet: 'sd-unet-fixture', vaeEncoder: 'sd-vae-encoder-fixture', vaeDecoder: 'sd-vae-decoder-fixture' } }],
     tokenizer: CLIP_TOKENIZER,
     ...SD_SHAPE,
     defaultSteps: 2,

@@ -18,7 +18,7 @@ export async function makeSticker(page: Page, photo: UploadFile, words: { prompt
 export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; text: string; code: string; detail: string };
 
 /** Waits for the job to end: a result image (new src) or an error message. */
-export async function outcome(page: Page, previousSrc: string | null = null): Promise<Outcome> {
+export async function outcome(page: Page, previousSrc: string | null = null, timeoutMs = 90_000): Promise<Outcome> {
   const handle = await page.waitForFunction(
     (prev) => {
       const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
@@ -28,7 +28,7 @@ export async function outcome(page: Page, previousSrc: string | null = null): Pr
       return null;
     },
     previousSrc,
-    { timeout: 90_000, polling: 100 },
+    { timeout: timeoutMs, polling: 100 },
   );
   return (await handle.jsonValue()) as Outcome;
 }

@@ -67,6 +67,15 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
   const unet = await createSession(file(variant.files.unet), { provider, dimensions: { batch: 1, height: latent, width: latent, sequence: set.sequenceLength } });
   files.clear(); // the sessions hold their own copies
 
+  // onnxruntime-web cannot run two inferences at once (its WebGPU backend hangs), so every run,
+  // the background prompt encodings and a job's networks alike, waits its turn here. A job's
+  // prompt thus waits for at most the one background encoding in flight.
+  let free: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = free.then(work);
+    free = turn.catch(() => undefined);
+    return turn;
+  };
   const gpu = new GpuTensors();
   const scope = embeddingScope(`sd-text:${set.id}`, modelEntry(variant.files.textEncoder).sha256);
   const hiddenDims = (data: Float32Array) => [1, set.sequenceLength, data.length / set.sequenceLength];
@@ -89,33 +98,31 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     const cached = await cachedQuery(scope, prompt);
     if (cached !== undefined) return handle(floatTensor(cached, hiddenDims(cached)), () => undefined);
     const ids = tokenize(prompt);
-    const out = await textEncoder.run({ input_ids: int32Tensor(ids, [1, ids.length]) });
-    const hidden = out.last_hidden_state;
-    if (hidden === undefined) throw new Error('text encoder returned no last_hidden_state');
-    const tensor = gpu.keep(hidden);
-    await storeQuery(scope, prompt, (await readFloats(tensor)).slice());
+    const { tensor, floats } = await inTurn(async () => {
+      const hidden = (await textEncoder.run({ input_ids: int32Tensor(ids, [1, ids.length]) })).last_hidden_state;
+      if (hidden === undefined) throw new Error('text encoder returned no last_hidden_state');
+      const kept = gpu.keep(hidden);
+      return { tensor: kept, floats: (await readFloats(kept)).slice() };
+    });
+    await storeQuery(scope, prompt, floats);
     return handle(tensor, () => gpu.dispose(tensor));
   }
 
-  // A job's prompt waits for at most the one background encoding in flight.
-  let textEncoderFree: Promise<unknown> = Promise.resolve();
-  const serialEmbed = (prompt: string): Promise<PromptEmbedding> => {
-    const turn = textEncoderFree.then(() => embed(prompt));
-    textEncoderFree = turn.catch(() => undefined);
-    return turn;
-  };
-  void (async () => {
-    for (const expression of EXPRESSIONS) (await serialEmbed(redrawPrompt(expression, ''))).release();
-  })().catch(() => undefined); // a failed precompute only costs the first use of that prompt
+  // Encoded in the background one at a time, so a job queues behind one at most; a failure only
+  // costs that prompt's first use.
+  const precomputed = (async () => {
+    for (const expression of EXPRESSIONS) (await embed(redrawPrompt(expression, ''))).release();
+  })().catch(() => undefined);
 
-  const run = async (session: typeof unet, feeds: Record<string, Tensor>, output: string): Promise<Float32Array> => {
-    const out = (await session.run(feeds))[output];
-    if (out === undefined) throw new Error(`network returned no ${output}`);
-    return readFloats(out);
-  };
+  const run = (session: typeof unet, feeds: Record<string, Tensor>, output: string): Promise<Float32Array> =>
+    inTurn(async () => {
+      const out = (await session.run(feeds))[output];
+      if (out === undefined) throw new Error(`network returned no ${output}`);
+      return readFloats(out);
+    });
 
   return {
-    embed: serialEmbed,
+    embed,
     runtime: {
       encodeImage: (pixels) => run(vaeEncoder, { sample: floatTensor(pixels, [1, 3, set.imageSize, set.imageSize]) }, 'latent_sample'),
       predictNoise: (sample, timestep, text) =>
@@ -124,5 +131,9 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     },
     info: { set: set.id, test: set.test, provider, dtype: variant.dtype, loadMs: performance.now() - began },
     liveGpuTensors: () => gpu.count,
+    idle: async () => {
+      await precomputed;
+      await free;
+    },
   };
 }

@@ -108,7 +108,10 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
     },
     report() {
       const d = decision;
-      if (d !== undefined && loaded !== undefined) status({ state: 'ready', engine: { ...loaded.info }, gpuTensorsLeft: loaded.liveGpuTensors() }, d);
+      const engine = loaded;
+      if (d === undefined || engine === undefined) return;
+      // Counted once nothing runs: a background prompt encoding holds its tensor only while it runs.
+      void engine.idle().then(() => status({ state: 'ready', engine: { ...engine.info }, gpuTensorsLeft: engine.liveGpuTensors() }, d));
     },
   };
 }
