@@ -62,24 +62,42 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
     return bytes;
   }
 
+  async function loadOn(d: Extract<GateDecision, { run: 'local' }>, signal: AbortSignal): Promise<LoadedDiffusion> {
+    // onnxruntime-web and the tokenizer load with the first AI job, not with every sticker worker.
+    const { loadDiffusion } = await import('./load-diffusion.ts');
+    return loadDiffusion({
+      set,
+      variant: d.variant,
+      provider: d.provider,
+      entries: entriesFor(d),
+      assetBase: options.assetBase,
+      signal,
+      onDownload: (download) => status({ state: 'downloading', download }, d),
+      onLoading: () => status({ state: 'loading' }, d),
+    });
+  }
+
+  /** WebGPU chosen by the gate but failing (a driver refusing a kernel): the same weights on wasm, when they run there. */
+  async function loadWithFallback(d: Extract<GateDecision, { run: 'local' }>, signal: AbortSignal): Promise<{ engine: LoadedDiffusion; d: typeof d }> {
+    try {
+      return { engine: await loadOn(d, signal), d };
+    } catch (error) {
+      const retry = d.provider === 'webgpu' && options.device === 'auto' && !signal.aborted && d.variant.providers.includes('wasm');
+      if (!retry) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      const onCpu = { ...d, provider: 'wasm' as const, detail: `WebGPU failed (${reason}); running on wasm` };
+      decision = onCpu;
+      return { engine: await loadOn(onCpu, signal), d: onCpu };
+    }
+  }
+
   async function startLoad(d: Extract<GateDecision, { run: 'local' }>): Promise<LoadedDiffusion> {
     controller = new AbortController();
     const signal = controller.signal;
     try {
-      // onnxruntime-web and the tokenizer load with the first AI job, not with every sticker worker.
-      const { loadDiffusion } = await import('./load-diffusion.ts');
-      const engine = await loadDiffusion({
-        set,
-        variant: d.variant,
-        provider: d.provider,
-        entries: entriesFor(d),
-        assetBase: options.assetBase,
-        signal,
-        onDownload: (download) => status({ state: 'downloading', download }, d),
-        onLoading: () => status({ state: 'loading' }, d),
-      });
+      const { engine, d: ran } = await loadWithFallback(d, signal);
       loaded = engine;
-      status({ state: 'ready', engine: engine.info }, d);
+      status({ state: 'ready', engine: engine.info }, ran);
       return engine;
     } catch (error) {
       loading = undefined;
