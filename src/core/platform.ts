@@ -58,7 +58,11 @@ export interface DownloadProgress {
   model: string;
   loaded: number;
   total: number;
+  /** Read from this device's cache, nothing downloaded. */
   cached: boolean;
+  /** Over the last few seconds; null when cached or too early to say. */
+  bytesPerSecond: number | null;
+  secondsLeft: number | null;
 }
 
 export interface Platform<Img, Surface> {
