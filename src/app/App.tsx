@@ -23,7 +23,8 @@ import { historyPhoto, type HistoryRecord } from './history-store.ts';
 import { createHistory } from './history-state.ts';
 import { plannedStages } from '../core/job-stages.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
-import { errorText, lang, setLang, t } from './i18n.ts';
+import { ModelsPanel } from './components/ModelsPanel.tsx';
+import { errorSentence, errorText, lang, setLang, t } from './i18n.ts';
 
 function stickerFileName(words: string): string {
   const safe = words.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24);
@@ -138,7 +139,7 @@ export function App() {
       setNotice(
         finished ? t().modelReady(event.model) : t().modelDownload(event.model, Math.round((100 * event.loaded) / Math.max(1, event.total))),
       );
-    } else if (event.type === 'error' && job() === null) setNotice(errorText(event.error.code, event.error.reason));
+    } else if (event.type === 'error' && job() === null) setNotice(errorSentence(event.error));
   };
 
   const onJobEvent = (event: EngineEvent) => {
@@ -248,7 +249,7 @@ export function App() {
       await history.keep(current, photoName(), request, result);
       return result;
     } catch (failure) {
-      throw new Error(failure instanceof JobFailedError ? errorText(failure.info.code, failure.info.reason) : String(failure), { cause: failure });
+      throw new Error(failure instanceof JobFailedError ? errorSentence(failure.info) : String(failure), { cause: failure });
     }
   };
 
@@ -415,7 +416,7 @@ export function App() {
           <Show when={error()}>
             {(info) => (
               <div class="error" role="alert" data-testid="error-message" data-code={info().code} data-detail={info().message}>
-                <p>{errorText(info().code, info().reason)}</p>
+                <p>{errorSentence(info())}</p>
                 <details>
                   <summary>{t().errorDetails}</summary>
                   <code>
@@ -453,6 +454,7 @@ export function App() {
             onDelete={(record) => void history.remove(record.id)}
             onEdit={(record) => void reEdit(record)}
           />
+          <ModelsPanel />
           <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} blocked={blocked()} />
         </div>
       </main>

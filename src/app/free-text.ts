@@ -9,6 +9,7 @@ import { expressionById } from '../core/expression/understand.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
 import type { Meaning } from './components/ExpressionPicker.tsx';
+import { askToKeepStorage } from './model-cache.ts';
 
 /** How many expressions the text encoder offers, best first. */
 const MEANING_CHOICES = 5;
@@ -66,6 +67,8 @@ export function createFreeText(location: Location, query: Accessor<string | null
     encoder,
     load() {
       setRankError(null);
+      // The user's go for a download of tens of MB: ask the browser to keep what it stores.
+      void askToKeepStorage();
       worker.load();
     },
     dispose: () => worker.dispose(),

@@ -3,7 +3,7 @@ import type { Expression } from '../../core/expression/action-units.ts';
 import type { Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
-import { errorText, lang, t } from '../i18n.ts';
+import { errorSentence, lang, t } from '../i18n.ts';
 
 /** Where understanding free text by meaning stands, for words the lexicon does not know. */
 export type Meaning =
@@ -84,7 +84,7 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
         <Match when={props.meaning.kind === 'failed' && props.meaning}>
           {(m) => (
             <p class="hint" data-code={m().error.code}>
-              {t().encoderFailed} {errorText(m().error.code, m().error.reason)}{' '}
+              {t().encoderFailed} {errorSentence(m().error)}{' '}
               <button type="button" class="button ghost" data-testid="text-encoder-retry" onClick={() => props.onLoad()}>
                 {t().retry}
               </button>

@@ -24,6 +24,8 @@ export class ModelDownload {
   private hasher = new Sha256();
   private readonly rate = new DownloadRate();
   private reportedAt = -Infinity;
+  /** A report held back by the rate limit, sent when the limit allows: a stalled download shows where it stalled. */
+  private heldReport: ReturnType<typeof setTimeout> | undefined;
   private arrivedBytes = 0;
 
   constructor(
@@ -129,7 +131,12 @@ export class ModelDownload {
 
   private report(always: boolean): void {
     const now = performance.now();
-    if (!always && now - this.reportedAt < REPORT_EVERY_MS) return;
+    if (!always && now - this.reportedAt < REPORT_EVERY_MS) {
+      this.heldReport ??= setTimeout(() => this.report(true), this.reportedAt + REPORT_EVERY_MS - now);
+      return;
+    }
+    clearTimeout(this.heldReport);
+    this.heldReport = undefined;
     this.reportedAt = now;
     const size = this.entry.bytes;
     this.onProgress({
