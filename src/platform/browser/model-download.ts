@@ -10,6 +10,7 @@ import { DownloadRate } from '../../core/models/download-rate.ts';
 import { Sha256 } from '../../core/models/sha256-stream.ts';
 import type { DownloadProgress } from '../../core/platform.ts';
 import type { StoredModel } from './stored-model.ts';
+import { StreamBytes } from './stream-bytes.ts';
 
 /** The bytes are not the manifest's file: stored bytes must go, and nothing is resumed from them. */
 export class IntegrityFailure extends Error {}
@@ -27,6 +28,10 @@ export class ModelDownload {
   /** A report held back by the rate limit, sent when the limit allows: a stalled download shows where it stalled. */
   private heldReport: ReturnType<typeof setTimeout> | undefined;
   private arrivedBytes = 0;
+  /** The chunk write in progress (settled when none); a failed one leaves its error for the reader. */
+  private writing: Promise<void> = Promise.resolve();
+  private writingNow = false;
+  private writeFailure: unknown = null;
 
   constructor(
     private readonly entry: ModelEntry,
@@ -63,6 +68,7 @@ export class ModelDownload {
 
   /** Forgets every byte (stored ones too): the next request starts at byte 0. */
   async restart(): Promise<void> {
+    await this.writing;
     await this.stored.discard();
     this.received = 0;
     this.hasher = new Sha256();
@@ -93,16 +99,17 @@ export class ModelDownload {
       throw new Error(`${url}: HTTP ${response.status}${answer.kind === 'ask-whole' ? ' with an unusable range' : ''}`);
     }
     if (answer.from !== from) await this.restart(); // a 200 to a Range request: the whole file again
-    await this.read(response.body.getReader(), url);
+    await this.read(new StreamBytes(response.body), url);
     return this.finish();
   }
 
-  private async read(reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>, url: string): Promise<void> {
+  private async read(bytes: StreamBytes, url: string): Promise<void> {
     const size = this.entry.bytes;
+    this.writeFailure = null;
     try {
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
+        const value = await bytes.next();
+        if (value === null) break;
         if (this.received + value.byteLength > size) throw new IntegrityFailure(`${url} sent more than the manifest's ${size} bytes`);
         this.out.set(value, this.received);
         this.hasher.update(value);
@@ -110,15 +117,39 @@ export class ModelDownload {
         this.arrivedBytes += value.byteLength;
         this.rate.add(performance.now(), value.byteLength);
         this.report(false);
-        if (this.received - this.stored.bytes >= MODEL_CHUNK_BYTES) await this.stored.append(this.out, this.received - ((this.received - this.stored.bytes) % MODEL_CHUNK_BYTES));
+        this.storeWholeChunks();
+        if (this.writeFailure !== null) throw this.writeFailure;
       }
+      await this.writing;
+      if (this.writeFailure !== null) throw this.writeFailure;
     } catch (error) {
-      await reader.cancel().catch(() => undefined);
+      await bytes.cancel();
+      await this.writing;
       // Keep what arrived (small files too) for the next request; bytes from the wrong file go.
-      if (!(error instanceof IntegrityFailure)) await this.stored.append(this.out, this.received).catch(() => undefined);
+      if (!(error instanceof IntegrityFailure) && this.writeFailure === null) await this.stored.append(this.out, this.received).catch(() => undefined);
       throw error;
     }
     if (this.received < size) throw new IntegrityFailure(`${url} ended after ${this.received} of the manifest's ${size} bytes`);
+  }
+
+  /**
+   * Starts storing every whole chunk received, unless a write is still running: the next read
+   * goes on meanwhile, since the bytes wait in `out` and IndexedDB writes off the main thread.
+   */
+  private storeWholeChunks(): void {
+    if (this.writingNow) return;
+    const whole = this.received - ((this.received - this.stored.bytes) % MODEL_CHUNK_BYTES);
+    if (whole === this.stored.bytes) return;
+    this.writingNow = true;
+    this.writing = this.stored.append(this.out, whole).then(
+      () => {
+        this.writingNow = false;
+      },
+      (error: unknown) => {
+        this.writingNow = false;
+        this.writeFailure = error;
+      },
+    );
   }
 
   private async finish(): Promise<ArrayBuffer> {

@@ -19,6 +19,7 @@ import {
 } from '../../core/models/model-cache-layout.ts';
 import { sha256Hex } from './sha256.ts';
 import { storageFullError, isQuotaExceeded } from './storage-room.ts';
+import { StreamBytes } from './stream-bytes.ts';
 
 let db: UseStore | null | undefined;
 
@@ -31,6 +32,22 @@ function modelDb(): UseStore | null {
     }
   }
   return db;
+}
+
+/** Copies the Blob's bytes into `out` at `offset`; false when the file cannot be read. */
+async function copyBlob(blob: Blob, out: Uint8Array<ArrayBuffer>, offset: number): Promise<boolean> {
+  const bytes = new StreamBytes(blob.stream());
+  try {
+    let at = offset;
+    for (let piece = await bytes.next(); piece !== null; piece = await bytes.next()) {
+      out.set(piece, at);
+      at += piece.byteLength;
+    }
+    return at === offset + blob.size;
+  } catch {
+    await bytes.cancel();
+    return false;
+  }
 }
 
 function emptyRecord(entry: ModelEntry): ModelCacheRecord {
@@ -82,21 +99,15 @@ export class StoredModel {
   async readInto(out: Uint8Array<ArrayBuffer>, onChunk: (bytes: Uint8Array<ArrayBuffer>) => void, signal?: AbortSignal): Promise<number> {
     const { db } = this;
     if (db === null) return 0;
-    const chunks = this.record.chunks;
-    const read = (i: number): Promise<unknown> => (i < chunks.length ? get(modelChunkKey(this.entry, i), db).catch(() => undefined) : Promise.resolve(undefined));
     let offset = 0;
-    // One chunk read ahead: IndexedDB fetches the next while this one is checked and copied.
-    let next = read(0);
-    for (const [i, chunk] of chunks.entries()) {
+    for (const [i, chunk] of this.record.chunks.entries()) {
       signal?.throwIfAborted();
-      const value = await next;
-      next = read(i + 1);
-      const good = value instanceof ArrayBuffer && value.byteLength === chunk.bytes && (await sha256Hex(value)) === chunk.sha256;
-      if (!good) {
+      const value: unknown = await get(modelChunkKey(this.entry, i), db).catch(() => undefined);
+      const good = value instanceof Blob && value.size === chunk.bytes && (await copyBlob(value, out, offset));
+      if (!good || (await sha256Hex(out.subarray(offset, offset + chunk.bytes))) !== chunk.sha256) {
         await this.truncate(i);
         return offset;
       }
-      out.set(new Uint8Array(value), offset);
       onChunk(out.subarray(offset, offset + chunk.bytes));
       offset += chunk.bytes;
     }
@@ -106,19 +117,20 @@ export class StoredModel {
   /**
    * Stores out[bytes, end) after what is stored, as chunks of at most MODEL_CHUNK_BYTES, each in
    * one transaction with the record, so a stop between two leaves a consistent, shorter file.
-   * `complete` marks the file as verified whole.
+   * `complete` marks the file as verified whole. Chunks are Blobs: Chromium writes and reads them
+   * about twice as fast as ArrayBuffers, which it serialises first.
    */
   async append(out: Uint8Array<ArrayBuffer>, end: number, complete = false): Promise<void> {
     const { db } = this;
     if (db === null || (end === this.stored && !complete)) return;
     do {
       const length = Math.min(MODEL_CHUNK_BYTES, end - this.stored);
-      // slice: an exact copy, since storing a view would store its whole buffer.
-      const bytes = out.slice(this.stored, this.stored + length).buffer;
-      const chunks = length === 0 ? this.record.chunks : [...this.record.chunks, { bytes: length, sha256: await sha256Hex(bytes) }];
+      const piece = out.subarray(this.stored, this.stored + length);
+      const chunks = length === 0 ? this.record.chunks : [...this.record.chunks, { bytes: length, sha256: await sha256Hex(piece) }];
       const record: ModelCacheRecord = { ...this.record, chunks, complete: complete && this.stored + length === end, updatedAt: Date.now() };
       const writes: [IDBValidKey, unknown][] = [[modelRecordKey(this.entry), record]];
-      if (length > 0) writes.unshift([modelChunkKey(this.entry, this.record.chunks.length), bytes]);
+      // The Blob copies the piece's bytes (only those) when it is made.
+      if (length > 0) writes.unshift([modelChunkKey(this.entry, this.record.chunks.length), new Blob([piece])]);
       try {
         await setMany(writes, db);
       } catch (error) {

@@ -78,7 +78,7 @@ const harness: ModelStoreHarness = {
   },
   async putChunk(entry, index, bytes) {
     const key = modelChunkKey(entry, index);
-    await (bytes === null ? del(key, models) : set(key, Uint8Array.from(bytes).buffer, models));
+    await (bytes === null ? del(key, models) : set(key, new Blob([Uint8Array.from(bytes)]), models));
   },
   async putRaw(key, value, database) {
     await (database === 'models' ? set(key, new Blob([value]), models) : set(key, new Blob([value])));
