@@ -26,6 +26,8 @@ const zh = {
   similarity: (s: number) => `（相似度 ${s.toFixed(2)}）`,
   encoderOffer: (mb: number) => `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
   encoderLoading: (pct: number) => `正在准备 AI 文字理解：${pct}% `,
+  downloadRate: (mbPerSecond: string, secondsLeft: number | null) =>
+    `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `，还需约 ${Math.ceil(secondsLeft)} 秒` : `，还需约 ${Math.ceil(secondsLeft / 60)} 分钟`}`,
   encoderThinking: 'AI 正在理解这句话…',
   encoderFailed: 'AI 文字理解暂不可用：',
   retry: '重试',
@@ -210,6 +212,8 @@ const en: Dict = {
   similarity: (s) => ` (similarity ${s.toFixed(2)})`,
   encoderOffer: (mb) => `Let AI understand any words (one ${mb} MB download, then works offline)`,
   encoderLoading: (pct) => `Preparing AI text understanding: ${pct}% `,
+  downloadRate: (mbPerSecond, secondsLeft) =>
+    `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `, about ${Math.ceil(secondsLeft)} s left` : `, about ${Math.ceil(secondsLeft / 60)} min left`}`,
   encoderThinking: 'AI is reading your words…',
   encoderFailed: 'AI text understanding is unavailable:',
   retry: 'Try again',

@@ -1,6 +1,6 @@
 // The pure parts of the model manager: speed and time left, the room check, the cache layout.
 import { describe, expect, it } from 'vitest';
-import { DownloadRate } from '../../src/core/models/download-rate.ts';
+import { DownloadRate, sumProgress } from '../../src/core/models/download-rate.ts';
 import { storageMargin, storageShortfall } from '../../src/core/models/storage-budget.ts';
 import { isModelCacheRecord, modelChunkKey, modelIdPrefix, modelKeyPrefix, modelRecordKey, storedBytes, type ModelCacheRecord } from '../../src/core/models/model-cache-layout.ts';
 
@@ -26,6 +26,27 @@ describe('DownloadRate', () => {
     expect(rate.bytesPerSecond()).toBeCloseTo(1_000_000, -3);
     for (let t = 10_100; t <= 20_000; t += 100) rate.add(t, 100_000 / 10); // then 100 kB/s
     expect(rate.bytesPerSecond()).toBeCloseTo(100_000, -3);
+  });
+});
+
+describe('sumProgress', () => {
+  const file = (model: string, loaded: number, total: number, bytesPerSecond: number | null, cached = false) => ({
+    model,
+    loaded,
+    total,
+    cached,
+    bytesPerSecond,
+    secondsLeft: null,
+  });
+
+  it('sums bytes, takes the speed of the files still arriving, and the time for all that is left', () => {
+    const sum = sumProgress([file('tokenizer', 2 * MB, 2 * MB, 5 * MB, true), file('weights', 10 * MB, 60 * MB, 5 * MB)]);
+    expect(sum).toEqual({ loaded: 12 * MB, total: 62 * MB, cached: false, bytesPerSecond: 5 * MB, secondsLeft: 10 });
+  });
+
+  it('has no speed or time before a file has one, and no time left once all is there', () => {
+    expect(sumProgress([file('weights', MB, 60 * MB, null)])).toMatchObject({ bytesPerSecond: null, secondsLeft: null });
+    expect(sumProgress([file('a', MB, MB, null, true), file('b', 2, 2, null, true)])).toEqual({ loaded: MB + 2, total: MB + 2, cached: true, bytesPerSecond: null, secondsLeft: 0 });
   });
 });
 

@@ -1,6 +1,8 @@
 // Download speed and time left for the progress line, over the last few seconds: a whole-download
 // average would hide a connection that has just slowed down or picked up again.
 
+import type { DownloadProgress } from '../platform.ts';
+
 const WINDOW_MS = 3_000;
 /** Less than this much time says nothing about the speed yet. */
 const MIN_SPAN_MS = 250;
@@ -27,4 +29,19 @@ export class DownloadRate {
     const speed = this.bytesPerSecond();
     return speed === null || speed <= 0 ? null : remainingBytes / speed;
   }
+}
+
+/** Several files' progress as one: bytes summed, the speed of those still arriving, the time for all that is left. */
+export function sumProgress(files: readonly DownloadProgress[]): Omit<DownloadProgress, 'model'> {
+  const loaded = files.reduce((sum, f) => sum + f.loaded, 0);
+  const total = files.reduce((sum, f) => sum + f.total, 0);
+  const arriving = files.filter((f) => !f.cached && f.loaded < f.total && f.bytesPerSecond !== null);
+  const bytesPerSecond = arriving.length === 0 ? null : arriving.reduce((sum, f) => sum + (f.bytesPerSecond ?? 0), 0);
+  return {
+    loaded,
+    total,
+    cached: files.every((f) => f.cached),
+    bytesPerSecond,
+    secondsLeft: loaded >= total ? 0 : bytesPerSecond === null || bytesPerSecond <= 0 ? null : (total - loaded) / bytesPerSecond,
+  };
 }
