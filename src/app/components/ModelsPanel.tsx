@@ -5,6 +5,8 @@ import { deleteCachedModel, listCachedModels, type CachedModel } from '../model-
 
 const MB = 2 ** 20;
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
+/** MB with one decimal; KB below a tenth of a MB (a 737-byte settings file is not "0.0 MB"). */
+const size = (bytes: number) => (bytes < MB / 10 ? `${Math.ceil(bytes / 1024)} KB` : `${mb(bytes)} MB`);
 
 function modelName(entry: ModelEntry): string {
   return t().modelNames[entry.id] ?? entry.id;
@@ -53,11 +55,11 @@ export function ModelsPanel() {
                     return (
                       <tr data-testid={`model-row-${m.entry.id}`} data-bytes={m.bytes} data-state={m.complete ? 'complete' : 'partial'}>
                         <th scope="row">{modelName(m.entry)}</th>
-                        <td>{mb(m.bytes)} MB</td>
+                        <td class="model-size">{size(m.bytes)}</td>
                         <td>
                           <Show when={!m.complete} fallback={t().modelComplete}>
                             <label>
-                              {t().modelPartial(pct(), mb(m.entry.bytes))} <progress max="100" value={pct()} />
+                              {t().modelPartial(pct(), size(m.entry.bytes))} <progress max="100" value={pct()} />
                             </label>
                           </Show>
                         </td>
@@ -66,7 +68,7 @@ export function ModelsPanel() {
                             type="button"
                             class="button ghost"
                             data-testid={`model-delete-${m.entry.id}`}
-                            aria-label={t().modelDeleteLabel(modelName(m.entry), mb(m.bytes))}
+                            aria-label={t().modelDeleteLabel(modelName(m.entry), size(m.bytes))}
                             disabled={deleting() === m.entry.id}
                             onClick={() => void remove(m)}
                           >
@@ -83,7 +85,7 @@ export function ModelsPanel() {
         )}
       </Show>
       <p class="hint" data-testid="models-total" data-bytes={total()}>
-        {t().modelsTotal(mb(total()))}
+        {t().modelsTotal(size(total()))}
       </p>
     </details>
   );
