@@ -160,14 +160,19 @@ export class ModelDownload {
     return this.out.buffer;
   }
 
+  /** Drops a held-back report: once the load has ended it would read as if the download went on. */
+  quiet(): void {
+    clearTimeout(this.heldReport);
+    this.heldReport = undefined;
+  }
+
   private report(always: boolean): void {
     const now = performance.now();
     if (!always && now - this.reportedAt < REPORT_EVERY_MS) {
       this.heldReport ??= setTimeout(() => this.report(true), this.reportedAt + REPORT_EVERY_MS - now);
       return;
     }
-    clearTimeout(this.heldReport);
-    this.heldReport = undefined;
+    this.quiet();
     this.reportedAt = now;
     const size = this.entry.bytes;
     this.onProgress({

@@ -26,27 +26,31 @@ async function download(entry: ModelEntry, assetBase: string, onProgress: (p: Do
   if (cached !== null) return cached;
   await file.resume();
   if (stored.bytes === 0) await stored.dropOtherVersions();
-  if (stored.persistent) await ensureRoom(entry, file.remaining);
+  if (stored.persistent && file.remaining > 0) await ensureRoom(entry, file.remaining);
 
   const failures: string[] = [];
   let integrityFailed = false;
-  for (const url of modelUrls(entry, assetBase)) {
-    for (let request = 1; ; request++) {
-      const before = file.arrived;
-      try {
-        return await file.fetchFrom(url);
-      } catch (error) {
-        if (signal?.aborted === true || error instanceof StickerError) throw error;
-        failures.push(error instanceof Error ? error.message : String(error));
-        if (error instanceof IntegrityFailure) {
-          integrityFailed = true;
-          await file.restart();
-          break;
+  try {
+    for (const url of modelUrls(entry, assetBase)) {
+      for (let request = 1; ; request++) {
+        const before = file.arrived;
+        try {
+          return await file.fetchFrom(url);
+        } catch (error) {
+          if (signal?.aborted === true || error instanceof StickerError) throw error;
+          failures.push(error instanceof Error ? error.message : String(error));
+          if (error instanceof IntegrityFailure) {
+            integrityFailed = true;
+            await file.restart();
+            break;
+          }
+          // A connection that broke after sending something is asked again from where it stopped.
+          if (file.arrived === before || request === MAX_REQUESTS_PER_URL) break;
         }
-        // A connection that broke after sending something is asked again from where it stopped.
-        if (file.arrived === before || request === MAX_REQUESTS_PER_URL) break;
       }
     }
+  } finally {
+    file.quiet();
   }
   throw new StickerError(integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED', `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
 }
