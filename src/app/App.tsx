@@ -28,7 +28,8 @@ import { historyPhoto, type HistoryRecord } from './history-store.ts';
 import { createHistory } from './history-state.ts';
 import { plannedStages } from '../core/job-stages.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
-import { errorText, lang, setLang, t } from './i18n.ts';
+import { ModelsPanel } from './components/ModelsPanel.tsx';
+import { errorSentence, errorText, lang, setLang, t } from './i18n.ts';
 
 function stickerFileName(words: string): string {
   const safe = words.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24);
@@ -149,7 +150,7 @@ export function App() {
       setNotice(
         finished ? t().modelReady(event.model) : t().modelDownload(event.model, Math.round((100 * event.loaded) / Math.max(1, event.total))),
       );
-    } else if (event.type === 'error' && job() === null) setNotice(errorText(event.error.code, event.error.reason));
+    } else if (event.type === 'error' && job() === null) setNotice(errorSentence(event.error));
   };
 
   const onJobEvent = (event: EngineEvent) => {
@@ -263,7 +264,7 @@ export function App() {
       await history.keep(current, photoName(), request, result);
       return result;
     } catch (failure) {
-      throw new Error(failure instanceof JobFailedError ? errorText(failure.info.code, failure.info.reason) : String(failure), { cause: failure });
+      throw new Error(failure instanceof JobFailedError ? errorSentence(failure.info) : String(failure), { cause: failure });
     }
   };
 
@@ -447,7 +448,7 @@ export function App() {
           <Show when={error()}>
             {(info) => (
               <div class="error" role="alert" data-testid="error-message" data-code={info().code} data-detail={info().message}>
-                <p>{errorText(info().code, info().reason)}</p>
+                <p>{errorSentence(info())}</p>
                 <details>
                   <summary>{t().errorDetails}</summary>
                   <code>
@@ -486,6 +487,7 @@ export function App() {
             onDelete={(record) => void history.remove(record.id)}
             onEdit={(record) => void reEdit(record)}
           />
+          <ModelsPanel />
           <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} blocked={blocked()} />
         </div>
       </main>

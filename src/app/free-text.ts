@@ -8,7 +8,8 @@ import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById } from '../core/expression/understand.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
-import type { Meaning } from './components/ExpressionPicker.tsx';
+import type { DownloadRateInfo, Meaning } from './components/ExpressionPicker.tsx';
+import { askToKeepStorage } from './model-cache.ts';
 
 /** How many expressions the text encoder offers, best first. */
 const MEANING_CHOICES = 5;
@@ -26,7 +27,7 @@ export interface FreeText {
 /** `query`: the words for the encoder (the lexicon missed them), or null. */
 export function createFreeText(location: Location, query: Accessor<string | null>): FreeText {
   const [encoder, setEncoder] = createSignal<TextEncoderStatus>({ status: 'loading' });
-  const [progress, setProgress] = createSignal({ loaded: 0, total: 0 });
+  const [progress, setProgress] = createSignal<DownloadRateInfo>({ loaded: 0, total: 0, bytesPerSecond: null, secondsLeft: null });
   const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
   const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
   const worker = new TextUnderstanding(location, { onStatus: setEncoder, onDownload: setProgress });
@@ -53,7 +54,10 @@ export function createFreeText(location: Location, query: Accessor<string | null
   const meaning = (): Meaning => {
     const status = encoder();
     if (status.status === 'needs-download') return { kind: 'needs-download', bytes: status.bytes };
-    if (status.status === 'loading') return { kind: 'loading', ...progress() };
+    if (status.status === 'loading') {
+      const { loaded, total, bytesPerSecond, secondsLeft } = progress();
+      return { kind: 'loading', loaded, total, bytesPerSecond, secondsLeft };
+    }
     if (status.status === 'failed') return { kind: 'failed', error: status.error };
     const failed = rankError();
     if (failed !== null && failed.text === query()) return { kind: 'failed', error: failed.error };
@@ -66,6 +70,8 @@ export function createFreeText(location: Location, query: Accessor<string | null
     encoder,
     load() {
       setRankError(null);
+      // The user's go for a download of tens of MB: ask the browser to keep what it stores.
+      void askToKeepStorage();
       worker.load();
     },
     dispose: () => worker.dispose(),

@@ -1,6 +1,7 @@
 // zh-CN first, English second. Follows the browser; the user's choice is remembered.
 
 import { createSignal } from 'solid-js';
+import type { ErrorInfo } from '../core/errors.ts';
 import type { CutoutFallback } from '../core/protocol.ts';
 
 export type Lang = 'zh-CN' | 'en';
@@ -25,6 +26,8 @@ const zh = {
   similarity: (s: number) => `（相似度 ${s.toFixed(2)}）`,
   encoderOffer: (mb: number) => `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
   encoderLoading: (pct: number) => `正在准备 AI 文字理解：${pct}% `,
+  downloadRate: (mbPerSecond: string, secondsLeft: number | null) =>
+    `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `，还需约 ${Math.ceil(secondsLeft)} 秒` : `，还需约 ${Math.ceil(secondsLeft / 60)} 分钟`}`,
   encoderThinking: 'AI 正在理解这句话…',
   encoderFailed: 'AI 文字理解暂不可用：',
   retry: '重试',
@@ -93,6 +96,27 @@ const zh = {
   historyEdit: '重新编辑',
   historyDelete: '删除',
   storageUsage: (n: number, mb: string, quotaMb: string | null) => `共 ${n} 张，占用本机 ${mb} MB${quotaMb === null ? '' : `（浏览器可用空间约 ${quotaMb} MB）`}`,
+  modelsHeading: '已下载的模型',
+  modelsHint: '模型文件保存在本机，离线也能用。删除可以腾出空间，需要时会重新下载；没下载完的会从断点继续。',
+  modelsEmpty: '本机还没有保存任何模型。',
+  modelColumn: '模型',
+  modelSize: '占用',
+  modelState: '状态',
+  modelComplete: '完整，已校验',
+  modelPartial: (pct: number, total: string) => `已下载 ${pct}%（共 ${total}）`,
+  modelDelete: '删除',
+  modelDeleteLabel: (name: string, size: string) => `删除模型「${name}」（${size}）`,
+  modelsTotal: (size: string) => `模型共占用本机 ${size}`,
+  modelNames: {
+    'face-landmarker': '人脸关键点（MediaPipe）',
+    'selfie-segmenter': '人像抠图（MediaPipe）',
+    'clip-tokenizer': 'AI 文字理解：分词表',
+    'clip-tokenizer-config': 'AI 文字理解：分词设置',
+    'clip-text-q8': 'AI 文字理解：CLIP 文本编码器',
+    'clip-text-fixture': 'AI 文字理解：测试用小编码器',
+  } as Record<string, string>,
+  storageFull: (neededMb: string, freeMb: string) =>
+    `本机存储空间不足：模型还需要约 ${neededMb} MB，浏览器只剩约 ${freeMb} MB 可用。请在下方「已下载的模型」里删除用不到的模型，或清理手机/电脑的存储空间后再试。`,
   rating: '评分',
   stars: (n: number) => `${n} 星`,
   exportWechat: (size: number, frames: number) => `微信表情 GIF（${size}×${size}${frames > 1 ? `，${frames} 帧` : ''}）`,
@@ -154,7 +178,7 @@ const zh = {
     'MODEL_DOWNLOAD_FAILED_text-encoder': '模型下载失败，请检查网络后重试；也可以直接从上面的建议里选一个表情。',
     'MODEL_INTEGRITY_text-encoder': '下载的模型校验失败（文件已损坏），请重试；也可以直接从上面的建议里选一个表情。',
     MODEL_INTEGRITY: '下载的模型校验失败（文件已损坏）。请重试。',
-    QUOTA_EXCEEDED: '本机存储空间不足，无法缓存模型。',
+    STORAGE_FULL: '本机存储空间不足，模型放不下。请在「已下载的模型」里删除用不到的模型，或清理设备空间后再试。',
     WORKER_CRASHED: '处理程序意外崩溃，已自动重启。你的照片和文字都还在，请再试一次。',
     WORKER_HUNG: '处理程序长时间没有响应，已自动重启。你的照片和文字都还在，请再试一次。',
     ABORTED: '已取消。',
@@ -189,6 +213,8 @@ const en: Dict = {
   similarity: (s) => ` (similarity ${s.toFixed(2)})`,
   encoderOffer: (mb) => `Let AI understand any words (one ${mb} MB download, then works offline)`,
   encoderLoading: (pct) => `Preparing AI text understanding: ${pct}% `,
+  downloadRate: (mbPerSecond, secondsLeft) =>
+    `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `, about ${Math.ceil(secondsLeft)} s left` : `, about ${Math.ceil(secondsLeft / 60)} min left`}`,
   encoderThinking: 'AI is reading your words…',
   encoderFailed: 'AI text understanding is unavailable:',
   retry: 'Try again',
@@ -259,6 +285,27 @@ const en: Dict = {
   historyEdit: 'Edit again',
   historyDelete: 'Delete',
   storageUsage: (n, mb, quotaMb) => `${n} stickers, ${mb} MB on this device${quotaMb === null ? '' : ` (the browser allows about ${quotaMb} MB)`}`,
+  modelsHeading: 'Downloaded models',
+  modelsHint: 'Model files are kept on this device and work offline. Delete one to free space; it is downloaded again when needed. A download that stopped part-way goes on from where it stopped.',
+  modelsEmpty: 'No models are kept on this device yet.',
+  modelColumn: 'Model',
+  modelSize: 'Size',
+  modelState: 'State',
+  modelComplete: 'complete, verified',
+  modelPartial: (pct, total) => `${pct}% downloaded (of ${total})`,
+  modelDelete: 'Delete',
+  modelDeleteLabel: (name, size) => `Delete the model “${name}” (${size})`,
+  modelsTotal: (size) => `Models use ${size} on this device`,
+  modelNames: {
+    'face-landmarker': 'Face landmarks (MediaPipe)',
+    'selfie-segmenter': 'Person cutout (MediaPipe)',
+    'clip-tokenizer': 'AI text understanding: tokenizer',
+    'clip-tokenizer-config': 'AI text understanding: tokenizer settings',
+    'clip-text-q8': 'AI text understanding: CLIP text encoder',
+    'clip-text-fixture': 'AI text understanding: small test encoder',
+  },
+  storageFull: (neededMb, freeMb) =>
+    `Not enough storage: the model still needs about ${neededMb} MB and the browser has only about ${freeMb} MB left. Delete models you do not need under “Downloaded models” below, or free up space on the device, then try again.`,
   rating: 'Rating',
   stars: (n) => `${n} star${n > 1 ? 's' : ''}`,
   exportWechat: (size, frames) => `WeChat GIF (${size}×${size}${frames > 1 ? `, ${frames} frames` : ''})`,
@@ -320,7 +367,7 @@ const en: Dict = {
     'MODEL_DOWNLOAD_FAILED_text-encoder': 'the model could not be downloaded. Check your connection and try again, or pick one of the suggestions above.',
     'MODEL_INTEGRITY_text-encoder': 'the downloaded model failed its integrity check. Try again, or pick one of the suggestions above.',
     MODEL_INTEGRITY: 'The downloaded model failed its integrity check (corrupted). Try again.',
-    QUOTA_EXCEEDED: 'Not enough storage on this device to cache the model.',
+    STORAGE_FULL: 'Not enough storage for the model. Delete models you do not need under “Downloaded models”, or free up space on the device, then try again.',
     WORKER_CRASHED: 'The processing worker crashed and was restarted. Your photo and words are kept; try again.',
     WORKER_HUNG: 'The processing worker stopped responding and was restarted. Your photo and words are kept; try again.',
     ABORTED: 'Cancelled.',
@@ -355,6 +402,13 @@ export function setLang(next: Lang): void {
 
 export function t(): Dict {
   return lang() === 'en' ? en : zh;
+}
+
+/** The sentence for a failure: by code and reason, with the numbers when storage was short. */
+export function errorSentence(info: ErrorInfo): string {
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
+  if (info.code === 'STORAGE_FULL' && info.storage !== undefined) return t().storageFull(mb(info.storage.neededBytes), mb(info.storage.freeBytes));
+  return errorText(info.code, info.reason);
 }
 
 /** The sentence for an error code (and reason, when there is a finer one). */

@@ -7,7 +7,8 @@ export const ERROR_CODES = [
   'OUT_OF_MEMORY',
   'MODEL_DOWNLOAD_FAILED',
   'MODEL_INTEGRITY',
-  'QUOTA_EXCEEDED',
+  /** A model download does not fit in the browser's storage for this site; ErrorInfo.storage says by how much. */
+  'STORAGE_FULL',
   'NO_FACE_FOUND',
   'BAD_INPUT',
   'CONTENT_REJECTED',
@@ -20,6 +21,12 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** STORAGE_FULL: what a download still needed and what the browser had left for this site, in bytes. */
+export interface StorageShortfall {
+  neededBytes: number;
+  freeBytes: number;
+}
+
 export interface ErrorInfo {
   code: ErrorCode;
   /** Developer-facing detail; the UI shows its own localised sentence for the code. */
@@ -28,6 +35,7 @@ export interface ErrorInfo {
   stage?: string;
   /** A finer reason within the code (BAD_INPUT: 'empty', 'truncated', ...), for the UI's sentence. */
   reason?: string;
+  storage?: StorageShortfall;
 }
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -43,19 +51,22 @@ export class StickerError extends Error {
   readonly code: ErrorCode;
   readonly stage: string | undefined;
   readonly reason: string | undefined;
+  readonly storage: StorageShortfall | undefined;
 
-  constructor(code: ErrorCode, message: string, where: { stage?: string; reason?: string } = {}) {
+  constructor(code: ErrorCode, message: string, where: { stage?: string; reason?: string; storage?: StorageShortfall } = {}) {
     super(message);
     this.name = 'StickerError';
     this.code = code;
     this.stage = where.stage;
     this.reason = where.reason;
+    this.storage = where.storage;
   }
 
   toInfo(): ErrorInfo {
     const info: ErrorInfo = { code: this.code, message: this.message, retryable: RETRYABLE.has(this.code) };
     if (this.stage !== undefined) info.stage = this.stage;
     if (this.reason !== undefined) info.reason = this.reason;
+    if (this.storage !== undefined) info.storage = { ...this.storage };
     return info;
   }
 }

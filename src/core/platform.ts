@@ -60,7 +60,11 @@ export interface DownloadProgress {
   model: string;
   loaded: number;
   total: number;
+  /** Read from this device's cache, nothing downloaded. */
   cached: boolean;
+  /** Over the last few seconds; null when cached or too early to say. */
+  bytesPerSecond: number | null;
+  secondsLeft: number | null;
 }
 
 /** A prompt's CLIP hidden states, wherever the runtime keeps them (the GPU, when it can). */

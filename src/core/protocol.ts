@@ -2,6 +2,7 @@
 // The fallback server (later) streams the same events, so the UI has one reducer for both.
 
 import type { ErrorInfo } from './errors.ts';
+import type { DownloadProgress } from './platform.ts';
 import type { Point } from './geometry/point.ts';
 import type { GifReduction } from './encode/gif-reduction.ts';
 import { templateById } from './templates/index.ts';
@@ -216,7 +217,7 @@ export interface SlotReport {
 
 export type EngineEvent =
   | { type: 'ready'; gpu: GpuReport }
-  | { type: 'download'; model: string; loaded: number; total: number; cached: boolean }
+  | ({ type: 'download' } & DownloadProgress)
   /** A request the worker refused because it went neither to the app nor to a model source. */
   | { type: 'blocked'; url: string }
   | { type: 'stage'; jobId: string; stage: StageName; phase: 'start' | 'end'; backend: string; ms?: number }

@@ -3,6 +3,7 @@
 // on its own schedule, and a sticker never waits for it.
 
 import type { ErrorInfo } from './errors.ts';
+import type { DownloadProgress } from './platform.ts';
 import type { RankedExpression } from './expression/embedding-match.ts';
 import { isTextEncoderId, type TextEncoderId } from './models/text-encoders.ts';
 
@@ -32,7 +33,7 @@ export type TextEncoderStatus =
 
 export type TextEvent =
   | ({ type: 'status' } & TextEncoderStatus)
-  | { type: 'download'; model: string; loaded: number; total: number; cached: boolean }
+  | ({ type: 'download' } & DownloadProgress)
   | { type: 'ranked'; requestId: string; ranking: RankedExpression[]; ms: number; fromCache: boolean }
   | { type: 'error'; requestId: string; error: ErrorInfo };
 

@@ -5,7 +5,9 @@
 
 import type { ErrorInfo } from '../core/errors.ts';
 import type { RankedExpression } from '../core/expression/embedding-match.ts';
+import { sumProgress } from '../core/models/download-rate.ts';
 import { isTextEncoderId, type TextEncoderId } from '../core/models/text-encoders.ts';
+import type { DownloadProgress } from '../core/platform.ts';
 import { TEXT_DEVICES, type TextCommand, type TextDevicePreference, type TextEncoderStatus, type TextEvent } from '../core/text-protocol.ts';
 
 export interface Ranked {
@@ -23,7 +25,8 @@ export class RankFailedError extends Error {
 
 export interface TextUnderstandingEvents {
   onStatus: (status: TextEncoderStatus) => void;
-  onDownload: (progress: { loaded: number; total: number; cached: boolean }) => void;
+  /** Summed over the encoder's files. */
+  onDownload: (progress: Omit<DownloadProgress, 'model'>) => void;
 }
 
 export function textEncoderFromUrl(search: string): TextEncoderId {
@@ -39,8 +42,8 @@ export function textDeviceFromUrl(search: string): TextDevicePreference {
 export class TextUnderstanding {
   private worker: Worker | undefined;
   private readonly pending = new Map<string, { resolve: (r: Ranked) => void; reject: (e: RankFailedError) => void }>();
-  /** Download progress summed over the encoder's files. */
-  private readonly files = new Map<string, { loaded: number; total: number; cached: boolean }>();
+  /** Download progress per file of the encoder. */
+  private readonly files = new Map<string, DownloadProgress>();
 
   constructor(
     private readonly location: Location,
@@ -96,13 +99,9 @@ export class TextUnderstanding {
         return;
       }
       case 'download': {
-        this.files.set(event.model, { loaded: event.loaded, total: event.total, cached: event.cached });
-        const all = [...this.files.values()];
-        this.events.onDownload({
-          loaded: all.reduce((sum, f) => sum + f.loaded, 0),
-          total: all.reduce((sum, f) => sum + f.total, 0),
-          cached: all.every((f) => f.cached),
-        });
+        const { type, ...progress } = event;
+        this.files.set(progress.model, progress);
+        this.events.onDownload(sumProgress([...this.files.values()]));
         return;
       }
       case 'ranked':

@@ -11,6 +11,9 @@
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
 // and WebGPU — its load, and its ranking of free text the lexicon does not know. Then the caption
 // layout: the bundled caption fonts' load, and the align stage (caption fitting) per caption.
+// Then the AI redraw on the fixture networks, on wasm and WebGPU (tests/bench/ai-redraw.ts).
+// Last, the model store (tests/bench/model-store.ts): a 200 MB file downloaded, verified and stored
+// (MB/s), its cached load, and the memory peak of that load against the file size.
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -25,6 +28,8 @@ import { makeSticker, openApp, outcome } from '../browser/support/app-driver.ts'
 import { summarize, type Summary } from './stats.ts';
 import { wordsToExpression } from './words-to-expression.ts';
 import { captionLayout } from './caption-layout.ts';
+import { modelStoreBench } from './model-store.ts';
+import { aiRedraw } from './ai-redraw.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -128,6 +133,10 @@ const words = { wasm: await wordsToExpression(browser, server.url, 'wasm'), webg
 
 const captions = await captionLayout(browser, server.url, RUNS);
 
+const ai = { wasm: await aiRedraw(browser, server.url, 'wasm', RUNS), webgpu: await aiRedraw(browser, server.url, 'webgpu', Math.min(RUNS, 3)) };
+
+const modelStore = await modelStoreBench(browser);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -161,6 +170,8 @@ const report = {
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,
   'caption layout': { note: 'bundled caption fonts: load in a fresh worker; align stage (caption fit + wrap with those fonts) per caption', ...captions },
+  aiRedraw: { note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most', ...ai },
+  modelStore,
   unit: 'ms',
 };
 
@@ -176,3 +187,10 @@ console.table(animation);
 console.table(Object.fromEntries(Object.entries(templateFusion).map(([k, v]) => [k, { 'end-to-end': v['end-to-end']?.median, compose: v.compose?.median }])));
 console.table({ 'caption font load': captions.fontLoadMs, ...Object.fromEntries(Object.entries(captions.alignMsPerCaption).map(([k, v]) => [`caption layout: ${k}`, v])) });
 console.table({ 'lexicon (typed → shown)': words.wasm.lexicon, 'encoder rank, wasm': words.wasm.rank, 'encoder rank, webgpu': words.webgpu.rank });
+console.table({
+  'AI redraw, wasm: step ms': ai.wasm.stepMs,
+  'AI redraw, webgpu: step ms': ai.webgpu.stepMs,
+  [`model store: download + verify + store, MB/s (${modelStore.fileMB} MB)`]: modelStore.downloadMBps,
+  'model store: cached load, ms': modelStore.cachedLoadMs,
+  'model store: cached load peak memory ÷ file size': modelStore.cachedLoadPeakPerFile,
+});

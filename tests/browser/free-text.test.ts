@@ -10,6 +10,7 @@ import { openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { openApp, outcome } from './support/app-driver.ts';
 import { modelEntry } from '../../src/core/models/manifest.ts';
+import { MODEL_DB, MODEL_DB_STORE } from '../../src/core/models/model-cache-layout.ts';
 
 const session = useSession();
 
@@ -24,17 +25,18 @@ async function understood(page: Page): Promise<{ id: string; source: string; sim
   };
 }
 
-async function storedKeys(page: Page, prefix: string): Promise<string[]> {
+/** Keys under `prefix` in idb-keyval's default database, or in the model store's own. */
+async function storedKeys(page: Page, prefix: string, [database, store] = ['keyval-store', 'keyval']): Promise<string[]> {
   return page.evaluate(
-    (p) =>
+    ([p, d, s]) =>
       new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('keyval-store');
+        const open = indexedDB.open(d);
         open.onsuccess = () => {
-          const req = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
+          const req = open.result.transaction(s).objectStore(s).getAllKeys();
           req.onsuccess = () => resolve(req.result.map(String).filter((k) => k.startsWith(p)));
         };
       }),
-    prefix,
+    [prefix, database, store] as const,
   );
 }
 
@@ -77,7 +79,8 @@ describe('free text → expression by meaning', () => {
     await openApp(page, session.server.url, 'face=cpu&encoder=clip-text-fixture&text=wasm');
     await page.getByTestId('prompt-input').fill('天旋地转');
     expect((await understood(page)).id).toBe('dizzy');
-    expect(await storedKeys(page, 'model:clip-')).toHaveLength(3);
+    const records = (await storedKeys(page, 'model:clip-', [MODEL_DB, MODEL_DB_STORE])).filter((k) => k.endsWith('/record'));
+    expect(records).toHaveLength(3);
     expect(await storedKeys(page, 'embeddings:clip-text-fixture@')).toHaveLength(1);
     expect(await storedKeys(page, 'query:clip-text-fixture@')).toContain(
       (await storedKeys(page, 'query:')).find((k) => k.endsWith(':天旋地转')),

@@ -1,12 +1,14 @@
 // The model store's real path for a deployment without local model copies: the local URL 404s, the
 // manifest's public URL is answered by this test with the shared file's bytes (nothing leaves the
-// machine), the bytes are checked by SHA-256 and kept in IndexedDB.
+// machine), the bytes are checked by SHA-256 and kept in IndexedDB (chunks, each with its own
+// SHA-256: tests/browser/model-manager.test.ts covers resuming, quota and the models panel).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import manifest from '../../models/manifest.json' with { type: 'json' };
+import { MODEL_DB, MODEL_DB_STORE, modelChunkKey } from '../../src/core/models/model-cache-layout.ts';
 import { useSession } from './support/session.ts';
 import { openPage } from './support/chromium.ts';
 import { MODELS_DIR, fixtureFile } from './support/fixtures.ts';
@@ -45,19 +47,19 @@ describe('model weights: fetched once from the manifest URL, verified, cached in
     await modelReady(page);
     expect(served.count).toBe(1);
 
-    // Damage the cached bytes behind the app's back.
+    // Damage the stored bytes behind the app's back: the file's first chunk (it has only one).
     await page.evaluate(
-      (key) =>
+      ([database, store, key]) =>
         new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('keyval-store');
+          const open = indexedDB.open(database);
           open.onsuccess = () => {
-            const tx = open.result.transaction('keyval', 'readwrite');
-            tx.objectStore('keyval').put(new Blob(['protobuf parsing failed']), key);
+            const tx = open.result.transaction(store, 'readwrite');
+            tx.objectStore(store).put(new TextEncoder().encode('protobuf parsing failed').buffer, key);
             tx.oncomplete = () => resolve();
             tx.onerror = () => reject(tx.error);
           };
         }),
-      `model:${entry.id}@${entry.sha256}`,
+      [MODEL_DB, MODEL_DB_STORE, modelChunkKey(entry, 0)] as const,
     );
     await page.reload();
     await modelReady(page);

@@ -24,11 +24,17 @@ describe('StickerError', () => {
     expect(info).toEqual({ code: 'BAD_INPUT', message: 'empty file', retryable: false, stage: 'decode', reason: 'empty' });
   });
 
+  it('toInfo carries what a full storage needed and had free', () => {
+    const info = new StickerError('STORAGE_FULL', 'no room', { stage: 'load-models', storage: { neededBytes: 300e6, freeBytes: 12e6 } }).toInfo();
+    expect(info).toEqual({ code: 'STORAGE_FULL', message: 'no room', retryable: false, stage: 'load-models', storage: { neededBytes: 300e6, freeBytes: 12e6 } });
+  });
+
   it('toInfo leaves stage and reason out (not undefined) when absent', () => {
     const info = new StickerError('NO_FACE_FOUND', 'none').toInfo();
     expect(info).toEqual({ code: 'NO_FACE_FOUND', message: 'none', retryable: false });
     expect('stage' in info).toBe(false);
     expect('reason' in info).toBe(false);
+    expect('storage' in info).toBe(false);
   });
 });
 

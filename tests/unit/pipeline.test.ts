@@ -57,8 +57,8 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
   const platform: Platform<FakeImage, FakeSurface> = {
     backend: (stage) => `fake-${stage}`,
     async loadModels(onProgress) {
-      onProgress({ model: 'face_landmarker', loaded: 0, total: 100, cached: false });
-      onProgress({ model: 'face_landmarker', loaded: 100, total: 100, cached: false });
+      onProgress({ model: 'face_landmarker', loaded: 0, total: 100, cached: false, bytesPerSecond: null, secondsLeft: null });
+      onProgress({ model: 'face_landmarker', loaded: 100, total: 100, cached: false, bytesPerSecond: 1000, secondsLeft: 0 });
       clock += COST['load-models'];
     },
     async decode(bytes, format, maxSide): Promise<DecodedPhoto<FakeImage>> {
@@ -156,8 +156,8 @@ describe('runStickerJob, when all goes well', () => {
     const t = setup();
     await t.run();
     expect(t.events.filter((e) => e.type === 'download')).toEqual([
-      { type: 'download', model: 'face_landmarker', loaded: 0, total: 100, cached: false },
-      { type: 'download', model: 'face_landmarker', loaded: 100, total: 100, cached: false },
+      { type: 'download', model: 'face_landmarker', loaded: 0, total: 100, cached: false, bytesPerSecond: null, secondsLeft: null },
+      { type: 'download', model: 'face_landmarker', loaded: 100, total: 100, cached: false, bytesPerSecond: 1000, secondsLeft: 0 },
     ]);
     const kinds = t.events.slice(0, 4).map((e) => (e.type === 'stage' ? `${e.stage}:${e.phase}` : e.type));
     expect(kinds).toEqual(['load-models:start', 'download', 'download', 'load-models:end']);

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { RedrawRequest, RedrawStatus } from '../../core/diffusion/redraw-status.ts';
-import { errorText } from '../i18n.ts';
+import { errorSentence } from '../i18n.ts';
 import { aiText } from '../i18n-ai.ts';
 
 interface Props {
@@ -38,7 +38,7 @@ export function AiFields(props: Props) {
               <Show when={s().state === 'failed' && s().error}>
                 {(e) => (
                   <p class="error" role="alert" data-testid="ai-error" data-code={e().code}>
-                    {a().failed} {errorText(e().code, e().reason)} {(s().bytes ?? 0) > 0 ? a().resumeHint : ''}
+                    {a().failed} {errorSentence(e())} {(s().bytes ?? 0) > 0 ? a().resumeHint : ''}
                   </p>
                 )}
               </Show>

@@ -3,12 +3,20 @@ import type { Expression } from '../../core/expression/action-units.ts';
 import type { Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
-import { errorText, lang, t } from '../i18n.ts';
+import { errorSentence, lang, t } from '../i18n.ts';
+
+/** A download's bytes so far and total, speed and time left (null while unknown). */
+export interface DownloadRateInfo {
+  loaded: number;
+  total: number;
+  bytesPerSecond: number | null;
+  secondsLeft: number | null;
+}
 
 /** Where understanding free text by meaning stands, for words the lexicon does not know. */
 export type Meaning =
   | { kind: 'needs-download'; bytes: number }
-  | { kind: 'loading'; loaded: number; total: number }
+  | ({ kind: 'loading' } & DownloadRateInfo)
   | { kind: 'thinking' }
   | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[]; ms: number }
   | { kind: 'failed'; error: ErrorInfo };
@@ -74,6 +82,14 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
                   {t().encoderLoading(pct())}
                   <progress max="100" value={pct()} />
                 </label>
+                <Show when={m().bytesPerSecond}>
+                  {(speed) => (
+                    <span data-testid="text-encoder-rate" data-bytes-per-second={speed()} data-seconds-left={m().secondsLeft ?? ''}>
+                      {' '}
+                      {t().downloadRate((speed() / 2 ** 20).toFixed(1), m().secondsLeft)}
+                    </span>
+                  )}
+                </Show>
               </p>
             );
           }}
@@ -84,7 +100,7 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
         <Match when={props.meaning.kind === 'failed' && props.meaning}>
           {(m) => (
             <p class="hint" data-code={m().error.code}>
-              {t().encoderFailed} {errorText(m().error.code, m().error.reason)}{' '}
+              {t().encoderFailed} {errorSentence(m().error)}{' '}
               <button type="button" class="button ghost" data-testid="text-encoder-retry" onClick={() => props.onLoad()}>
                 {t().retry}
               </button>

@@ -37,13 +37,14 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer(): Promise<AppServer> {
+/** `plugins`: a test's own routes on the app's origin (they share its IndexedDB), ahead of the app's files. */
+export async function startAppServer(options: { plugins?: Plugin[] } = {}): Promise<AppServer> {
   const server: PreviewServer = await preview({
     root,
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'error',
     preview: { port: 0, strictPort: false, host: 'localhost' },
-    plugins: [harnessPlugin()],
+    plugins: [harnessPlugin(), ...(options.plugins ?? [])],
   });
   const url = server.resolvedUrls?.local[0];
   if (url === undefined) throw new Error('preview server has no URL');

@@ -8,7 +8,8 @@ import { EXPRESSIONS } from '../../../core/expression/lexicon.ts';
 import { redrawPrompt } from '../../../core/diffusion/prompt.ts';
 import { latentSize, type DiffusionModelSet, type DiffusionVariant } from '../../../core/diffusion/model-sets.ts';
 import type { RedrawDownload } from '../../../core/diffusion/redraw-status.ts';
-import { createDownloadMeter } from '../../../core/diffusion/download-meter.ts';
+import { sumProgress } from '../../../core/models/download-rate.ts';
+import type { DownloadProgress } from '../../../core/platform.ts';
 import { modelEntry, type ModelEntry } from '../../../core/models/manifest.ts';
 import type { LoadedDiffusion, PromptEmbedding } from '../../../core/platform.ts';
 import { cachedQuery, embeddingScope, storeQuery } from '../embedding-cache.ts';
@@ -30,21 +31,24 @@ export interface DiffusionLoad {
 }
 
 async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Promise<Map<string, Uint8Array>> {
-  const total = entries.reduce((sum, e) => sum + e.bytes, 0);
-  const meter = createDownloadMeter(() => performance.now());
+  const progress: DownloadProgress[] = entries.map((e) => ({ model: e.id, loaded: 0, total: e.bytes, cached: false, bytesPerSecond: null, secondsLeft: null }));
+  const report = () => {
+    const { loaded, total, bytesPerSecond, secondsLeft } = sumProgress(progress);
+    load.onDownload({ loaded, total, bytesPerSecond, secondsLeft });
+  };
   const bytes = new Map<string, Uint8Array>();
-  let done = 0;
-  for (const entry of entries) {
-    if (load.signal.aborted) throw load.signal.reason;
-    const file = await loadModelBytes(entry, load.assetBase, ({ loaded, cached }) => {
-      if (cached) return;
-      const sum = done + loaded;
-      load.onDownload({ loaded: sum, total, ...meter(sum, total) });
+  let downloaded = false;
+  for (const [i, entry] of entries.entries()) {
+    const file = await loadModelBytes(entry, load.assetBase, (p) => {
+      progress[i] = p;
+      if (p.cached) return;
+      downloaded = true;
+      report();
     }, { signal: load.signal });
-    done += entry.bytes;
+    progress[i] = { model: entry.id, loaded: entry.bytes, total: entry.bytes, cached: true, bytesPerSecond: null, secondsLeft: null };
     bytes.set(entry.id, new Uint8Array(file));
-    load.onDownload({ loaded: done, total, ...meter(done, total) });
   }
+  if (downloaded) report();
   return bytes;
 }
 
