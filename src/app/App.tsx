@@ -10,6 +10,7 @@ import type { RedrawRequest, RedrawStatus } from '../core/diffusion/redraw-statu
 import { AiFields, randomSeed } from './components/AiFields.tsx';
 import { RedrawPreview, type Preview } from './components/RedrawPreview.tsx';
 import { aiText } from './i18n-ai.ts';
+import { askToKeepStorage } from './model-cache.ts';
 import { JobFailedError, type Job } from '../engine/sticker-engine.ts';
 import { DiagnosticsPanel } from './components/DiagnosticsPanel.tsx';
 import { ExpressionPicker } from './components/ExpressionPicker.tsx';
@@ -402,7 +403,7 @@ export function App() {
                 onSettings={setAiSettings}
                 onLoad={() => {
                   // A large download should not be evicted when the device runs short of space.
-                  void navigator.storage?.persist?.().catch(() => false);
+                  void askToKeepStorage();
                   engine.loadRedraw();
                 }}
                 onCancel={() => engine.cancelRedraw()}
