@@ -1,0 +1,66 @@
+// One redraw job: the upload decoded and squared, the words made into the English prompt as the app
+// makes it, core's runRedraw on the Node networks, the PNG stored. Events are the worker's own
+// stage and progress shapes.
+
+import { encode as encodePng } from 'fast-png';
+import { redrawPrompt } from '../src/core/diffusion/prompt.ts';
+import { planarToRgba, rgbaToPlanar } from '../src/core/diffusion/image-tensor.ts';
+import { runRedraw } from '../src/core/diffusion/redraw.ts';
+import { understand } from '../src/core/expression/understand.ts';
+import type { StageName } from '../src/core/protocol.ts';
+import type { ServerGenerateRequest } from '../src/core/server-api.ts';
+import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
+import { newId } from './ids.ts';
+import { decodeImage } from './image/decode.ts';
+import { centreSquare } from './image/square.ts';
+import type { Work } from './job-queue.ts';
+import { ResultCache } from './result-cache.ts';
+import type { Storage, UploadMeta } from './storage.ts';
+
+export interface RedrawDeps {
+  storage: Storage;
+  cache: ResultCache;
+  diffusion: () => Promise<NodeDiffusion>;
+  models: string;
+  maxPixels: number;
+}
+
+export function serverPrompt(words: string): string {
+  const understood = understand(words);
+  return redrawPrompt(understood.kind === 'matched' ? understood.expression : null, words);
+}
+
+export const resultUrl = (id: string): string => `/api/download/${id}`;
+
+export function redrawWork(deps: RedrawDeps, upload: UploadMeta, bytes: Uint8Array, request: ServerGenerateRequest): Work {
+  return async (job, emit) => {
+    const key = ResultCache.key(upload.sha256, request, deps.models);
+    const cached = await deps.cache.get(key);
+    if (cached !== undefined) return { resultUrl: resultUrl(cached), cached: true };
+    const jobId = job.status.id;
+    const stage = async <T>(name: StageName, backend: string, work: () => Promise<T> | T): Promise<T> => {
+      const began = performance.now();
+      emit({ type: 'stage', jobId, stage: name, phase: 'start', backend });
+      const out = await work();
+      emit({ type: 'stage', jobId, stage: name, phase: 'end', backend, ms: performance.now() - began });
+      return out;
+    };
+
+    const diffusion = await stage('load-models', 'onnxruntime-node', deps.diffusion);
+    const backend = `onnxruntime-node-${diffusion.provider}`;
+    const size = diffusion.set.imageSize;
+    const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', () => centreSquare(decodeImage(bytes, upload.format, deps.maxPixels), size));
+    const pixels = await stage('redraw', backend, async () => {
+      const text = await diffusion.embed(serverPrompt(request.prompt));
+      return runRedraw(diffusion.runtime, text, rgbaToPlanar(square, size), request, {
+        signal: { aborted: false },
+        onProgress: (done, total) => emit({ type: 'progress', jobId, stage: 'redraw', done, total }),
+      });
+    });
+    const png = await stage('encode', 'fast-png', () => encodePng({ width: size, height: size, data: planarToRgba(pixels, size), channels: 4, depth: 8 }));
+    const id = newId();
+    await deps.storage.putResult(id, png);
+    deps.cache.set(key, id);
+    return { resultUrl: resultUrl(id), cached: false };
+  };
+}
