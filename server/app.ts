@@ -51,7 +51,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: false });
   const storage = new Storage(config.dataDir);
   await storage.init();
-  const queue = new JobQueue(config);
+  const queue = new JobQueue(config, (error) => app.log.error(error));
   const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
   const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache: new ResultCache(storage), diffusion: lazy(() => load(config)) };
 

@@ -12,6 +12,8 @@ export interface Job {
   status: JobStatus;
   client: string;
   finishedAt: number | null;
+  /** Every event so far (a dozen at most), so a stream opened late still sees the whole job. */
+  history: JobEvent[];
   events: EventEmitter<{ event: [JobEvent] }>;
 }
 
@@ -33,7 +35,10 @@ export class JobQueue {
   private running = 0;
   private meanMs = FIRST_GUESS_MS;
 
-  constructor(private readonly limits: QueueLimits) {}
+  constructor(
+    private readonly limits: QueueLimits,
+    private readonly log: (error: unknown) => void,
+  ) {}
 
   get(id: string): Job | undefined {
     return this.jobs.get(id);
@@ -57,7 +62,7 @@ export class JobQueue {
     if (this.waiting.length >= this.limits.queueMax) {
       throw new HttpError(503, 'SERVER_BUSY', 'the queue is full', { retryAfterSeconds: this.retryAfterSeconds() });
     }
-    const job: Job = { status: { id: newId(), state: 'queued' }, client, finishedAt: null, events: new EventEmitter() };
+    const job: Job = { status: { id: newId(), state: 'queued' }, client, finishedAt: null, history: [], events: new EventEmitter() };
     this.jobs.set(job.status.id, job);
     this.waiting.push({ job, work });
     this.next();
@@ -85,6 +90,7 @@ export class JobQueue {
     const began = Date.now();
     const emit = (event: JobEvent): void => {
       if (event.type === 'progress') job.status.progress = { done: event.done, total: event.total };
+      job.history.push(event);
       job.events.emit('event', event);
     };
     job.status.state = 'running';
@@ -96,6 +102,11 @@ export class JobQueue {
       emit({ type: 'done', jobId: job.status.id, resultUrl, cached });
     } catch (error) {
       const info = toErrorInfo(error, 'redraw');
+      // Internal details (paths, library messages) go to the log, not to the client.
+      if (info.code === 'INTERNAL') {
+        this.log(error);
+        info.message = 'internal error';
+      }
       Object.assign(job.status, { state: 'failed', error: info });
       job.finishedAt = Date.now();
       emit({ type: 'error', jobId: job.status.id, error: info });

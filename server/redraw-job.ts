@@ -3,6 +3,7 @@
 // stage and progress shapes.
 
 import { encode as encodePng } from 'fast-png';
+import { StickerError } from '../src/core/errors.ts';
 import { redrawPrompt } from '../src/core/diffusion/prompt.ts';
 import { planarToRgba, rgbaToPlanar } from '../src/core/diffusion/image-tensor.ts';
 import { runRedraw } from '../src/core/diffusion/redraw.ts';
@@ -41,7 +42,11 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, bytes: Uint8Arr
     const stage = async <T>(name: StageName, backend: string, work: () => Promise<T> | T): Promise<T> => {
       const began = performance.now();
       emit({ type: 'stage', jobId, stage: name, phase: 'start', backend });
-      const out = await work();
+      const out = await Promise.resolve()
+        .then(work)
+        .catch((error: unknown) => {
+          throw error instanceof StickerError ? error : new StickerError('INTERNAL', error instanceof Error ? error.message : String(error), { stage: name });
+        });
       emit({ type: 'stage', jobId, stage: name, phase: 'end', backend, ms: performance.now() - began });
       return out;
     };

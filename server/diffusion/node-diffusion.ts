@@ -19,19 +19,38 @@ export interface NodeDiffusion {
 /** Distinct prompts kept encoded; the built-in expressions' prompts are far fewer. */
 const PROMPT_CACHE_SIZE = 256;
 
-function provider(): 'cuda' | 'cpu' {
-  return listSupportedBackends().some((b) => b.name === 'cuda') ? 'cuda' : 'cpu';
+/**
+ * onnxruntime-node lists CUDA whenever it was built with it, also where the CUDA libraries are
+ * missing (the npm package ships only the CPU one unless its install script fetched them), so CUDA
+ * is tried on the first network and the CPU taken when it does not load.
+ */
+async function firstSession(bytes: Uint8Array, options: InferenceSession.SessionOptions): Promise<{ session: InferenceSession; provider: 'cuda' | 'cpu' }> {
+  if (listSupportedBackends().some((b) => b.name === 'cuda')) {
+    try {
+      // Fatal-only logging: the failed attempt is expected where CUDA is absent, not an error.
+      return { session: await InferenceSession.create(bytes, { ...options, executionProviders: ['cuda'], logSeverityLevel: 4 }), provider: 'cuda' };
+    } catch {
+      // no usable CUDA here: the CPU below
+    }
+  }
+  return { session: await InferenceSession.create(bytes, { ...options, executionProviders: ['cpu'] }), provider: 'cpu' };
 }
 
 export async function loadNodeDiffusion(setId: DiffusionSetId, sharedModelsDir: string): Promise<NodeDiffusion> {
   const set = DIFFUSION_SETS[setId];
-  // The variant that runs off the browser: int8 where the set has it (the CPU's), else its only one.
-  const variant = set.variants.find((v) => v.dtype === 'q8') ?? set.variants[0];
-  const ep = provider();
+  const options = (dimensions: Record<string, number>): InferenceSession.SessionOptions => ({ graphOptimizationLevel: 'all', freeDimensionOverrides: dimensions });
+  const cpuVariant = set.variants.find((v) => v.dtype === 'q8') ?? set.variants[0];
+  // The provider is known once a network has loaded; the text encoders of a set's variants are
+  // alike in size, so the CPU variant's decides.
+  const textDims = { batch: 1, sequence: set.sequenceLength };
+  const first = await firstSession(await verifiedModelBytes(cpuVariant.files.textEncoder, sharedModelsDir), options(textDims));
+  const ep = first.provider;
+  // fp16 where a GPU runs it, int8 (the browser's wasm variant) on the CPU, else the set's only one.
+  const variant = (ep === 'cuda' ? set.variants.find((v) => v.dtype === 'fp16') : undefined) ?? cpuVariant;
   const latent = latentSize(set);
   const session = async (id: string, dimensions: Record<string, number>): Promise<InferenceSession> =>
-    InferenceSession.create(await verifiedModelBytes(id, sharedModelsDir), { executionProviders: [ep], graphOptimizationLevel: 'all', freeDimensionOverrides: dimensions });
-  const textEncoder = await session(variant.files.textEncoder, { batch: 1, sequence: set.sequenceLength });
+    InferenceSession.create(await verifiedModelBytes(id, sharedModelsDir), { ...options(dimensions), executionProviders: [ep] });
+  const textEncoder = variant === cpuVariant ? first.session : await session(variant.files.textEncoder, textDims);
   const vaeEncoder = await session(variant.files.vaeEncoder, { batch: 1, height: set.imageSize, width: set.imageSize });
   const vaeDecoder = await session(variant.files.vaeDecoder, { batch: 1, latent_height: latent, latent_width: latent });
   const unet = await session(variant.files.unet, { batch: 1, height: latent, width: latent, sequence: set.sequenceLength });

@@ -19,15 +19,6 @@ function jobOf(ctx: ServerContext, request: FastifyRequest): Job {
   return job;
 }
 
-/** What a subscriber arriving now is told first. */
-function snapshot(job: Job): JobEvent | null {
-  const { id: jobId, state, progress, resultUrl, cached, error } = job.status;
-  if (state === 'done' && resultUrl !== undefined) return { type: 'done', jobId, resultUrl, cached: cached ?? false };
-  if (state === 'failed' && error !== undefined) return { type: 'error', jobId, error };
-  if (progress !== undefined) return { type: 'progress', jobId, stage: 'redraw', ...progress };
-  return null;
-}
-
 export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/jobs/:id', async (request) => jobOf(ctx, request).status);
 
@@ -47,8 +38,9 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
       out.end();
     };
     request.raw.on('close', close);
-    job.events.on('event', send);
-    const first = snapshot(job);
-    if (first !== null) send(first);
+    // Events are emitted synchronously, so none falls between the replay and the subscription.
+    const finished = job.finishedAt !== null;
+    for (const event of job.history) send(event);
+    if (!finished) job.events.on('event', send);
   });
 }
