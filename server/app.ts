@@ -12,6 +12,7 @@ import { HttpError, sendError, toHttpError } from './http-error.ts';
 import { JobQueue } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
 import { Storage } from './storage.ts';
+import { allowOrigins } from './cors.ts';
 import { startSweeper } from './sweeper.ts';
 import { uploadRoute } from './routes/upload.ts';
 import { generateRoute } from './routes/generate.ts';
@@ -48,13 +49,14 @@ function frameworkError(error: FastifyError): HttpError {
 }
 
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy });
   const storage = new Storage(config.dataDir);
   await storage.init();
   const queue = new JobQueue(config, (error) => app.log.error(error));
   const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
   const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache: new ResultCache(storage), diffusion: lazy(() => load(config)) };
 
+  allowOrigins(app, config.allowedOrigins);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,

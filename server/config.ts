@@ -26,6 +26,10 @@ export interface ServerConfig {
   maxJobsPerClient: number;
   rateLimitPerMinute: number;
   wordListFile: string;
+  /** Behind a reverse proxy: trust X-Forwarded-For (true, or from these addresses/CIDRs), so limits are per client, not per proxy. */
+  trustProxy: boolean | string[];
+  /** Origins whose pages may call the API (CORS); empty: same origin only. */
+  allowedOrigins: string[];
   reviewImage: ImageReview;
 }
 
@@ -39,6 +43,11 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name}=${raw} is not a non-negative number`);
   return value;
+}
+
+function trustProxy(raw: string | undefined): boolean | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  return raw === 'true' ? true : raw.split(',').map((a) => a.trim());
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -59,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxJobsPerClient: Math.max(1, number(env, 'MAX_JOBS_PER_CLIENT', 3)),
     rateLimitPerMinute: number(env, 'RATE_LIMIT_PER_MINUTE', 60),
     wordListFile: path.resolve(env.WORD_LIST_FILE ?? path.join(ROOT, 'server/content/sensitive-words.txt')),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
     reviewImage: allowAll,
   };
 }

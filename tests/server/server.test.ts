@@ -211,6 +211,43 @@ describe('fallback server limits', () => {
     }
   });
 
+  it('runs the image review hook on uploads, and redraws a PNG', async () => {
+    const reviewed: string[] = [];
+    const server = await start({
+      reviewImage: async ({ format, width }) => {
+        reviewed.push(`${format} ${width}`);
+        return format === 'jpeg' ? { allowed: false, reason: 'review said no' } : { allowed: true };
+      },
+    });
+    try {
+      const refused = await upload(server.base, JPEG);
+      expect(refused.status).toBe(422);
+      expect(await errorOf(refused)).toMatchObject({ code: 'CONTENT_REJECTED', message: 'review said no' });
+      const id = await uploadId(server.base, PNG);
+      expect(reviewed).toEqual(['jpeg 512', 'png 512']);
+      const { eventsUrl } = (await (await generate(server.base, { ...REQUEST, uploadId: id, prompt: 'speechless' })).json()) as { eventsUrl: string };
+      const done = (await readEvents(`${server.base}${eventsUrl}`)).at(-1)!;
+      expect(done.event).toBe('done');
+      const result = decodePng(new Uint8Array(await (await fetch(`${server.base}${String(done.data.resultUrl)}`)).arrayBuffer()));
+      expect([result.width, result.height]).toEqual([512, 512]);
+    } finally {
+      await server.app.close();
+    }
+  });
+
+  it('lets the listed origins call it across origins, and no others', async () => {
+    const server = await start({ allowedOrigins: ['https://app.example'] });
+    try {
+      const preflight = await fetch(`${server.base}/api/generate`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      const other = await fetch(`${server.base}/healthz`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await server.app.close();
+    }
+  });
+
   it('limits requests per client per minute with 429 and Retry-After', async () => {
     const server = await start({ rateLimitPerMinute: 3 });
     try {
