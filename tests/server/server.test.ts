@@ -82,7 +82,16 @@ describe('fallback server', () => {
     }
     const huge = await upload(server.base, new Uint8Array(30 * 1024 * 1024));
     expect(huge.status).toBe(413);
-    expect((await errorOf(huge)).code).toBe('BAD_INPUT');
+    expect(await errorOf(huge)).toMatchObject({ code: 'BAD_INPUT', reason: 'too-large' });
+    // Over the limit with no Content-Length (chunked): cut off by the multipart limit instead.
+    const form = new Response((() => {
+      const f = new FormData();
+      f.append('file', new Blob([new Uint8Array(11 * 1024 * 1024)]), 'big.jpg');
+      return f;
+    })());
+    const chunked = await fetch(`${server.base}/api/upload`, { method: 'POST', headers: { 'content-type': form.headers.get('content-type')! }, body: form.body, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await errorOf(chunked)).toMatchObject({ code: 'BAD_INPUT', reason: 'too-large' });
     const notMultipart = await fetch(`${server.base}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: JPEG });
     expect(notMultipart.status).toBe(415);
     expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
