@@ -33,7 +33,8 @@ export function serverPrompt(words: string): string {
 
 export const resultUrl = (id: string): string => `/api/download/${id}`;
 
-export function redrawWork(deps: RedrawDeps, upload: UploadMeta, bytes: Uint8Array, request: ServerGenerateRequest): Work {
+/** The upload's bytes are read when the job runs, so a long queue holds no images in memory. */
+export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: ServerGenerateRequest): Work {
   return async (job, emit) => {
     const key = ResultCache.key(upload.sha256, request, deps.models);
     const cached = await deps.cache.get(key);
@@ -54,7 +55,11 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, bytes: Uint8Arr
     const diffusion = await stage('load-models', 'onnxruntime-node', deps.diffusion);
     const backend = `onnxruntime-node-${diffusion.provider}`;
     const size = diffusion.set.imageSize;
-    const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', () => centreSquare(decodeImage(bytes, upload.format, deps.maxPixels), size));
+    const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', async () => {
+      const bytes = await deps.storage.uploadBytes(upload.id);
+      if (bytes === null) throw new StickerError('NOT_FOUND', 'the upload expired before its job ran', { stage: 'decode' });
+      return centreSquare(decodeImage(bytes, upload.format, deps.maxPixels), size);
+    });
     const pixels = await stage('redraw', backend, async () => {
       const text = await diffusion.embed(serverPrompt(request.prompt));
       return runRedraw(diffusion.runtime, text, rgbaToPlanar(square, size), request, {

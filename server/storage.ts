@@ -17,6 +17,16 @@ export interface UploadMeta {
   createdAt: number;
 }
 
+/** A missing file is null (never made, or swept); any other failure is thrown. */
+async function orNull<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 export class Storage {
   constructor(readonly root: string) {}
 
@@ -34,14 +44,12 @@ export class Storage {
     await writeFile(this.file('uploads', meta.id, 'json'), JSON.stringify(meta));
   }
 
-  async readUpload(id: string): Promise<{ meta: UploadMeta; bytes: Uint8Array } | null> {
-    try {
-      const meta = JSON.parse(await readFile(this.file('uploads', id, 'json'), 'utf8')) as UploadMeta;
-      return { meta, bytes: new Uint8Array(await readFile(this.file('uploads', id, 'img'))) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+  async uploadMeta(id: string): Promise<UploadMeta | null> {
+    return orNull(async () => JSON.parse(await readFile(this.file('uploads', id, 'json'), 'utf8')) as UploadMeta);
+  }
+
+  async uploadBytes(id: string): Promise<Uint8Array | null> {
+    return orNull(async () => new Uint8Array(await readFile(this.file('uploads', id, 'img'))));
   }
 
   async putResult(id: string, png: Uint8Array): Promise<void> {
@@ -49,12 +57,7 @@ export class Storage {
   }
 
   async readResult(id: string): Promise<Uint8Array | null> {
-    try {
-      return new Uint8Array(await readFile(this.file('results', id, 'png')));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
+    return orNull(async () => new Uint8Array(await readFile(this.file('results', id, 'png'))));
   }
 
   async hasResult(id: string): Promise<boolean> {
