@@ -13,6 +13,7 @@ import type { ServerGenerateRequest } from '../src/core/server-api.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { newId } from './ids.ts';
 import { decodeImage } from './image/decode.ts';
+import { applyOrientation } from './image/orientation.ts';
 import { centreSquare } from './image/square.ts';
 import type { Work } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
@@ -58,7 +59,7 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: Server
     const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', async () => {
       const bytes = await deps.storage.uploadBytes(upload.id);
       if (bytes === null) throw new StickerError('NOT_FOUND', 'the upload expired before its job ran', { stage: 'decode' });
-      return centreSquare(decodeImage(bytes, upload.format, deps.maxPixels), size);
+      return centreSquare(applyOrientation(decodeImage(bytes, upload.format, deps.maxPixels), upload.orientation), size);
     });
     const pixels = await stage('redraw', backend, async () => {
       const text = await diffusion.embed(serverPrompt(request.prompt));

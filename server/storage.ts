@@ -11,8 +11,10 @@ export type Area = 'uploads' | 'results';
 export interface UploadMeta {
   id: string;
   format: 'png' | 'jpeg';
+  /** As displayed, after `orientation`. */
   width: number;
   height: number;
+  orientation: number;
   sha256: string;
   createdAt: number;
 }

@@ -1,15 +1,20 @@
 // An upload is judged by its bytes, never its name or declared type: the core sniffer checks the
 // structure end to end (a truncated JPEG or PNG is refused) and reads the size from the header, so
 // a decompression bomb is refused before any pixel is decoded. Metadata (EXIF with GPS, comments,
-// text chunks) is dropped by rewriting the file without those segments, not by decoding it.
+// text chunks) is dropped by rewriting the file without those segments, not by decoding it; the
+// orientation is read first and kept beside the file.
 
 import { StickerError } from '../src/core/errors.ts';
 import { sniffImage } from '../src/core/image/sniff-image.ts';
+import { exifOrientation, swapsSides } from './image/orientation.ts';
 
 export interface ValidImage {
   format: 'png' | 'jpeg';
+  /** As displayed: after the EXIF orientation. */
   width: number;
   height: number;
+  /** EXIF orientation (1–8), applied after decoding; 1 for PNG. */
+  orientation: number;
   /** The file without its metadata. */
   bytes: Uint8Array;
 }
@@ -24,8 +29,9 @@ const u32 = (b: Uint8Array, i: number): number => (u16(b, i) * 65536) + u16(b, i
 /** APP0 (JFIF) and APP14 (Adobe: says how the colours are coded) stay; the other APPn and COM carry metadata. */
 const JPEG_METADATA = new Set([...Array.from({ length: 13 }, (_, i) => 0xe1 + i), 0xef, 0xfe]);
 
-function stripJpeg(b: Uint8Array): Uint8Array {
+function stripJpeg(b: Uint8Array): { bytes: Uint8Array; orientation: number } {
   const parts: Uint8Array[] = [b.subarray(0, 2)];
+  let orientation = 1;
   let offset = 2;
   for (;;) {
     const marker = b[offset + 1] ?? 0;
@@ -35,6 +41,7 @@ function stripJpeg(b: Uint8Array): Uint8Array {
     }
     if (marker === 0xda) break;
     const end = offset + 2 + u16(b, offset + 2);
+    if (marker === 0xe1 && orientation === 1) orientation = exifOrientation(b.subarray(offset + 4, end));
     if (!JPEG_METADATA.has(marker)) parts.push(b.subarray(offset, end));
     offset = end;
   }
@@ -42,7 +49,7 @@ function stripJpeg(b: Uint8Array): Uint8Array {
   let eoi = offset;
   while (!(b[eoi] === 0xff && b[eoi + 1] === 0xd9)) eoi += 1;
   parts.push(b.subarray(offset, eoi + 2));
-  return concat(parts);
+  return { bytes: concat(parts), orientation };
 }
 
 /** Chunks that draw the picture; text, EXIF, time and private chunks are dropped. */
@@ -79,6 +86,7 @@ export function validateUpload(bytes: Uint8Array, maxPixels: number): ValidImage
   const { width, height } = sniffed;
   if (width === undefined || height === undefined) throw bad('not-image', 'no size in the header');
   if (width * height > maxPixels) throw bad('too-large', `${width}×${height} is more than ${maxPixels / 1e6} megapixels`);
-  const stripped = sniffed.format === 'png' ? stripPng(bytes) : stripJpeg(bytes);
-  return { format: sniffed.format, width, height, bytes: stripped };
+  const stripped = sniffed.format === 'png' ? { bytes: stripPng(bytes), orientation: 1 } : stripJpeg(bytes);
+  const [shownWidth, shownHeight] = swapsSides(stripped.orientation) ? [height, width] : [width, height];
+  return { format: sniffed.format, width: shownWidth, height: shownHeight, ...stripped };
 }

@@ -30,7 +30,7 @@ export function uploadRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (!review.allowed) throw new HttpError(422, 'CONTENT_REJECTED', review.reason);
     const createdAt = Date.now();
     const sha256 = createHash('sha256').update(image.bytes).digest('hex');
-    await storage.putUpload({ id, format: image.format, width: image.width, height: image.height, sha256, createdAt }, image.bytes);
+    await storage.putUpload({ id, format: image.format, width: image.width, height: image.height, orientation: image.orientation, sha256, createdAt }, image.bytes);
     return reply.code(201).send({ id, width: image.width, height: image.height, expiresAt: new Date(createdAt + config.retentionMs).toISOString() });
   });
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { decode as decodePng } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, jpegSegment, png, pngChunk } from '../unit/support/image-bytes.ts';
+import { exifPayload } from './support/exif.ts';
 import { generate, modelCalls, readEvents, start, upload, type Running } from './support/harness.ts';
 
 const FACES = fileURLToPath(new URL('../../../shared/fixtures/faces/', import.meta.url));
@@ -48,17 +49,21 @@ describe('fallback server', () => {
   });
 
   it('stores an upload under an unguessable id with its size and expiry, metadata dropped', async () => {
-    // An EXIF segment with a GPS-like text and a comment, after the SOI; a PNG text chunk before IEND.
-    const withExif = bytes(JPEG.subarray(0, 2), jpegSegment(0xe1, [...new TextEncoder().encode('Exif\0\0GPS 31.2N 121.4E')]), jpegSegment(0xfe, [...new TextEncoder().encode('secret comment')]), JPEG.subarray(2));
+    // EXIF saying "turn a quarter clockwise", XMP with a GPS-like text and a comment, after the SOI;
+    // a PNG text chunk before IEND.
+    const xmp = jpegSegment(0xe1, [...new TextEncoder().encode('http://ns.adobe.com/xap/1.0/\0GPS 31.2N 121.4E')]);
+    const withExif = bytes(JPEG.subarray(0, 2), jpegSegment(0xe1, exifPayload(6)), xmp, jpegSegment(0xfe, [...new TextEncoder().encode('secret comment')]), JPEG.subarray(2));
     const response = await upload(server.base, withExif);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { id: string; width: number; height: number; expiresAt: string };
     expect(body.id).toMatch(ID);
-    expect([body.width, body.height]).toEqual([512, 600]);
+    // 512×600 as stored, shown turned.
+    expect([body.width, body.height]).toEqual([600, 512]);
     expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(71 * 3_600_000);
     const stored = readFileSync(path.join(server.config.dataDir, 'uploads', `${body.id}.img`)).toString('latin1');
     expect(stored).not.toContain('GPS');
     expect(stored).not.toContain('secret comment');
+    expect(stored).not.toContain('Exif');
 
     const iend = PNG.length - 12;
     const withText = bytes(PNG.subarray(0, iend), pngChunk('tEXt', [...new TextEncoder().encode('Author\0someone')]), PNG.subarray(iend));
