@@ -2,6 +2,9 @@
 // sampler, the noise, the schedule) is the same code the browser runs. CUDA when the installed
 // onnxruntime-node has it, the CPU otherwise. Prompt hidden states are kept per prompt text.
 
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { InferenceSession, Tensor, listSupportedBackends } from 'onnxruntime-node';
 import { DIFFUSION_SETS, latentSize, type DiffusionSetId } from '../../src/core/diffusion/model-sets.ts';
 import type { DiffusionRuntime } from '../../src/core/diffusion/redraw.ts';
@@ -20,15 +23,20 @@ export interface NodeDiffusion {
 const PROMPT_CACHE_SIZE = 256;
 
 /**
- * onnxruntime-node lists CUDA whenever it was built with it, also where the CUDA libraries are
- * missing (the npm package ships only the CPU one unless its install script fetched them), so CUDA
- * is tried on the first network and the CPU taken when it does not load.
+ * onnxruntime-node lists CUDA whenever it was built with it, also where its CUDA provider library
+ * is missing (the npm package ships only the CPU one unless its install script fetched it, which
+ * .npmrc turns off). So CUDA is tried only when that library sits beside the binding, and the CPU
+ * taken when it still does not load (no driver, no GPU).
  */
+function cudaInstalled(): boolean {
+  const binding = path.join(path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json')), 'bin', 'napi-v6', process.platform, process.arch);
+  return listSupportedBackends().some((b) => b.name === 'cuda') && existsSync(path.join(binding, 'libonnxruntime_providers_cuda.so'));
+}
+
 async function firstSession(bytes: Uint8Array, options: InferenceSession.SessionOptions): Promise<{ session: InferenceSession; provider: 'cuda' | 'cpu' }> {
-  if (listSupportedBackends().some((b) => b.name === 'cuda')) {
+  if (cudaInstalled()) {
     try {
-      // Fatal-only logging: the failed attempt is expected where CUDA is absent, not an error.
-      return { session: await InferenceSession.create(bytes, { ...options, executionProviders: ['cuda'], logSeverityLevel: 4 }), provider: 'cuda' };
+      return { session: await InferenceSession.create(bytes, { ...options, executionProviders: ['cuda'] }), provider: 'cuda' };
     } catch {
       // no usable CUDA here: the CPU below
     }
