@@ -12,6 +12,7 @@ import { HttpError, sendError, toHttpError } from './http-error.ts';
 import { JobQueue } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
 import { Storage } from './storage.ts';
+import { Decoder } from './image/decoder.ts';
 import { allowOrigins } from './cors.ts';
 import { startSweeper } from './sweeper.ts';
 import { uploadRoute } from './routes/upload.ts';
@@ -55,7 +56,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   await storage.init();
   const queue = new JobQueue(config, (error) => app.log.error(error));
   const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
-  const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache: new ResultCache(storage), diffusion: lazy(() => load(config)) };
+  const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache: new ResultCache(storage), diffusion: lazy(() => load(config)), decoder: new Decoder() };
 
   allowOrigins(app, config.allowedOrigins);
   await app.register(rateLimit, {
@@ -87,7 +88,10 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.addHook('onReady', async () => {
     await sweeper.sweep();
   });
-  app.addHook('onClose', async () => sweeper.stop());
+  app.addHook('onClose', async () => {
+    sweeper.stop();
+    await ctx.decoder.close();
+  });
   return app;
 }
 

@@ -12,9 +12,7 @@ import type { StageName } from '../src/core/protocol.ts';
 import type { ServerGenerateRequest } from '../src/core/server-api.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { newId } from './ids.ts';
-import { decodeImage } from './image/decode.ts';
-import { applyOrientation } from './image/orientation.ts';
-import { centreSquare } from './image/square.ts';
+import type { Decoder } from './image/decoder.ts';
 import type { Work } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
 import type { Storage, UploadMeta } from './storage.ts';
@@ -23,6 +21,7 @@ export interface RedrawDeps {
   storage: Storage;
   cache: ResultCache;
   diffusion: () => Promise<NodeDiffusion>;
+  decoder: Decoder;
   models: string;
   maxPixels: number;
 }
@@ -59,7 +58,7 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: Server
     const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', async () => {
       const bytes = await deps.storage.uploadBytes(upload.id);
       if (bytes === null) throw new StickerError('NOT_FOUND', 'the upload expired before its job ran', { stage: 'decode' });
-      return centreSquare(applyOrientation(decodeImage(bytes, upload.format, deps.maxPixels), upload.orientation), size);
+      return deps.decoder.square({ bytes, format: upload.format, orientation: upload.orientation, maxPixels: deps.maxPixels, size });
     });
     const pixels = await stage('redraw', backend, async () => {
       const text = await diffusion.embed(serverPrompt(request.prompt));

@@ -20,7 +20,7 @@ export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (filter.match(body.prompt) !== null) throw new HttpError(422, 'CONTENT_REJECTED', 'the words are not allowed');
     const upload = await storage.uploadMeta(body.uploadId);
     if (upload === null) throw new HttpError(404, 'NOT_FOUND', 'no such upload (it may have expired)');
-    const deps = { storage, cache, diffusion: ctx.diffusion, models: config.models, maxPixels: config.maxUploadPixels };
+    const deps = { storage, cache, diffusion: ctx.diffusion, decoder: ctx.decoder, models: config.models, maxPixels: config.maxUploadPixels };
     const job = queue.submit(request.ip, redrawWork(deps, upload, body));
     const jobId = job.status.id;
     return reply.code(202).send({ jobId, statusUrl: `/api/jobs/${jobId}`, eventsUrl: `/api/jobs/${jobId}/events` });

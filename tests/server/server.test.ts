@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode as decodePng } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes, jpegSegment, png, pngChunk } from '../unit/support/image-bytes.ts';
+import { bytes, jpeg, jpegSegment, png, pngChunk } from '../unit/support/image-bytes.ts';
 import { exifPayload } from './support/exif.ts';
 import { generate, modelCalls, readEvents, start, upload, type Running } from './support/harness.ts';
 
@@ -171,6 +171,17 @@ describe('fallback server', () => {
     const otherUrl = ((await readEvents(`${server.base}${other.eventsUrl}`)).at(-1)!.data as { resultUrl: string }).resultUrl;
     const otherImage = decodePng(new Uint8Array(await (await fetch(`${server.base}${otherUrl}`)).arrayBuffer()));
     expect(otherImage.data).not.toEqual(image.data);
+  });
+
+  it('fails the job, not the server, on a JPEG whose structure is sound but whose data is not', async () => {
+    // Header and scan in place, no Huffman or quantisation tables: only decoding finds out.
+    const id = await uploadId(server.base, jpeg(64, 64));
+    const { eventsUrl, jobId } = (await (await generate(server.base, { ...REQUEST, uploadId: id })).json()) as { eventsUrl: string; jobId: string };
+    const last = (await readEvents(`${server.base}${eventsUrl}`)).at(-1)!;
+    expect(last.event).toBe('error');
+    expect(last.data).toMatchObject({ type: 'error', jobId, error: { code: 'BAD_INPUT', reason: 'corrupt', stage: 'decode' } });
+    expect(await (await fetch(`${server.base}/api/jobs/${jobId}`)).json()).toMatchObject({ state: 'failed', error: { code: 'BAD_INPUT' } });
+    expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
   });
 
   it('rejects listed words however they are spaced or written, before the model', async () => {
