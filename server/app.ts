@@ -75,6 +75,8 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.setNotFoundHandler((_request, reply) => sendError(reply, new HttpError(404, 'NOT_FOUND', 'no such endpoint')));
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
+    // Job states change and errors are per request: only a finished PNG may be kept.
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
 
   uploadRoute(app, ctx);

@@ -1,5 +1,5 @@
 // GET /api/jobs/:id (the status) and GET /api/jobs/:id/events (SSE: the worker's stage and
-// progress event shapes, then done or error; a late subscriber first gets where the job is).
+// progress event shapes, then done or error; a late subscriber gets the job's events so far first).
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { JobEvent } from '../../src/core/server-api.ts';
