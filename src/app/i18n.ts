@@ -187,6 +187,8 @@ const zh = {
     WEBGPU_UNAVAILABLE: '此设备不支持 WebGPU。',
     CONTENT_REJECTED: '内容不符合规范，请修改文字。',
     SERVER_BUSY: '服务器繁忙，请稍后再试。',
+    RATE_LIMITED: '请求太频繁，请稍等片刻再试。',
+    NOT_FOUND: '照片或结果已过期，请重新上传。',
     INTERNAL: '出了点问题，请再试一次。',
   } as Record<string, string>,
 };
@@ -376,6 +378,8 @@ const en: Dict = {
     WEBGPU_UNAVAILABLE: 'This device has no WebGPU.',
     CONTENT_REJECTED: 'This text is not allowed; please change it.',
     SERVER_BUSY: 'The server is busy; try again shortly.',
+    RATE_LIMITED: 'Too many requests; wait a moment and try again.',
+    NOT_FOUND: 'The photo or result has expired; upload it again.',
     INTERNAL: 'Something went wrong. Please try again.',
   },
 };

@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'CONTENT_REJECTED',
   'ABORTED',
   'SERVER_BUSY',
+  /** Too many requests from one client (the fallback server's rate limit). */
+  'RATE_LIMITED',
+  /** An upload, job or result the fallback server does not have (never made, or expired). */
+  'NOT_FOUND',
   'WORKER_CRASHED',
   'WORKER_HUNG',
   'INTERNAL',
@@ -42,6 +46,7 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'DEVICE_LOST',
   'MODEL_DOWNLOAD_FAILED',
   'SERVER_BUSY',
+  'RATE_LIMITED',
   'WORKER_CRASHED',
   'WORKER_HUNG',
   'ABORTED',

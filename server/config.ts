@@ -1,0 +1,75 @@
+// The server's settings, all from environment variables so one image runs anywhere (a laptop,
+// a GPU box, several workers behind a queue). Tests build a config directly with short times.
+
+import path from 'node:path';
+import { isDiffusionSetId, type DiffusionSetId } from '../src/core/diffusion/model-sets.ts';
+
+/** Decides whether an uploaded image may be kept; default allows. A moderation service plugs in here. */
+export type ImageReview = (image: { id: string; bytes: Uint8Array; format: string; width: number; height: number }) => Promise<{ allowed: true } | { allowed: false; reason: string }>;
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  retentionMs: number;
+  sweepIntervalMs: number;
+  models: DiffusionSetId;
+  /** Folder of the published model files (tokenizer); models/ holds the repository's own. */
+  sharedModelsDir: string;
+  maxUploadBytes: number;
+  maxUploadPixels: number;
+  /** Jobs waiting, not counting the ones running; beyond it generate answers 503. */
+  queueMax: number;
+  /** Jobs run at once: one per loaded model copy. */
+  concurrency: number;
+  /** Unfinished jobs one client may have; beyond it generate answers 429. */
+  maxJobsPerClient: number;
+  rateLimitPerMinute: number;
+  wordListFile: string;
+  /** Behind a reverse proxy: trust X-Forwarded-For (true, or from these addresses/CIDRs), so limits are per client, not per proxy. */
+  trustProxy: boolean | string[];
+  /** Origins whose pages may call the API (CORS); empty: same origin only. */
+  allowedOrigins: string[];
+  reviewImage: ImageReview;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const allowAll: ImageReview = async () => ({ allowed: true });
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name}=${raw} is not a non-negative number`);
+  return value;
+}
+
+function trustProxy(raw: string | undefined): boolean | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  return raw === 'true' ? true : raw.split(',').map((a) => a.trim());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const models = env.BIAOQING_MODELS ?? 'fixtures';
+  if (!isDiffusionSetId(models)) throw new Error(`BIAOQING_MODELS=${models} is not a known model set`);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: number(env, 'PORT', 8787),
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(ROOT, '.server-data')),
+    retentionMs: number(env, 'RETENTION_HOURS', 72) * 3_600_000,
+    sweepIntervalMs: number(env, 'SWEEP_MINUTES', 15) * 60_000,
+    models,
+    sharedModelsDir: path.resolve(env.BIAOQING_MODELS_DIR ?? path.join(ROOT, '../shared/models')),
+    maxUploadBytes: number(env, 'MAX_UPLOAD_MB', 10) * 1024 * 1024,
+    maxUploadPixels: number(env, 'MAX_UPLOAD_MEGAPIXELS', 25) * 1_000_000,
+    queueMax: number(env, 'QUEUE_MAX', 32),
+    concurrency: Math.max(1, number(env, 'QUEUE_CONCURRENCY', 1)),
+    maxJobsPerClient: Math.max(1, number(env, 'MAX_JOBS_PER_CLIENT', 3)),
+    rateLimitPerMinute: number(env, 'RATE_LIMIT_PER_MINUTE', 60),
+    wordListFile: path.resolve(env.WORD_LIST_FILE ?? path.join(ROOT, 'server/content/sensitive-words.txt')),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    reviewImage: allowAll,
+  };
+}

@@ -1,0 +1,76 @@
+// One redraw job: the upload decoded and squared, the words made into the English prompt as the app
+// makes it, core's runRedraw on the Node networks, the PNG stored. Events are the worker's own
+// stage and progress shapes.
+
+import { encode as encodePng } from 'fast-png';
+import { StickerError } from '../src/core/errors.ts';
+import { redrawPrompt } from '../src/core/diffusion/prompt.ts';
+import { planarToRgba, rgbaToPlanar } from '../src/core/diffusion/image-tensor.ts';
+import { runRedraw } from '../src/core/diffusion/redraw.ts';
+import { understand } from '../src/core/expression/understand.ts';
+import type { StageName } from '../src/core/protocol.ts';
+import type { ServerGenerateRequest } from '../src/core/server-api.ts';
+import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
+import { newId } from './ids.ts';
+import type { Decoder } from './image/decoder.ts';
+import type { Work } from './job-queue.ts';
+import { ResultCache } from './result-cache.ts';
+import type { Storage, UploadMeta } from './storage.ts';
+
+export interface RedrawDeps {
+  storage: Storage;
+  cache: ResultCache;
+  diffusion: () => Promise<NodeDiffusion>;
+  decoder: Decoder;
+  models: string;
+  maxPixels: number;
+}
+
+export function serverPrompt(words: string): string {
+  const understood = understand(words);
+  return redrawPrompt(understood.kind === 'matched' ? understood.expression : null, words);
+}
+
+export const resultUrl = (id: string): string => `/api/download/${id}`;
+
+/** The upload's bytes are read when the job runs, so a long queue holds no images in memory. */
+export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: ServerGenerateRequest): Work {
+  return async (job, emit) => {
+    const key = ResultCache.key(upload.sha256, request, deps.models);
+    const cached = await deps.cache.get(key);
+    if (cached !== undefined) return { resultUrl: resultUrl(cached), cached: true };
+    const jobId = job.status.id;
+    const stage = async <T>(name: StageName, backend: string, work: () => Promise<T> | T): Promise<T> => {
+      const began = performance.now();
+      emit({ type: 'stage', jobId, stage: name, phase: 'start', backend });
+      const out = await Promise.resolve()
+        .then(work)
+        .catch((error: unknown) => {
+          throw error instanceof StickerError ? error : new StickerError('INTERNAL', error instanceof Error ? error.message : String(error), { stage: name });
+        });
+      emit({ type: 'stage', jobId, stage: name, phase: 'end', backend, ms: performance.now() - began });
+      return out;
+    };
+
+    const diffusion = await stage('load-models', 'onnxruntime-node', deps.diffusion);
+    const backend = `onnxruntime-node-${diffusion.provider}`;
+    const size = diffusion.set.imageSize;
+    const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', async () => {
+      const bytes = await deps.storage.uploadBytes(upload.id);
+      if (bytes === null) throw new StickerError('NOT_FOUND', 'the upload expired before its job ran', { stage: 'decode' });
+      return deps.decoder.square({ bytes, format: upload.format, orientation: upload.orientation, maxPixels: deps.maxPixels, size });
+    });
+    const pixels = await stage('redraw', backend, async () => {
+      const text = await diffusion.embed(serverPrompt(request.prompt));
+      return runRedraw(diffusion.runtime, text, rgbaToPlanar(square, size), request, {
+        signal: { aborted: false },
+        onProgress: (done, total) => emit({ type: 'progress', jobId, stage: 'redraw', done, total }),
+      });
+    });
+    const png = await stage('encode', 'fast-png', () => encodePng({ width: size, height: size, data: planarToRgba(pixels, size), channels: 4, depth: 8 }));
+    const id = newId();
+    await deps.storage.putResult(id, png);
+    deps.cache.set(key, id);
+    return { resultUrl: resultUrl(id), cached: false };
+  };
+}

@@ -1,0 +1,48 @@
+// The fallback server's API in types, shared by the server and (later) the app's server engine:
+// the generate body and its check, a job's status, and the events its SSE stream sends, which
+// reuse the worker's EngineEvent shapes so the UI keeps one reducer for both.
+
+import type { ErrorInfo } from './errors.ts';
+import type { EngineEvent, StickerStyle } from './protocol.ts';
+import { isRedrawRequest, type RedrawRequest } from './diffusion/redraw-status.ts';
+
+/** The user's words as typed; the server makes the English prompt from them like the app does. */
+export const MAX_PROMPT_CHARS = 200;
+
+/** Styles the server runs: only the AI redraw needs a GPU; photo and 熊猫头 run on every phone. */
+export const SERVER_STYLES = ['ai'] as const satisfies readonly StickerStyle[];
+
+export interface ServerGenerateRequest extends RedrawRequest {
+  uploadId: string;
+  prompt: string;
+  style: (typeof SERVER_STYLES)[number];
+}
+
+export function parseServerGenerate(value: unknown): ServerGenerateRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.uploadId !== 'string' || typeof v.prompt !== 'string' || v.prompt.length > MAX_PROMPT_CHARS) return null;
+  if (!(SERVER_STYLES as readonly unknown[]).includes(v.style)) return null;
+  const redraw = { steps: v.steps, strength: v.strength, seed: v.seed };
+  if (!isRedrawRequest(redraw)) return null;
+  return { uploadId: v.uploadId, prompt: v.prompt, style: 'ai', ...redraw };
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobStatus {
+  id: string;
+  state: JobState;
+  /** Running: model runs done of total (encode, each step, decode). */
+  progress?: { done: number; total: number };
+  /** Done: where the PNG is. */
+  resultUrl?: string;
+  /** Done: served from the result cache without running the model. */
+  cached?: boolean;
+  error?: ErrorInfo;
+}
+
+/** The SSE stream: the worker's stage, progress and error events, then done. */
+export type JobEvent =
+  | Extract<EngineEvent, { type: 'stage' | 'progress' | 'error' }>
+  | { type: 'done'; jobId: string; resultUrl: string; cached: boolean };

@@ -1,0 +1,70 @@
+// Starts the fallback server on port 0 in a fresh data folder, with the real fixture networks
+// loaded once for the whole file and counted: every text-encoder and network run adds one.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../server/app.ts';
+import { loadConfig, type ServerConfig } from '../../../server/config.ts';
+import { loadNodeDiffusion, type NodeDiffusion } from '../../../server/diffusion/node-diffusion.ts';
+
+export const modelCalls = { count: 0 };
+
+let shared: Promise<NodeDiffusion> | null = null;
+
+/** The real networks, each call counted; `gate` holds a job at its model-loading stage until it resolves. */
+export function countedDiffusion(gate: () => Promise<void> = async () => undefined): (config: ServerConfig) => Promise<NodeDiffusion> {
+  return async (config) => {
+    shared ??= loadNodeDiffusion(config.models, config.sharedModelsDir);
+    const real = await shared;
+    await gate();
+    const counted = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+      modelCalls.count += 1;
+      return f(...args);
+    };
+    return {
+      ...real,
+      embed: counted(real.embed),
+      runtime: { encodeImage: counted(real.runtime.encodeImage), predictNoise: counted(real.runtime.predictNoise), decode: counted(real.runtime.decode) },
+    };
+  };
+}
+
+export interface Running {
+  app: FastifyInstance;
+  base: string;
+  config: ServerConfig;
+}
+
+export async function start(overrides: Partial<ServerConfig> = {}, gate?: () => Promise<void>): Promise<Running> {
+  const config: ServerConfig = { ...loadConfig({ BIAOQING_MODELS: 'fixtures' }), dataDir: mkdtempSync(path.join(tmpdir(), 'biaoqing-server-')), ...overrides };
+  const app = await buildApp(config, { loadDiffusion: countedDiffusion(gate) });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, base: address, config };
+}
+
+export async function upload(base: string, bytes: Uint8Array, name = 'photo.jpg'): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes.slice()]), name);
+  return fetch(`${base}/api/upload`, { method: 'POST', body: form });
+}
+
+export async function generate(base: string, body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${base}/api/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** Reads an SSE stream to its end: each event's name and parsed data. */
+export async function readEvents(url: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
+  const response = await fetch(url);
+  if (response.headers.get('content-type')?.startsWith('text/event-stream') !== true) throw new Error(`not an event stream: ${response.status}`);
+  const text = await response.text();
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event:'))
+    .map((block) => {
+      const lines = block.split('\n');
+      const field = (name: string): string => lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
+      return { event: field('event'), data: JSON.parse(field('data')) as Record<string, unknown> };
+    });
+}
