@@ -9,7 +9,7 @@ import { InferenceSession, Tensor, listSupportedBackends } from 'onnxruntime-nod
 import { DIFFUSION_SETS, latentSize, type DiffusionSetId } from '../../src/core/diffusion/model-sets.ts';
 import type { DiffusionRuntime } from '../../src/core/diffusion/redraw.ts';
 import { verifiedModelBytes } from './model-files.ts';
-import { loadTokenizer } from './tokenizer.ts';
+import { loadTokenizer } from '../../src/platform/transformers/sd-tokenizer.ts';
 
 export interface NodeDiffusion {
   runtime: DiffusionRuntime<Tensor>;

@@ -7,7 +7,7 @@ import { modelEntry } from '../../core/models/manifest.ts';
 import type { TextEncoderSpec } from '../../core/models/text-encoders.ts';
 import type { DownloadProgress } from '../../core/platform.ts';
 import { loadModelBytes } from './model-store.ts';
-import { serveVerifiedFiles } from './transformers-files.ts';
+import { serveVerifiedFiles } from '../transformers/verified-files.ts';
 
 export type TextDevice = 'webgpu' | 'wasm';
 

@@ -16,7 +16,7 @@ import { cachedQuery, embeddingScope, storeQuery } from '../embedding-cache.ts';
 import { loadModelBytes } from '../model-store.ts';
 import { createSession, floatTensor, int32Tensor, int64Tensor, readFloats, type Provider } from './ort-session.ts';
 import { GpuTensors } from './gpu-tensors.ts';
-import { loadTokenizer } from './sd-tokenizer.ts';
+import { loadTokenizer } from '../../transformers/sd-tokenizer.ts';
 
 export interface DiffusionLoad {
   set: DiffusionModelSet;

@@ -1,9 +1,9 @@
 // The CLIP tokenizer Stable Diffusion's text encoder was trained with: byte-level BPE, lower case,
-// padded with <|endoftext|> to 77 tokens. transformers.js tokenizes; the files come verified from
-// the model store.
+// padded with <|endoftext|> to 77 tokens. transformers.js tokenizes, in the browser and on the
+// fallback server alike; the files come verified.
 
 import { AutoTokenizer, type Tensor } from '@huggingface/transformers';
-import { serveVerifiedFiles } from '../transformers-files.ts';
+import { serveVerifiedFiles } from './verified-files.ts';
 
 export type Tokenize = (prompt: string) => Int32Array;
 

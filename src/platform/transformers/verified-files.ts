@@ -1,6 +1,7 @@
-// transformers.js reads a model folder through a custom cache that holds exactly the files the
-// model store has checked against the manifest: it may fetch nothing remote, and it runs
-// onnxruntime-web's wasm from the app's own origin.
+// transformers.js reads a model folder through a custom cache that holds exactly the files checked
+// against the manifest (by the browser's model store, or the server's): it may fetch nothing
+// remote, caches nothing of its own, and in the browser runs onnxruntime-web's wasm from the app's
+// own origin. Shared by the browser workers and the fallback server.
 
 import { env } from '@huggingface/transformers';
 
@@ -14,6 +15,7 @@ export function serveVerifiedFiles(files: ReadonlyMap<string, Uint8Array>): void
   env.localModelPath = VERIFIED;
   env.useBrowserCache = false;
   env.useWasmCache = false;
+  env.useFSCache = false;
   env.useCustomCache = true;
   env.customCache = {
     // One model per worker: the file's path inside the model folder identifies it, whether asked
