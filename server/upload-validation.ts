@@ -6,6 +6,7 @@
 
 import { StickerError } from '../src/core/errors.ts';
 import { sniffImage } from '../src/core/image/sniff-image.ts';
+import { concat } from '../src/core/encode/array-buffer.ts';
 import { exifOrientation, swapsSides } from './image/orientation.ts';
 
 export interface ValidImage {
@@ -66,16 +67,6 @@ function stripPng(b: Uint8Array): Uint8Array {
     offset = end;
   }
   return concat(parts);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 export function validateUpload(bytes: Uint8Array, maxPixels: number): ValidImage {

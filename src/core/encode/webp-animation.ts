@@ -2,6 +2,8 @@
 // wrapped in ANMF chunks behind a VP8X + ANIM header that says "loop forever". Byte layout per
 // https://developers.google.com/speed/webp/docs/riff_container.
 
+import { concat } from './array-buffer.ts';
+
 export interface WebpFrame {
   /** A complete still WebP file (RIFF/WEBP with VP8, VP8L or VP8X+ALPH+VP8). */
   webp: Uint8Array;
@@ -27,16 +29,6 @@ function chunk(fourcc: string, payload: Uint8Array): Uint8Array {
   out.set(ascii4(fourcc), 0);
   out.set(u32(payload.length), 4);
   out.set(payload, 8);
-  return out;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
   return out;
 }
 
