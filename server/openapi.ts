@@ -38,6 +38,7 @@ export function openApiDocument(config: ServerConfig): object {
                   properties: {
                     uploadId: id,
                     prompt: { type: 'string', maxLength: MAX_PROMPT_CHARS, description: 'The words as typed (Chinese or English)' },
+                    expression: { type: 'string', description: 'An expression id from the app’s lexicon; absent: the server reads the words' },
                     style: { enum: [...SERVER_STYLES] },
                     seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
                     steps: { type: 'integer', minimum: 1, maximum: set.maxSteps },

@@ -7,7 +7,7 @@ import { StickerError } from '../src/core/errors.ts';
 import { redrawPrompt } from '../src/core/diffusion/prompt.ts';
 import { planarToRgba, rgbaToPlanar } from '../src/core/diffusion/image-tensor.ts';
 import { runRedraw } from '../src/core/diffusion/redraw.ts';
-import { understand } from '../src/core/expression/understand.ts';
+import { expressionById, understand } from '../src/core/expression/understand.ts';
 import type { StageName } from '../src/core/protocol.ts';
 import type { ServerGenerateRequest } from '../src/core/server-api.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
@@ -26,7 +26,9 @@ export interface RedrawDeps {
   maxPixels: number;
 }
 
-export function serverPrompt(words: string): string {
+/** The app's prompt: its chosen expression when it sent one, else what the words say. */
+export function serverPrompt(words: string, expressionId?: string): string {
+  if (expressionId !== undefined) return redrawPrompt(expressionById(expressionId), words);
   const understood = understand(words);
   return redrawPrompt(understood.kind === 'matched' ? understood.expression : null, words);
 }
@@ -61,7 +63,7 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: Server
       return deps.decoder.square({ bytes, format: upload.format, orientation: upload.orientation, maxPixels: deps.maxPixels, size });
     });
     const pixels = await stage('redraw', backend, async () => {
-      const text = await diffusion.embed(serverPrompt(request.prompt));
+      const text = await diffusion.embed(serverPrompt(request.prompt, request.expression));
       return runRedraw(diffusion.runtime, text, rgbaToPlanar(square, size), request, {
         signal: { aborted: false },
         onProgress: (done, total) => emit({ type: 'progress', jobId, stage: 'redraw', done, total }),

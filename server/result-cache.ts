@@ -1,4 +1,4 @@
-// Results by what made them: the same upload's pixels, words, style, seed, steps, strength and
+// Results by what made them: the same upload's pixels, words, expression, style, seed, steps, strength and
 // model set give the same PNG (the noise is seeded in JavaScript), so a repeat is served, not run.
 
 import { createHash } from 'node:crypto';
@@ -11,8 +11,8 @@ export class ResultCache {
   constructor(private readonly storage: Storage) {}
 
   static key(imageSha256: string, request: ServerGenerateRequest, models: string): string {
-    const { prompt, style, seed, steps, strength } = request;
-    return createHash('sha256').update(JSON.stringify([imageSha256, prompt, style, seed, steps, strength, models])).digest('hex');
+    const { prompt, expression, style, seed, steps, strength } = request;
+    return createHash('sha256').update(JSON.stringify([imageSha256, prompt, expression ?? null, style, seed, steps, strength, models])).digest('hex');
   }
 
   /** The result id, while its file is still there (the sweeper may have removed it). */

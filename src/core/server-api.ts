@@ -5,6 +5,7 @@
 import type { ErrorInfo } from './errors.ts';
 import type { EngineEvent, StickerStyle } from './protocol.ts';
 import { isRedrawRequest, type RedrawRequest } from './diffusion/redraw-status.ts';
+import { EXPRESSIONS } from './expression/lexicon.ts';
 
 /** The user's words as typed; the server makes the English prompt from them like the app does. */
 export const MAX_PROMPT_CHARS = 200;
@@ -15,6 +16,8 @@ export const SERVER_STYLES = ['ai'] as const satisfies readonly StickerStyle[];
 export interface ServerGenerateRequest extends RedrawRequest {
   uploadId: string;
   prompt: string;
+  /** The expression the app chose (picker or words), so the server's prompt is the app's; absent: the server reads the words. */
+  expression?: string;
   style: (typeof SERVER_STYLES)[number];
 }
 
@@ -23,9 +26,11 @@ export function parseServerGenerate(value: unknown): ServerGenerateRequest | nul
   const v = value as Record<string, unknown>;
   if (typeof v.uploadId !== 'string' || typeof v.prompt !== 'string' || v.prompt.length > MAX_PROMPT_CHARS) return null;
   if (!(SERVER_STYLES as readonly unknown[]).includes(v.style)) return null;
+  if (v.expression !== undefined && !EXPRESSIONS.some((e) => e.id === v.expression)) return null;
   const redraw = { steps: v.steps, strength: v.strength, seed: v.seed };
   if (!isRedrawRequest(redraw)) return null;
-  return { uploadId: v.uploadId, prompt: v.prompt, style: 'ai', ...redraw };
+  const expression = v.expression === undefined ? {} : { expression: v.expression as string };
+  return { uploadId: v.uploadId, prompt: v.prompt, style: 'ai', ...expression, ...redraw };
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
