@@ -9,6 +9,10 @@ const port = Number(process.env.PORT ?? 4173);
 const aiModels = process.env.BIAOQING_MODELS ?? 'sdxs-512';
 /** Where self-hosted weights live; empty = the app's own models/ folder. */
 const modelBase = process.env.BIAOQING_MODEL_BASE ?? '';
+/** The fallback server's URL; empty = the app's own origin, where /api is proxied to a local `npm run server`. */
+const serverUrl = process.env.BIAOQING_SERVER_URL ?? '';
+const apiTarget = process.env.BIAOQING_API_PROXY ?? 'http://127.0.0.1:8787';
+const proxy = serverUrl === '' ? { '/api': apiTarget, '/healthz': apiTarget } : {};
 
 export default defineConfig({
   root,
@@ -19,8 +23,9 @@ export default defineConfig({
   define: {
     'import.meta.env.VITE_BIAOQING_MODELS': JSON.stringify(aiModels),
     'import.meta.env.VITE_BIAOQING_MODEL_BASE': JSON.stringify(modelBase),
+    'import.meta.env.VITE_BIAOQING_SERVER_URL': JSON.stringify(serverUrl),
   },
   build: { target: 'es2022', sourcemap: true },
-  server: { port, strictPort: true, host: 'localhost' },
-  preview: { port, strictPort: true, host: 'localhost' },
+  server: { port, strictPort: true, host: 'localhost', proxy },
+  preview: { port, strictPort: true, host: 'localhost', proxy },
 });

@@ -73,7 +73,7 @@ export function openApiDocument(config: ServerConfig): object {
       '/api/download/{id}': {
         get: { summary: 'A redraw\'s PNG', parameters: idParam, responses: { 200: { description: 'The PNG', content: { 'image/png': {} } }, 400: error, 404: error } },
       },
-      '/healthz': { get: { summary: 'Liveness, the model set and the queue', responses: { 200: { description: 'Up' } } } },
+      '/healthz': { get: { summary: 'Liveness, the model set, the retention in hours and the queue', responses: { 200: { description: 'Up: {ok, models, retentionHours, queue: {waiting, running}}' } } } },
     },
     components: {
       schemas: {

@@ -50,7 +50,8 @@ async function handle(command: Command): Promise<void> {
   switch (command.type) {
     case 'init': {
       const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled', ai } = command.options;
-      restrictFetch(allowedOrigins(assetBase, self.location.href, ai === undefined ? [] : [ai.modelBase]), (url) => post({ type: 'blocked', url }));
+      const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
+      restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), (url) => post({ type: 'blocked', url }));
       redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
       platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw);
       post({ type: 'ready', gpu: await probeWebGpu() });
@@ -74,6 +75,9 @@ async function handle(command: Command): Promise<void> {
       return;
     case 'redraw-cancel':
       redraw?.cancel();
+      return;
+    case 'redraw-prefer':
+      redraw?.prefer(command.device).catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
       return;
     case 'dispose':
       for (const controller of jobs.values()) controller.abort();

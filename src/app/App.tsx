@@ -29,6 +29,7 @@ import { historyPhoto, type HistoryRecord } from './history-store.ts';
 import { createHistory } from './history-state.ts';
 import { plannedStages } from '../core/job-stages.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
+import { initialAiDevice, rememberAiDevice } from './ai-device-setting.ts';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
 import { errorSentence, errorText, lang, setLang, t } from './i18n.ts';
 
@@ -38,7 +39,8 @@ function stickerFileName(words: string): string {
 }
 
 export function App() {
-  const engine = createEngine(window.location);
+  const [aiDevice, setAiDevice] = createSignal(initialAiDevice(window.location.search));
+  const engine = createEngine(window.location, aiDevice());
   const history = createHistory();
   const [blocked, setBlocked] = createSignal<string[]>([]);
   const [photo, setPhoto] = createSignal<Blob | null>(null);
@@ -398,6 +400,12 @@ export function App() {
             <Show when={isAi()}>
               <AiFields
                 status={redrawStatus()}
+                device={aiDevice()}
+                onDevice={(device) => {
+                  setAiDevice(device);
+                  rememberAiDevice(device);
+                  engine.preferRedraw(device);
+                }}
                 settings={aiSettings()}
                 maxSteps={aiSet.maxSteps}
                 onSettings={setAiSettings}
@@ -471,7 +479,10 @@ export function App() {
                   persist();
                   if (job() === null) void generate();
                 }}
-                aiNote={shown().meta.redraw === null ? null : aiText().info(shown().meta.redraw?.seed ?? 0, shown().meta.redraw?.steps ?? 0, shown().meta.redraw?.prompt ?? '')}
+                aiNote={(() => {
+                  const r = shown().meta.redraw;
+                  return r === null ? null : aiText().info(r.seed, r.steps, r.prompt, r.engine.provider === 'server');
+                })()}
                 onRate={(rating) => {
                   const id = shown().historyId;
                   setSticker({ ...shown(), rating });

@@ -1,8 +1,12 @@
 // The AI redraw's words, zh-CN first and English: the capability gate's reasons, the download, the
 // settings. Kept apart from i18n.ts, which holds the rest of the app's strings.
 
-import type { GateReason } from '../core/diffusion/capability.ts';
+import type { AiDevicePreference, GateReason } from '../core/diffusion/capability.ts';
+import { STICKER_SIZE } from '../core/sticker-layout.ts';
 import { lang } from './i18n.ts';
+
+/** The aligned square the redraw works on, the only pixels uploaded. */
+const SQUARE = STICKER_SIZE;
 
 const mb = (bytes: number) => Math.max(0.1, Math.round(bytes / 1024 ** 2 / 0.1) * 0.1).toFixed(bytes >= 10 * 1024 ** 2 ? 0 : 1);
 
@@ -19,6 +23,7 @@ const zh = {
     ok: '本机显卡可以运行 AI 重绘',
     'pinned-webgpu': '按设置在 WebGPU 上运行',
     'pinned-wasm': '按设置在 CPU（wasm）上运行，会比较慢',
+    'pinned-server': '按设置交给服务器生成',
     'no-webgpu': '此浏览器没有 WebGPU',
     'software-adapter': '只有软件模拟的显卡，速度太慢',
     'no-shader-f16': '显卡不支持半精度计算',
@@ -26,7 +31,13 @@ const zh = {
     'low-memory': '设备内存不足以加载模型',
     'not-pinned': '这个版本还没有配置 AI 模型文件',
   } satisfies Record<GateReason, string>,
-  elsewhere: '本机无法运行 AI 重绘，请选择其他风格（之后会支持交给服务器生成）。',
+  elsewhere: '本机无法运行 AI 重绘，这个版本也没有生成服务器。请选择其他风格。',
+  serverDown: '本机无法运行 AI 重绘，生成服务器也连不上：',
+  onServer: (hours: number | undefined) =>
+    `在服务器上生成：只上传脸部这一块（${SQUARE}×${SQUARE} 像素），不上传整张照片${hours === undefined ? '' : `，${hours} 小时后自动删除`}。`,
+  serverReady: (ms: number) => `生成服务器已连接（${ms} 毫秒）`,
+  device: '在哪里生成',
+  devices: { auto: '自动（本机能跑就在本机）', webgpu: '本机显卡（WebGPU）', wasm: '本机 CPU（较慢）', server: '服务器' } satisfies Record<AiDevicePreference, string>,
   runsOn: (provider: string, dtype: string) => `运行于 ${provider === 'webgpu' ? 'WebGPU 显卡' : 'CPU（wasm）'}，权重 ${dtype}`,
   download: (bytes: number) => `下载 AI 模型（${mb(bytes)} MB，之后可离线使用）`,
   loadCached: '载入 AI 模型（已缓存，无需下载）',
@@ -42,7 +53,7 @@ const zh = {
   steps: '步数',
   strength: '重绘程度',
   previewAlt: (step: number) => `AI 重绘第 ${step} 步的预览`,
-  info: (seed: number, steps: number, prompt: string) => `种子 ${seed}，${steps} 步；提示词：${prompt}`,
+  info: (seed: number, steps: number, prompt: string, onServer: boolean) => `${onServer ? '在服务器上生成，' : ''}种子 ${seed}，${steps} 步；提示词：${prompt}`,
   noAnimation: 'AI 重绘暂不做动图。',
 };
 
@@ -55,6 +66,7 @@ const en: Dict = {
     ok: 'Your GPU can run the AI redraw',
     'pinned-webgpu': 'Running on WebGPU, as set',
     'pinned-wasm': 'Running on the CPU (wasm), as set: slower',
+    'pinned-server': 'Sent to the server, as set',
     'no-webgpu': 'This browser has no WebGPU',
     'software-adapter': 'Only a software-emulated GPU: too slow',
     'no-shader-f16': 'The GPU cannot compute in half precision',
@@ -62,7 +74,13 @@ const en: Dict = {
     'low-memory': 'Not enough device memory for the model',
     'not-pinned': 'This build has no AI model files configured',
   },
-  elsewhere: 'This device cannot run the AI redraw: pick another style (sending it to a server is coming).',
+  elsewhere: 'This device cannot run the AI redraw and this build has no sticker server: pick another style.',
+  serverDown: 'This device cannot run the AI redraw, and the sticker server cannot be reached:',
+  onServer: (hours) =>
+    `Made on the server: only the face square (${SQUARE}×${SQUARE} pixels) is uploaded, never the whole photo${hours === undefined ? '' : `, and it is deleted after ${hours} hours`}.`,
+  serverReady: (ms) => `Sticker server connected (${ms} ms)`,
+  device: 'Where it runs',
+  devices: { auto: 'Automatic (this device when it can)', webgpu: 'This device’s GPU (WebGPU)', wasm: 'This device’s CPU (slower)', server: 'The server' },
   runsOn: (provider, dtype) => `Runs on ${provider === 'webgpu' ? 'the GPU (WebGPU)' : 'the CPU (wasm)'}, ${dtype} weights`,
   download: (bytes) => `Download the AI models (${mb(bytes)} MB, then works offline)`,
   loadCached: 'Load the AI models (cached, no download)',
@@ -78,7 +96,7 @@ const en: Dict = {
   steps: 'Steps',
   strength: 'Redraw strength',
   previewAlt: (step) => `AI redraw preview after step ${step}`,
-  info: (seed, steps, prompt) => `Seed ${seed}, ${steps} step${steps === 1 ? '' : 's'}; prompt: ${prompt}`,
+  info: (seed, steps, prompt, onServer) => `${onServer ? 'Made on the server. ' : ''}Seed ${seed}, ${steps} step${steps === 1 ? '' : 's'}; prompt: ${prompt}`,
   noAnimation: 'The AI redraw makes no animated sticker yet.',
 };
 

@@ -189,6 +189,7 @@ const zh = {
     SERVER_BUSY: '服务器繁忙，请稍后再试。',
     RATE_LIMITED: '请求太频繁，请稍等片刻再试。',
     NOT_FOUND: '照片或结果已过期，请重新上传。',
+    SERVER_UNREACHABLE: '连不上生成服务器。请检查网络后重试，或改用其他风格。',
     INTERNAL: '出了点问题，请再试一次。',
   } as Record<string, string>,
 };
@@ -380,6 +381,7 @@ const en: Dict = {
     SERVER_BUSY: 'The server is busy; try again shortly.',
     RATE_LIMITED: 'Too many requests; wait a moment and try again.',
     NOT_FOUND: 'The photo or result has expired; upload it again.',
+    SERVER_UNREACHABLE: 'The sticker server cannot be reached. Check your connection and try again, or pick another style.',
     INTERNAL: 'Something went wrong. Please try again.',
   },
 };

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** An upload, job or result the fallback server does not have (never made, or expired). */
   'NOT_FOUND',
+  /** The fallback server did not answer (offline, down, or a proxy in the way). */
+  'SERVER_UNREACHABLE',
   'WORKER_CRASHED',
   'WORKER_HUNG',
   'INTERNAL',
@@ -47,6 +49,7 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'MODEL_DOWNLOAD_FAILED',
   'SERVER_BUSY',
   'RATE_LIMITED',
+  'SERVER_UNREACHABLE',
   'WORKER_CRASHED',
   'WORKER_HUNG',
   'ABORTED',

@@ -109,7 +109,7 @@ export async function runStickerJob<Img, Surface>(
     let redraw: RedrawReport | null = null;
     if (request.style === 'ai' && request.redraw !== undefined) {
       const settings = request.redraw;
-      const prompt = redrawPrompt(expression, request.prompt);
+      const prompt = { text: redrawPrompt(expression, request.prompt), words: request.prompt, expression: expression?.id ?? null };
       const redrawn = await stage('redraw', () =>
         redrawStage(platform, picture, plan.transform, plan.size, prompt, settings, {
           signal: ctx.signal,

@@ -16,7 +16,7 @@ import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
 import type { FloatMask } from './image/float-mask.ts';
 import type { DiffusionRuntime } from './diffusion/redraw.ts';
-import type { RedrawEngineInfo } from './diffusion/redraw-status.ts';
+import type { RedrawEngineInfo, RedrawRequest } from './diffusion/redraw-status.ts';
 
 export interface DecodedPhoto<Img> {
   image: Img;
@@ -84,6 +84,27 @@ export interface LoadedDiffusion {
   idle(): Promise<void>;
 }
 
+/** What the redraw is asked to draw: the English prompt, and the words and expression it came from (the server makes its own prompt from them). */
+export interface RedrawPrompt {
+  text: string;
+  words: string;
+  expression: string | null;
+}
+
+export interface RedrawerHooks {
+  signal: { readonly aborted: boolean };
+  onProgress(done: number, total: number): void;
+  onPreview(rgba: Uint8ClampedArray, size: number, step: number): void;
+}
+
+/** Redraws the sticker's size×size square: on this device's networks or on the fallback server. */
+export interface Redrawer {
+  info: RedrawEngineInfo;
+  redraw(square: Uint8ClampedArray, size: number, prompt: RedrawPrompt, request: RedrawRequest, hooks: RedrawerHooks): Promise<Uint8ClampedArray>;
+  /** GPU tensors not yet disposed (0 unless something leaked; always 0 on the server). */
+  liveGpuTensors(): number;
+}
+
 export interface Platform<Img, Surface> {
   /** The backend each stage runs on ("mediapipe-wasm-cpu", "offscreen-canvas-2d"...), for diagnostics. */
   backend(stage: StageName): string;
@@ -102,8 +123,8 @@ export interface Platform<Img, Surface> {
   cropAligned(image: Img, transform: Similarity, size: number): Promise<Uint8ClampedArray>;
   /** The photo with a size×size square put back where cropAligned took it from. */
   pasteAligned(image: Img, rgba: Uint8ClampedArray, size: number, transform: Similarity): Promise<Img>;
-  /** The AI redraw's networks, downloaded and loaded on first use; throws when the device cannot run them. */
-  diffusion(signal: { readonly aborted: boolean }): Promise<LoadedDiffusion>;
+  /** The AI redraw, where the engine picker sent it: local networks loaded on first use, or the server; throws when neither can run it. */
+  redrawer(signal: { readonly aborted: boolean }): Promise<Redrawer>;
   encodePng(surface: Surface): Promise<ArrayBuffer>;
   /** The surface scaled to size×size, as RGBA pixels (for GIF frames). */
   rgba(surface: Surface, size: number): Promise<Uint8ClampedArray>;

@@ -10,7 +10,7 @@ import type { Box } from './templates/template.ts';
 import { isRedrawRequest, type RedrawRequest, type RedrawStatus } from './diffusion/redraw-status.ts';
 import type { RedrawReport } from './stages/redraw.ts';
 import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
-import type { AiDevicePreference } from './diffusion/capability.ts';
+import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from './diffusion/capability.ts';
 
 export const STAGES = ['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'redraw', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -104,7 +104,17 @@ export interface InitOptions {
   /** Base URL under which the build serves models/ and mediapipe/ (the page's origin by default). */
   assetBase: string;
   /** The AI redraw's model set and where to run it; absent: no AI redraw. */
-  ai?: { set: DiffusionSetId; device: AiDevicePreference; modelBase: string };
+  ai?: AiInit;
+}
+
+export interface AiInit {
+  set: DiffusionSetId;
+  device: AiDevicePreference;
+  modelBase: string;
+  /** The fallback server's base URL (the app's origin by default); null: no server. */
+  serverUrl: string | null;
+  /** Decide as a phone without WebGPU would (?gate=weak): diagnostics and the server fallback's test. */
+  simulateWeak: boolean;
 }
 
 export type Command =
@@ -115,6 +125,8 @@ export type Command =
   | { type: 'redraw-load' }
   /** Stop a download or load in progress; what was stored is kept for a resume. */
   | { type: 'redraw-cancel' }
+  /** The user chose where the AI redraw runs. */
+  | { type: 'redraw-prefer'; device: AiDevicePreference }
   | { type: 'dispose' };
 
 export interface GpuReport {
@@ -266,6 +278,8 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
 }
 
 /** Messages cross a trust boundary (and later arrive over HTTP): check them before acting. */
+const isAiDevice = (value: unknown): value is AiDevicePreference => (AI_DEVICE_PREFERENCES as readonly unknown[]).includes(value);
+
 export function parseCommand(value: unknown): Command | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
@@ -283,9 +297,9 @@ export function parseCommand(value: unknown): Command | null {
       if (fonts !== undefined) parsed.captionFonts = fonts;
       const ai = options.ai;
       if (ai !== undefined) {
-        if (!isRecord(ai) || !isDiffusionSetId(ai.set) || typeof ai.modelBase !== 'string') return null;
-        if (ai.device !== 'auto' && ai.device !== 'webgpu' && ai.device !== 'wasm') return null;
-        parsed.ai = { set: ai.set, device: ai.device, modelBase: ai.modelBase };
+        if (!isRecord(ai) || !isDiffusionSetId(ai.set) || typeof ai.modelBase !== 'string' || !isAiDevice(ai.device)) return null;
+        if ((ai.serverUrl !== null && typeof ai.serverUrl !== 'string') || typeof ai.simulateWeak !== 'boolean') return null;
+        parsed.ai = { set: ai.set, device: ai.device, modelBase: ai.modelBase, serverUrl: ai.serverUrl, simulateWeak: ai.simulateWeak };
       }
       return { type: 'init', options: parsed };
     }
@@ -298,6 +312,8 @@ export function parseCommand(value: unknown): Command | null {
     case 'redraw-load':
     case 'redraw-cancel':
       return { type: value.type };
+    case 'redraw-prefer':
+      return isAiDevice(value.device) ? { type: 'redraw-prefer', device: value.device } : null;
     case 'dispose':
       return { type: 'dispose' };
     default:

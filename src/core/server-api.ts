@@ -6,6 +6,7 @@ import type { ErrorInfo } from './errors.ts';
 import type { EngineEvent, StickerStyle } from './protocol.ts';
 import { isRedrawRequest, type RedrawRequest } from './diffusion/redraw-status.ts';
 import { EXPRESSIONS } from './expression/lexicon.ts';
+import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
 
 /** The user's words as typed; the server makes the English prompt from them like the app does. */
 export const MAX_PROMPT_CHARS = 200;
@@ -51,3 +52,19 @@ export interface JobStatus {
 export type JobEvent =
   | Extract<EngineEvent, { type: 'stage' | 'progress' | 'error' }>
   | { type: 'done'; jobId: string; resultUrl: string; cached: boolean };
+
+/** GET /healthz: what the app needs to route to this server and to tell the user what happens to the photo. */
+export interface ServerHealth {
+  ok: true;
+  models: DiffusionSetId;
+  retentionHours: number;
+  queue: { waiting: number; running: number };
+}
+
+export function parseServerHealth(value: unknown): ServerHealth | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.ok !== true || !isDiffusionSetId(v.models) || typeof v.retentionHours !== 'number') return null;
+  const queue = typeof v.queue === 'object' && v.queue !== null ? (v.queue as Record<string, unknown>) : {};
+  return { ok: true, models: v.models, retentionHours: v.retentionHours, queue: { waiting: Number(queue.waiting ?? 0), running: Number(queue.running ?? 0) } };
+}

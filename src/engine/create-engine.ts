@@ -1,8 +1,9 @@
-// pickEngine: the in-browser worker for now; the fallback server joins with its own issue.
+// The engine the UI talks to: the sticker worker, told where the AI redraw may run (this device,
+// or the fallback server the build names, the app's own origin by default).
 
 import { WARP_BACKENDS, type CaptionFontPreference, type FaceDelegatePreference, type WarpBackendPreference } from '../core/protocol.ts';
 import { isDiffusionSetId, type DiffusionSetId } from '../core/diffusion/model-sets.ts';
-import type { AiDevicePreference } from '../core/diffusion/capability.ts';
+import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
@@ -33,13 +34,25 @@ export function aiModelSet(): DiffusionSetId {
   return isDiffusionSetId(built) ? built : 'sdxs-512';
 }
 
-/** ?ai=webgpu or ?ai=wasm pins where the AI redraw runs (tests, comparisons); auto otherwise. */
-export function aiDeviceFromUrl(search: string): AiDevicePreference {
+/** ?ai=webgpu|wasm|server pins where the AI redraw runs (tests, comparisons, links); null: not pinned. */
+export function aiDeviceFromUrl(search: string): AiDevicePreference | null {
   const value = new URLSearchParams(search).get('ai');
-  return value === 'webgpu' || value === 'wasm' ? value : 'auto';
+  return AI_DEVICE_PREFERENCES.find((d) => d === value) ?? null;
 }
 
-export function createEngine(location: Location): StickerEngine {
+/** ?gate=weak: the capability gate decides as a phone without WebGPU and with 1 GB would. */
+export function simulateWeakFromUrl(search: string): boolean {
+  return new URLSearchParams(search).get('gate') === 'weak';
+}
+
+/** The fallback server: BIAOQING_SERVER_URL at build time (vite.config.ts), else the app's own origin. */
+export function serverUrl(location: Location): string {
+  const built: unknown = import.meta.env.VITE_BIAOQING_SERVER_URL;
+  return new URL(typeof built === 'string' && built !== '' ? built : '/', location.href).href;
+}
+
+/** `aiDevice`: where the user wants the AI redraw (their setting, or the URL's pin). */
+export function createEngine(location: Location, aiDevice: AiDevicePreference): StickerEngine {
   const assetBase = new URL(import.meta.env.BASE_URL, location.href).href;
   const builtBase: unknown = import.meta.env.VITE_BIAOQING_MODEL_BASE;
   return new WorkerEngine({
@@ -52,8 +65,10 @@ export function createEngine(location: Location): StickerEngine {
       assetBase,
       ai: {
         set: aiModelSet(),
-        device: aiDeviceFromUrl(location.search),
+        device: aiDevice,
         modelBase: typeof builtBase === 'string' && builtBase !== '' ? new URL(builtBase, location.href).href : new URL('models/', assetBase).href,
+        serverUrl: serverUrl(location),
+        simulateWeak: simulateWeakFromUrl(location.search),
       },
     },
     stallMs: STALL_MS,

@@ -1,6 +1,8 @@
-// How the UI reaches a sticker pipeline, whatever runs it (a worker now, the fallback server later).
+// How the UI reaches a sticker pipeline. One engine, the worker: it runs every stage here and, when
+// the engine picker says so, sends the AI redraw alone to the fallback server.
 
 import type { ErrorInfo } from '../core/errors.ts';
+import type { AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { EngineEvent, GenerateRequest, StickerResult } from '../core/protocol.ts';
 
 /** A job's failure as the UI sees it: always a coded ErrorInfo. */
@@ -28,5 +30,7 @@ export interface StickerEngine {
   loadRedraw(): void;
   /** Stop the AI models' download (what is stored is kept for a resume). */
   cancelRedraw(): void;
+  /** Where the AI redraw runs (the user's setting); a new 'redraw' status follows. */
+  preferRedraw(device: AiDevicePreference): void;
   dispose(): void;
 }

@@ -3,6 +3,7 @@
 // fail with WORKER_CRASHED / WORKER_HUNG. The photo never lives only in the worker.
 
 import type { ErrorCode, ErrorInfo } from '../core/errors.ts';
+import type { AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { Command, EngineEvent, GenerateRequest, InitOptions, StickerResult } from '../core/protocol.ts';
 import { JobFailedError, type Job, type StickerEngine } from './sticker-engine.ts';
 
@@ -60,6 +61,14 @@ export class WorkerEngine implements StickerEngine {
 
   cancelRedraw(): void {
     this.send({ type: 'redraw-cancel' });
+  }
+
+  preferRedraw(device: AiDevicePreference): void {
+    const ai = this.options.init.ai;
+    if (ai === undefined) return;
+    // Kept in the init options too, so a replacement worker starts with the user's choice.
+    ai.device = device;
+    this.send({ type: 'redraw-prefer', device });
   }
 
   dispose(): void {

@@ -48,6 +48,15 @@ describe('capability gate, real weights', () => {
     expect(real({ ...swiftshader, shaderF16: true }, { preference: 'webgpu' })).toMatchObject({ run: 'local', provider: 'webgpu', variant: { dtype: 'fp16' }, reason: 'pinned-webgpu' });
     expect(real(discrete, { preference: 'wasm' })).toMatchObject({ run: 'local', provider: 'wasm', variant: { dtype: 'q8' }, reason: 'pinned-wasm' });
   });
+  it('sends the job to the server when the user chose it, even from a GPU that could run it, and with no weights pinned', () => {
+    expect(real(discrete, { preference: 'server' })).toMatchObject({ run: 'elsewhere', reason: 'pinned-server' });
+    expect(decideRedraw({ gpu: discrete, costs: [], preference: 'server', smallModels: false })).toMatchObject({ run: 'elsewhere', reason: 'pinned-server' });
+  });
+  it('sends a phone without WebGPU and with 1 GB elsewhere, as ?gate=weak simulates, even for the small test weights', () => {
+    const weak = { gpu: { available: false, reason: 'simulated' }, deviceMemoryGb: 1, smallModels: false, preference: 'auto' } as const;
+    expect(decideRedraw({ ...weak, costs: [fixture] })).toMatchObject({ run: 'elsewhere', reason: 'no-webgpu' });
+    expect(decideRedraw({ ...weak, costs: [fp16, q8] })).toMatchObject({ run: 'elsewhere', reason: 'low-memory' });
+  });
 });
 
 describe('capability gate, test networks', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, StickerError, isErrorCode, toErrorInfo, type ErrorCode } from '../../src/core/errors.ts';
 
 // Which failures a retry can fix: transient device, network and worker trouble, and cancellation.
-const RETRYABLE: readonly ErrorCode[] = ['DEVICE_LOST', 'MODEL_DOWNLOAD_FAILED', 'SERVER_BUSY', 'RATE_LIMITED', 'WORKER_CRASHED', 'WORKER_HUNG', 'ABORTED'];
+const RETRYABLE: readonly ErrorCode[] = ['DEVICE_LOST', 'MODEL_DOWNLOAD_FAILED', 'SERVER_BUSY', 'RATE_LIMITED', 'SERVER_UNREACHABLE', 'WORKER_CRASHED', 'WORKER_HUNG', 'ABORTED'];
 
 describe('StickerError', () => {
   it('is an Error with name, code, stage and reason', () => {

@@ -99,7 +99,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
     },
     cropAligned: () => Promise.reject(new Error('the photo style does not redraw')),
     pasteAligned: () => Promise.reject(new Error('the photo style does not redraw')),
-    diffusion: () => Promise.reject(new Error('the photo style does not redraw')),
+    redrawer: () => Promise.reject(new Error('the photo style does not redraw')),
     release(img) {
       released.push(img);
     },

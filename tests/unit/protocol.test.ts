@@ -50,6 +50,17 @@ describe('parseCommand accepts well-formed commands', () => {
   it('dispose', () => {
     expect(parseCommand({ type: 'dispose' })).toEqual({ type: 'dispose' });
   });
+
+  it('init with the AI redraw: its server, or none, and the weak-device simulation', () => {
+    for (const serverUrl of ['http://localhost:4173/', null]) {
+      const cmd = { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'server', modelBase: '/models/', serverUrl, simulateWeak: true } } };
+      expect(parseCommand(cmd)).toEqual(cmd);
+    }
+  });
+
+  it('redraw-prefer, for each place the AI may run', () => {
+    for (const device of ['auto', 'webgpu', 'wasm', 'server']) expect(parseCommand({ type: 'redraw-prefer', device })).toEqual({ type: 'redraw-prefer', device });
+  });
 });
 
 describe('parseCommand rejects malformed commands', () => {
@@ -87,6 +98,9 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate without an expression field', { type: 'generate', jobId: 'j', photo, request: { prompt: '', caption: '', style: 'photo' } }],
     ['generate with a non-numeric intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: 'max' } } }],
     ['generate with an infinite intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: Infinity } } }],
+    ['init with an AI server URL that is not a string', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: 8787, simulateWeak: false } } }],
+    ['init with an unknown AI device', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'cloud', modelBase: '/', serverUrl: null, simulateWeak: false } } }],
+    ['redraw-prefer with an unknown device', { type: 'redraw-prefer', device: 'gpu' }],
     ['cancel without jobId', { type: 'cancel' }],
     ['cancel with a non-string jobId', { type: 'cancel', jobId: {} }],
   ])('%s', (_name, value) => {

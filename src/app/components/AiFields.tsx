@@ -1,10 +1,13 @@
 import { For, Show } from 'solid-js';
 import type { RedrawRequest, RedrawStatus } from '../../core/diffusion/redraw-status.ts';
+import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../../core/diffusion/capability.ts';
 import { errorSentence } from '../i18n.ts';
 import { aiText } from '../i18n-ai.ts';
 
 interface Props {
   status: RedrawStatus | null;
+  device: AiDevicePreference;
+  onDevice: (device: AiDevicePreference) => void;
   settings: RedrawRequest;
   maxSteps: number;
   onSettings: (settings: RedrawRequest) => void;
@@ -14,7 +17,7 @@ interface Props {
 
 export const randomSeed = (): number => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 
-/** The AI style's panel: can this device run it and why, one download bar, and seed/steps/strength. */
+/** The AI style's panel: where it runs and why (this device or the server), one download bar, and seed/steps/strength. */
 export function AiFields(props: Props) {
   const a = aiText;
   const status = () => props.status;
@@ -24,15 +27,40 @@ export function AiFields(props: Props) {
       <Show when={status()?.set.test}>
         <p class="notice" data-testid="ai-test-banner" role="note">{a().testModels}</p>
       </Show>
+      <label class="field">
+        <span>{a().device}</span>
+        <select data-testid="ai-device" value={props.device} onChange={(e) => props.onDevice(e.currentTarget.value as AiDevicePreference)}>
+          <For each={AI_DEVICE_PREFERENCES}>{(d) => <option value={d}>{a().devices[d]}</option>}</For>
+        </select>
+      </label>
       <Show when={status()} fallback={<p class="hint">…</p>}>
         {(s) => (
-          <div data-testid="ai-status" data-state={s().state} data-reason={s().decision.reason} data-provider={s().decision.provider ?? ''} data-gpu-tensors={s().gpuTensorsLeft ?? ''}>
+          <div
+            data-testid="ai-status"
+            data-state={s().state}
+            data-reason={s().decision.reason}
+            data-provider={s().server !== undefined && s().state === 'ready' ? 'server' : (s().decision.provider ?? '')}
+            data-gpu-tensors={s().gpuTensorsLeft ?? ''}
+          >
             <p class="hint">
               {a().reasons[s().decision.reason]}
               {s().decision.run === 'local' ? ` · ${a().runsOn(s().decision.provider ?? 'wasm', s().decision.dtype ?? '')}` : ''}
             </p>
             <Show when={s().state === 'unavailable'}>
-              <p class="notice" role="alert">{a().elsewhere}</p>
+              <Show when={s().server !== undefined && s().error} fallback={<p class="notice" role="alert">{a().elsewhere}</p>}>
+                {(e) => (
+                  <p class="error" role="alert" data-testid="ai-error" data-code={e().code}>
+                    {a().serverDown} {errorSentence(e())}
+                  </p>
+                )}
+              </Show>
+            </Show>
+            <Show when={s().state === 'ready' && s().server}>
+              {(server) => (
+                <p class="notice" data-testid="ai-server" data-url={server().url} role="note">
+                  {a().onServer(server().retentionHours)}
+                </p>
+              )}
             </Show>
             <Show when={s().state === 'needs-download' || s().state === 'failed'}>
               <Show when={s().state === 'failed' && s().error}>
@@ -63,7 +91,9 @@ export function AiFields(props: Props) {
             <Show when={s().state === 'loading'}>
               <p class="hint" aria-live="polite">{a().loading}</p>
             </Show>
-            <Show when={s().state === 'ready' && s().engine}>{(engine) => <p class="hint" data-testid="ai-ready">{a().ready(engine().loadMs)}</p>}</Show>
+            <Show when={s().state === 'ready' && s().engine}>
+              {(engine) => <p class="hint" data-testid="ai-ready">{engine().provider === 'server' ? a().serverReady(engine().loadMs) : a().ready(engine().loadMs)}</p>}
+            </Show>
           </div>
         )}
       </Show>

@@ -5,7 +5,10 @@
 import type { GpuReport } from '../protocol.ts';
 import type { DiffusionVariant } from './model-sets.ts';
 
-export type AiDevicePreference = 'auto' | 'webgpu' | 'wasm';
+/** Where the user wants the AI redraw: decided here, on this device's GPU or CPU, or on the fallback server. */
+export type AiDevicePreference = 'auto' | 'webgpu' | 'wasm' | 'server';
+
+export const AI_DEVICE_PREFERENCES: readonly AiDevicePreference[] = ['auto', 'webgpu', 'wasm', 'server'];
 
 /** What one variant weighs, from the manifest. */
 export interface VariantCost {
@@ -20,6 +23,7 @@ export type GateReason =
   | 'ok'
   | 'pinned-webgpu'
   | 'pinned-wasm'
+  | 'pinned-server'
   | 'no-webgpu'
   | 'software-adapter'
   | 'no-shader-f16'
@@ -63,6 +67,7 @@ const local = (cost: VariantCost, provider: 'webgpu' | 'wasm', reason: GateReaso
 
 export function decideRedraw(input: GateInput): GateDecision {
   const { gpu, costs, preference, deviceMemoryGb, smallModels } = input;
+  if (preference === 'server') return { run: 'elsewhere', reason: 'pinned-server', detail: 'asked for the server' };
   if (costs.length === 0) return { run: 'elsewhere', reason: 'not-pinned', detail: 'the model files are not in this build’s manifest' };
   const affordable = costs.filter((c) => smallModels || fitsMemory(c.bytes, deviceMemoryGb));
   if (affordable.length === 0) {

@@ -9,7 +9,8 @@ export interface RedrawEngineInfo {
   set: string;
   /** Fixture networks: results are test output, and the UI says so. */
   test: boolean;
-  provider: 'webgpu' | 'wasm';
+  /** 'server': the fallback server ran it (its own provider is its business). */
+  provider: 'webgpu' | 'wasm' | 'server';
   dtype: string;
   /** Milliseconds from the first file request to sessions ready (cold: downloads included). */
   loadMs: number;
@@ -40,6 +41,8 @@ export interface RedrawStatus {
   bytes?: number;
   download?: RedrawDownload;
   engine?: RedrawEngineInfo;
+  /** The AI runs on the fallback server (ready), or would have but it did not answer (unavailable, with the error). */
+  server?: { url: string; retentionHours?: number };
   /** After an AI job: GPU tensors the engine still holds (0 unless something leaked). */
   gpuTensorsLeft?: number;
   error?: ErrorInfo;

@@ -1,11 +1,10 @@
-// The AI redraw stage: the sticker's square of the (already expression-warped) photo goes through
-// the diffusion models and is put back where it came from, so cutout, outline, caption and the HD
-// redraw all work on the redrawn face exactly as on a photo.
+// The AI redraw stage: the sticker's square of the (already expression-warped) photo goes to the
+// redrawer the engine picker chose (this device's networks or the fallback server) and is put back
+// where it came from, so cutout, outline, caption and the HD redraw all work on the redrawn face
+// exactly as on a photo.
 
-import type { Platform } from '../platform.ts';
+import type { Platform, RedrawPrompt } from '../platform.ts';
 import type { Similarity } from '../geometry/similarity.ts';
-import { planarToRgba, rgbaToPlanar } from '../diffusion/image-tensor.ts';
-import { runRedraw } from '../diffusion/redraw.ts';
 import type { RedrawEngineInfo, RedrawRequest } from '../diffusion/redraw-status.ts';
 
 export interface RedrawReport extends RedrawRequest {
@@ -29,31 +28,25 @@ export async function redrawStage<Img, Surface>(
   image: Img,
   transform: Similarity,
   size: number,
-  prompt: string,
+  prompt: RedrawPrompt,
   request: RedrawRequest,
   hooks: RedrawHooks,
 ): Promise<{ image: Img; report: RedrawReport }> {
-  const loaded = await platform.diffusion(hooks.signal);
+  const redrawer = await platform.redrawer(hooks.signal);
   const crop = await platform.cropAligned(image, transform, size);
-  const embedding = await loaded.embed(prompt);
   const stepMs: number[] = [];
   let last = hooks.now();
-  let out: Float32Array;
-  try {
-    out = await runRedraw(loaded.runtime, embedding, rgbaToPlanar(crop, size), request, {
-      signal: hooks.signal,
-      onProgress: (done, total) => {
-        const at = hooks.now();
-        // Runs 2..total-1 are the UNet steps (1 is the encoder, the last the decoder).
-        if (done > 1 && done < total) stepMs.push(at - last);
-        last = at;
-        hooks.onProgress(done, total);
-      },
-      onPreview: (pixels, step) => hooks.onPreview(planarToRgba(pixels, size), size, step),
-    });
-  } finally {
-    embedding.release();
-  }
-  const redrawn = await platform.pasteAligned(image, planarToRgba(out, size), size, transform);
-  return { image: redrawn, report: { ...request, prompt, engine: loaded.info, stepMs, gpuTensorsLeft: loaded.liveGpuTensors() } };
+  const out = await redrawer.redraw(crop, size, prompt, request, {
+    signal: hooks.signal,
+    onProgress: (done, total) => {
+      const at = hooks.now();
+      // Runs 2..total-1 are the UNet steps (1 is the encoder, the last the decoder).
+      if (done > 1 && done < total) stepMs.push(at - last);
+      last = at;
+      hooks.onProgress(done, total);
+    },
+    onPreview: hooks.onPreview,
+  });
+  const redrawn = await platform.pasteAligned(image, out, size, transform);
+  return { image: redrawn, report: { ...request, prompt: prompt.text, engine: redrawer.info, stepMs, gpuTensorsLeft: redrawer.liveGpuTensors() } };
 }

@@ -125,7 +125,7 @@ export function createBrowserPlatform(
     compose: async (image, plan) => (plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
     cropAligned: async (image, transform, size) => cropAligned(image, transform, size),
     pasteAligned,
-    diffusion: async () => {
+    redrawer: async () => {
       if (redraw === null) throw new StickerError('WEBGPU_UNAVAILABLE', 'this app was started without the AI redraw', { stage: 'redraw', reason: 'not-configured' });
       return redraw.load();
     },

@@ -37,13 +37,17 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** `plugins`: a test's own routes on the app's origin (they share its IndexedDB), ahead of the app's files. */
-export async function startAppServer(options: { plugins?: Plugin[] } = {}): Promise<AppServer> {
+/**
+ * `plugins`: a test's own routes on the app's origin (they share its IndexedDB), ahead of the app's files.
+ * `api`: the fallback server /api and /healthz are proxied to, as `npm start` proxies them to `npm run server`.
+ */
+export async function startAppServer(options: { plugins?: Plugin[]; api?: string } = {}): Promise<AppServer> {
+  const proxy = options.api === undefined ? {} : { proxy: { '/api': options.api, '/healthz': options.api } };
   const server: PreviewServer = await preview({
     root,
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'error',
-    preview: { port: 0, strictPort: false, host: 'localhost' },
+    preview: { port: 0, strictPort: false, host: 'localhost', ...proxy },
     plugins: [harnessPlugin(), ...(options.plugins ?? [])],
   });
   const url = server.resolvedUrls?.local[0];

@@ -21,7 +21,7 @@ export function measuringPlatform(): Platform<never, never> {
     encodeWebp: unused,
     cropAligned: unused,
     pasteAligned: unused,
-    diffusion: unused,
+    redrawer: unused,
     release: unused,
   };
 }
