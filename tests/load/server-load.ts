@@ -20,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { cannon, fiveHundreds, type PhaseReport } from './cannon.ts';
 import { startChildServer } from './child-server.ts';
+import { newClientAddress } from './client-address.ts';
 import { multipartFile, smallFacePng } from './face-png.ts';
 
 const CONNECTIONS = 1000;
@@ -32,13 +33,6 @@ const POLL_CONCURRENCY = 100;
 /** Seconds before autocannon counts a request as a timeout: its default 10 is within reach of the queueing a 1000-connection burst builds on 2 cores. */
 const TIMEOUT_S = 30;
 const ID = /^[A-Za-z0-9_-]{22}$/u;
-
-let clients = 0;
-/** A new client address for every request: 10.0.0.0/8 has room for 16 million. */
-function nextClient(): string {
-  const n = clients++;
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-}
 
 function idFrom(body: string, field: string): string | null {
   try {
@@ -72,7 +66,7 @@ async function drain(base: string, ids: readonly string[]): Promise<Omit<JobOutc
     for (let i = 0; i < pending.length; i += POLL_CONCURRENCY) {
       await Promise.all(
         pending.slice(i, i + POLL_CONCURRENCY).map(async (id) => {
-          const response = await fetch(`${base}/api/jobs/${id}`, { headers: { 'x-forwarded-for': nextClient() } });
+          const response = await fetch(`${base}/api/jobs/${id}`, { headers: { 'x-forwarded-for': newClientAddress() } });
           if (response.status === 404) {
             outcome.lost += 1;
             return;
@@ -117,7 +111,7 @@ try {
         method: 'POST',
         path: '/api/upload',
         body: face.body,
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': face.contentType, 'x-forwarded-for': nextClient() } }),
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'content-type': face.contentType, 'x-forwarded-for': newClientAddress() } }),
         onResponse: (status, body) => {
           const id = status === 201 ? idFrom(body, 'id') : null;
           if (id !== null) uploadIds.push(id);
@@ -143,7 +137,7 @@ try {
         setupRequest: (request) => {
           const n = generated++;
           const body = { uploadId: uploadIds[n % uploadIds.length], prompt: '开心大笑', style: 'ai', seed: n % DISTINCT_SEEDS, steps: 2, strength: 0.5 };
-          return { ...request, headers: { ...request.headers, 'content-type': 'application/json', 'x-forwarded-for': nextClient() }, body: JSON.stringify(body) };
+          return { ...request, headers: { ...request.headers, 'content-type': 'application/json', 'x-forwarded-for': newClientAddress() }, body: JSON.stringify(body) };
         },
         onResponse: (status, body) => {
           if (status !== 202) return;
@@ -165,7 +159,7 @@ try {
     requests: [
       {
         method: 'GET',
-        setupRequest: (request) => ({ ...request, path: `/api/jobs/${jobIds[asked++ % jobIds.length]}`, headers: { ...request.headers, 'x-forwarded-for': nextClient() } }),
+        setupRequest: (request) => ({ ...request, path: `/api/jobs/${jobIds[asked++ % jobIds.length]}`, headers: { ...request.headers, 'x-forwarded-for': newClientAddress() } }),
       },
     ],
   });
