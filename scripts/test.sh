@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the type check, the linter, the unit tests, a production build, and the real-browser
-# tests against that build; the fallback server's tests run after the unit tests. Stops at the first failure; ends with one "N passed, N failed" line.
+# tests against that build; the fallback server's tests run after the unit tests, then its load
+# test (tests/load, under a minute). Stops at the first failure; ends with one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ echo "▶ type check"; npm run -s typecheck
 echo "▶ lint"; npm run -s lint
 echo "▶ unit tests"; npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 echo "▶ server tests"; npx vitest run --project server --reporter=default --reporter=json --outputFile.json=test-results/server.json
+echo "▶ load test"; npm run -s load
 # The browser tests run the AI redraw on the fixture networks the repository builds.
 echo "▶ build"; BIAOQING_MODELS=fixtures npx vite build --logLevel warn
 echo "▶ browser tests"; npx vitest run --project browser --reporter=default --reporter=json --outputFile.json=test-results/browser.json

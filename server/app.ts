@@ -51,7 +51,7 @@ function frameworkError(error: FastifyError): HttpError {
 }
 
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy });
+  const app = Fastify({ logger: options.logger === true ? { level: config.logLevel } : false, bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy });
   const storage = new Storage(config.dataDir);
   await storage.init();
   const queue = new JobQueue(config, (error) => app.log.error(error));

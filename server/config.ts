@@ -30,6 +30,8 @@ export interface ServerConfig {
   trustProxy: boolean | string[];
   /** Origins whose pages may call the API (CORS); empty: same origin only. */
   allowedOrigins: string[];
+  /** `npm run server`'s log level; at info every request is a line, which costs a busy server. */
+  logLevel: string;
   reviewImage: ImageReview;
 }
 
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     wordListFile: path.resolve(env.WORD_LIST_FILE ?? path.join(ROOT, 'server/content/sensitive-words.txt')),
     trustProxy: trustProxy(env.TRUST_PROXY),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
     reviewImage: allowAll,
   };
 }

@@ -1,9 +1,10 @@
 // The in-process job queue: bounded (QUEUE_MAX waiting → 503 with Retry-After), QUEUE_CONCURRENCY
-// at once, at most MAX_JOBS_PER_CLIENT unfinished per client (→ 429), events per job for SSE.
+// at once, at most MAX_JOBS_PER_CLIENT unfinished per client (→ 429), events per job for SSE, and
+// cancellation: a waiting job leaves the line, a running one is told through its abort signal.
 // At scale this is a Redis-backed queue (BullMQ) with GPU workers; the job shapes stay the same.
 
 import { EventEmitter } from 'node:events';
-import { toErrorInfo } from '../src/core/errors.ts';
+import { StickerError, toErrorInfo } from '../src/core/errors.ts';
 import type { JobEvent, JobStatus } from '../src/core/server-api.ts';
 import { HttpError } from './http-error.ts';
 import { newId } from './ids.ts';
@@ -15,10 +16,15 @@ export interface Job {
   /** Every event so far (a dozen at most), so a stream opened late still sees the whole job. */
   history: JobEvent[];
   events: EventEmitter<{ event: [JobEvent] }>;
+  /** Aborted by cancel(); the work checks it between model runs. */
+  abort: AbortController;
 }
 
-/** What a job does; it reports through emit and resolves with its result's URL and whether it was cached. */
-export type Work = (job: Job, emit: (event: JobEvent) => void) => Promise<{ resultUrl: string; cached: boolean }>;
+/**
+ * What a job does; it reports through emit, stops with StickerError ABORTED soon after `signal`
+ * aborts, and resolves with its result's URL and whether it was cached.
+ */
+export type Work = (job: Job, emit: (event: JobEvent) => void, signal: AbortSignal) => Promise<{ resultUrl: string; cached: boolean }>;
 
 export interface QueueLimits {
   queueMax: number;
@@ -62,11 +68,26 @@ export class JobQueue {
     if (this.waiting.length >= this.limits.queueMax) {
       throw new HttpError(503, 'SERVER_BUSY', 'the queue is full', { retryAfterSeconds: this.retryAfterSeconds() });
     }
-    const job: Job = { status: { id: newId(), state: 'queued' }, client, finishedAt: null, history: [], events: new EventEmitter() };
+    const job: Job = { status: { id: newId(), state: 'queued' }, client, finishedAt: null, history: [], events: new EventEmitter(), abort: new AbortController() };
     this.jobs.set(job.status.id, job);
     this.waiting.push({ job, work });
     this.next();
     return job;
+  }
+
+  /**
+   * Cancels a job: a waiting one fails ABORTED now; a running one is signalled and fails ABORTED
+   * at its next model run (or finishes, if it was past its last). A finished job is left as it is.
+   */
+  cancel(job: Job): void {
+    if (job.finishedAt !== null) return;
+    const index = this.waiting.findIndex((item) => item.job === job);
+    if (index === -1) {
+      job.abort.abort();
+      return;
+    }
+    this.waiting.splice(index, 1);
+    this.fail(job, new StickerError('ABORTED', 'cancelled while queued', { stage: 'queue' }));
   }
 
   /** Forgets finished jobs older than `before`; their files go with the storage sweep. */
@@ -86,30 +107,35 @@ export class JobQueue {
     }
   }
 
+  private emit(job: Job, event: JobEvent): void {
+    if (event.type === 'progress') job.status.progress = { done: event.done, total: event.total };
+    job.history.push(event);
+    job.events.emit('event', event);
+  }
+
+  private fail(job: Job, error: unknown): void {
+    const info = toErrorInfo(error, 'redraw');
+    // Internal details (paths, library messages) go to the log, not to the client.
+    if (info.code === 'INTERNAL') {
+      this.log(error);
+      info.message = 'internal error';
+    }
+    Object.assign(job.status, { state: 'failed', error: info });
+    job.finishedAt = Date.now();
+    this.emit(job, { type: 'error', jobId: job.status.id, error: info });
+  }
+
   private async run(job: Job, work: Work): Promise<void> {
     const began = Date.now();
-    const emit = (event: JobEvent): void => {
-      if (event.type === 'progress') job.status.progress = { done: event.done, total: event.total };
-      job.history.push(event);
-      job.events.emit('event', event);
-    };
     job.status.state = 'running';
     try {
-      const { resultUrl, cached } = await work(job, emit);
+      const { resultUrl, cached } = await work(job, (event) => this.emit(job, event), job.abort.signal);
       Object.assign(job.status, { state: 'done', resultUrl, cached });
       if (!cached) this.meanMs = 0.7 * this.meanMs + 0.3 * (Date.now() - began);
       job.finishedAt = Date.now();
-      emit({ type: 'done', jobId: job.status.id, resultUrl, cached });
+      this.emit(job, { type: 'done', jobId: job.status.id, resultUrl, cached });
     } catch (error) {
-      const info = toErrorInfo(error, 'redraw');
-      // Internal details (paths, library messages) go to the log, not to the client.
-      if (info.code === 'INTERNAL') {
-        this.log(error);
-        info.message = 'internal error';
-      }
-      Object.assign(job.status, { state: 'failed', error: info });
-      job.finishedAt = Date.now();
-      emit({ type: 'error', jobId: job.status.id, error: info });
+      this.fail(job, error);
     }
   }
 }

@@ -62,6 +62,11 @@ export function openApiDocument(config: ServerConfig): object {
           parameters: idParam,
           responses: { 200: { description: 'The job', content: { 'application/json': { schema: { $ref: '#/components/schemas/JobStatus' } } } }, 400: error, 404: error },
         },
+        delete: {
+          summary: 'Cancel a job: a queued one fails ABORTED at once, a running one at its next model run (its events end with the error); a finished one is left as it is',
+          parameters: idParam,
+          responses: { 200: { description: 'The job as it stands', content: { 'application/json': { schema: { $ref: '#/components/schemas/JobStatus' } } } }, 400: error, 404: error },
+        },
       },
       '/api/jobs/{id}/events': {
         get: {

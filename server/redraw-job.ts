@@ -1,6 +1,6 @@
 // One redraw job: the upload decoded and squared, the words made into the English prompt as the app
 // makes it, core's runRedraw on the Node networks, the PNG stored. Events are the worker's own
-// stage and progress shapes.
+// stage and progress shapes. A cancelled job stops before its next stage or model run.
 
 import { encode as encodePng } from 'fast-png';
 import { StickerError } from '../src/core/errors.ts';
@@ -37,12 +37,13 @@ export const resultUrl = (id: string): string => `/api/download/${id}`;
 
 /** The upload's bytes are read when the job runs, so a long queue holds no images in memory. */
 export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: ServerGenerateRequest): Work {
-  return async (job, emit) => {
+  return async (job, emit, signal) => {
     const key = ResultCache.key(upload.sha256, request, deps.models);
     const cached = await deps.cache.get(key);
     if (cached !== undefined) return { resultUrl: resultUrl(cached), cached: true };
     const jobId = job.status.id;
     const stage = async <T>(name: StageName, backend: string, work: () => Promise<T> | T): Promise<T> => {
+      if (signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: name });
       const began = performance.now();
       emit({ type: 'stage', jobId, stage: name, phase: 'start', backend });
       const out = await Promise.resolve()
@@ -65,7 +66,7 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: Server
     const pixels = await stage('redraw', backend, async () => {
       const text = await diffusion.embed(serverPrompt(request.prompt, request.expression));
       return runRedraw(diffusion.runtime, text, rgbaToPlanar(square, size), request, {
-        signal: { aborted: false },
+        signal,
         onProgress: (done, total) => emit({ type: 'progress', jobId, stage: 'redraw', done, total }),
       });
     });

@@ -1,5 +1,6 @@
-// GET /api/jobs/:id (the status) and GET /api/jobs/:id/events (SSE: the worker's stage and
-// progress event shapes, then done or error; a late subscriber gets the job's events so far first).
+// GET /api/jobs/:id (the status), GET /api/jobs/:id/events (SSE: the worker's stage and progress
+// event shapes, then done or error; a late subscriber gets the job's events so far first), and
+// DELETE /api/jobs/:id (cancel).
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { JobEvent } from '../../src/core/server-api.ts';
@@ -21,6 +22,15 @@ function jobOf(ctx: ServerContext, request: FastifyRequest): Job {
 
 export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/jobs/:id', async (request) => jobOf(ctx, request).status);
+
+  // Answers at once with the status as it stands: a queued job has failed ABORTED already, a
+  // running one is still running until its next model run, and its events stream tells the end.
+  // Not rate-limited: a client at its limit must still be able to give its slot back.
+  app.delete('/api/jobs/:id', { config: { rateLimit: false } }, async (request) => {
+    const job = jobOf(ctx, request);
+    ctx.queue.cancel(job);
+    return job.status;
+  });
 
   app.get('/api/jobs/:id/events', async (request, reply) => {
     const job = jobOf(ctx, request);

@@ -13,7 +13,9 @@
 // layout: the bundled caption fonts' load, and the align stage (caption fitting) per caption.
 // Then the AI redraw on the fixture networks, on wasm and WebGPU (tests/bench/ai-redraw.ts).
 // Last, the model store (tests/bench/model-store.ts): a 200 MB file downloaded, verified and stored
-// (MB/s), its cached load, and the memory peak of that load against the file size.
+// (MB/s), its cached load, and the memory peak of that load against the file size. Then the
+// fallback server (tests/bench/server.ts): status and upload requests/s, and redraw jobs/s on the
+// fixture networks with onnxruntime-node on the CPU.
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -30,6 +32,7 @@ import { wordsToExpression } from './words-to-expression.ts';
 import { captionLayout } from './caption-layout.ts';
 import { modelStoreBench } from './model-store.ts';
 import { aiRedraw } from './ai-redraw.ts';
+import { serverBench } from './server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -137,6 +140,8 @@ const ai = { wasm: await aiRedraw(browser, server.url, 'wasm', RUNS), webgpu: aw
 
 const modelStore = await modelStoreBench(browser);
 
+const fallbackServer = await serverBench();
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -172,6 +177,7 @@ const report = {
   'caption layout': { note: 'bundled caption fonts: load in a fresh worker; align stage (caption fit + wrap with those fonts) per caption', ...captions },
   aiRedraw: { note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most', ...ai },
   modelStore,
+  fallbackServer,
   unit: 'ms',
 };
 
@@ -193,4 +199,9 @@ console.table({
   [`model store: download + verify + store, MB/s (${modelStore.fileMB} MB)`]: modelStore.downloadMBps,
   'model store: cached load, ms': modelStore.cachedLoadMs,
   'model store: cached load peak memory ÷ file size': modelStore.cachedLoadPeakPerFile,
+});
+console.table({
+  'fallback server: status requests/s': fallbackServer.status.requestsPerSecond,
+  'fallback server: upload requests/s': fallbackServer.upload.requestsPerSecond,
+  ...Object.fromEntries(Object.entries(fallbackServer.jobsPerSecond).map(([k, v]) => [`fallback server: jobs/s, ${k} (${fallbackServer.backend})`, v.jobsPerSecond])),
 });

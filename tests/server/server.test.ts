@@ -1,6 +1,6 @@
 // The fallback server over real HTTP: every endpoint, hostile uploads, the content filter in front
-// of the model, the bounded queue, rate limits, SSE progress and the retention sweeper. The redraw
-// runs the fixture networks on onnxruntime-node.
+// of the model, the bounded queue, rate limits, SSE progress, cancelling and the retention sweeper.
+// The redraw runs the fixture networks on onnxruntime-node.
 
 import { readFileSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { decode as decodePng } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, jpeg, jpegSegment, png, pngChunk } from '../unit/support/image-bytes.ts';
 import { exifPayload } from './support/exif.ts';
-import { generate, modelCalls, readEvents, start, upload, type Running } from './support/harness.ts';
+import { cancel, generate, modelCalls, readEvents, start, upload, type Running } from './support/harness.ts';
 
 const FACES = fileURLToPath(new URL('../../../shared/fixtures/faces/', import.meta.url));
 const JPEG = new Uint8Array(readFileSync(path.join(FACES, 'grace_hopper.jpg')));
@@ -43,6 +43,7 @@ describe('fallback server', () => {
     const doc = (await (await fetch(`${server.base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(['/api/download/{id}', '/api/generate', '/api/jobs/{id}', '/api/jobs/{id}/events', '/api/upload', '/healthz']);
+    expect(Object.keys(doc.paths['/api/jobs/{id}'] as object).sort()).toEqual(['delete', 'get']);
     const missing = await fetch(`${server.base}/api/nothing`);
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).code).toBe('NOT_FOUND');
@@ -109,6 +110,9 @@ describe('fallback server', () => {
         expect(response.status, url).toBe(400);
         expect((await errorOf(response)).code).toBe('BAD_INPUT');
       }
+      const cancelled = await cancel(server.base, id);
+      expect(cancelled.status, `DELETE ${id}`).toBe(400);
+      expect((await errorOf(cancelled)).code).toBe('BAD_INPUT');
     }
     // The URL parser itself folds %2E%2E into a parent segment: no route matches what is left.
     const dots = await fetch(`${server.base}/api/download/%2E%2E%2F%2E%2E%2Fpasswd`);
@@ -120,6 +124,9 @@ describe('fallback server', () => {
     const unknown = await fetch(`${server.base}/api/download/AAAAAAAAAAAAAAAAAAAAAA`);
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).code).toBe('NOT_FOUND');
+    const unknownJob = await cancel(server.base, 'AAAAAAAAAAAAAAAAAAAAAA');
+    expect(unknownJob.status).toBe(404);
+    expect((await errorOf(unknownJob)).code).toBe('NOT_FOUND');
   });
 
   it('refuses bad generate bodies and unknown uploads', async () => {
@@ -236,6 +243,81 @@ describe('fallback server limits', () => {
     }
   });
 
+  it('cancels a queued job at once and a running one before its next stage; the queue goes on', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const server = await start({}, () => held);
+    try {
+      const id = await uploadId(server.base);
+      const running = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 11 })).json()) as { jobId: string; eventsUrl: string });
+      const queued = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 12 })).json()) as { jobId: string; eventsUrl: string });
+      expect(await (await fetch(`${server.base}/api/jobs/${queued.jobId}`)).json()).toMatchObject({ state: 'queued' });
+      const queuedEvents = readEvents(`${server.base}${queued.eventsUrl}`);
+      const runningEvents = readEvents(`${server.base}${running.eventsUrl}`);
+      const before = modelCalls.count;
+
+      const off = await cancel(server.base, queued.jobId);
+      expect(off.status).toBe(200);
+      expect(await off.json()).toMatchObject({ id: queued.jobId, state: 'failed', error: { code: 'ABORTED', stage: 'queue' } });
+      expect((await queuedEvents).map((e) => e.event)).toEqual(['error']);
+      expect(await (await fetch(`${server.base}/healthz`)).json()).toMatchObject({ queue: { waiting: 0, running: 1 } });
+
+      // Held at its model-loading stage: still running when the answer comes, stopped after.
+      const stopping = await cancel(server.base, running.jobId);
+      expect(await stopping.json()).toMatchObject({ id: running.jobId, state: 'running' });
+      release();
+      const last = (await runningEvents).at(-1)!;
+      expect(last).toMatchObject({ event: 'error', data: { jobId: running.jobId, error: { code: 'ABORTED', stage: 'decode' } } });
+      expect(await (await fetch(`${server.base}/api/jobs/${running.jobId}`)).json()).toMatchObject({ state: 'failed', error: { code: 'ABORTED' } });
+      expect(modelCalls.count).toBe(before);
+
+      // Cancelled jobs no longer count as the client's unfinished ones: three more fit.
+      const next = await Promise.all([13, 14, 15].map(async (seed) => (await (await generate(server.base, { ...REQUEST, uploadId: id, seed })).json()) as { jobId: string; eventsUrl: string }));
+      for (const job of next) expect((await readEvents(`${server.base}${job.eventsUrl}`)).at(-1)!.event).toBe('done');
+      const done = await (await fetch(`${server.base}/api/jobs/${next[0]!.jobId}`)).json();
+      const again = await cancel(server.base, next[0]!.jobId);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual(done);
+      expect(await (await fetch(`${server.base}/api/jobs/${next[0]!.jobId}`)).json()).toEqual(done);
+    } finally {
+      release();
+      await server.app.close();
+    }
+  });
+
+  it('stops a cancelled redraw between network runs; its events end with ABORTED', async () => {
+    let reached = (): void => undefined;
+    const inUnet = new Promise<void>((resolve) => (reached = resolve));
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Holds the first UNet step: encode and that step are done or under way, the rest is not.
+    const server = await start({}, undefined, async (run) => {
+      if (run !== 'predictNoise') return;
+      reached();
+      await held;
+    });
+    try {
+      const id = await uploadId(server.base);
+      const job = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 21 })).json()) as { jobId: string; eventsUrl: string });
+      const events = readEvents(`${server.base}${job.eventsUrl}`);
+      await inUnet;
+      const calls = modelCalls.count;
+      expect(await (await cancel(server.base, job.jobId)).json()).toMatchObject({ state: 'running', progress: { done: 1, total: 4 } });
+      release();
+      const all = await events;
+      expect(all.at(-1)).toMatchObject({ event: 'error', data: { jobId: job.jobId, error: { code: 'ABORTED', stage: 'redraw' } } });
+      expect(all.filter((e) => e.event === 'progress').map((e) => e.data.done)).toEqual([1, 2]);
+      expect(modelCalls.count).toBe(calls);
+
+      const after = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 22 })).json()) as { eventsUrl: string });
+      expect((await readEvents(`${server.base}${after.eventsUrl}`)).at(-1)!.event).toBe('done');
+      expect(modelCalls.count).toBe(calls + 5);
+    } finally {
+      release();
+      await server.app.close();
+    }
+  });
+
   it('runs the image review hook on uploads, and redraws a PNG', async () => {
     const reviewed: string[] = [];
     const server = await start({
@@ -266,6 +348,13 @@ describe('fallback server limits', () => {
       const preflight = await fetch(`${server.base}/api/generate`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
+      // The app cancels a job with DELETE: a method the browser asks about first.
+      const cancelPreflight = await fetch(`${server.base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'DELETE' } });
+      expect(cancelPreflight.status).toBe(204);
+      expect(cancelPreflight.headers.get('access-control-allow-methods')?.split(', ')).toContain('DELETE');
+      const cancelled = await fetch(`${server.base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'DELETE', headers: { origin: 'https://app.example' } });
+      expect(cancelled.status).toBe(404);
+      expect(cancelled.headers.get('access-control-allow-origin')).toBe('https://app.example');
       const other = await fetch(`${server.base}/healthz`, { headers: { origin: 'https://elsewhere.example' } });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
     } finally {

@@ -1,5 +1,6 @@
 // Starts the fallback server on port 0 in a fresh data folder, with the real fixture networks
-// loaded once for the whole file and counted: every text-encoder and network run adds one.
+// loaded once for the whole file and counted: every text-encoder and network run adds one, and a
+// test may hold any run (to cancel a job in the middle of its redraw).
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,20 +14,26 @@ export const modelCalls = { count: 0 };
 
 let shared: Promise<NodeDiffusion> | null = null;
 
-/** The real networks, each call counted; `gate` holds a job at its model-loading stage until it resolves. */
-export function countedDiffusion(gate: () => Promise<void> = async () => undefined): (config: ServerConfig) => Promise<NodeDiffusion> {
+export type ModelRun = 'embed' | 'encodeImage' | 'predictNoise' | 'decode';
+
+/**
+ * The real networks, each call counted; `gate` holds a job at its model-loading stage until it
+ * resolves, `beforeRun` holds each run (already counted) until it resolves.
+ */
+export function countedDiffusion(gate: () => Promise<void> = async () => undefined, beforeRun: (run: ModelRun) => Promise<void> = async () => undefined): (config: ServerConfig) => Promise<NodeDiffusion> {
   return async (config) => {
     shared ??= loadNodeDiffusion(config.models, config.sharedModelsDir);
     const real = await shared;
     await gate();
-    const counted = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    const counted = <A extends unknown[], R>(run: ModelRun, f: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
       modelCalls.count += 1;
+      await beforeRun(run);
       return f(...args);
     };
     return {
       ...real,
-      embed: counted(real.embed),
-      runtime: { encodeImage: counted(real.runtime.encodeImage), predictNoise: counted(real.runtime.predictNoise), decode: counted(real.runtime.decode) },
+      embed: counted('embed', real.embed),
+      runtime: { encodeImage: counted('encodeImage', real.runtime.encodeImage), predictNoise: counted('predictNoise', real.runtime.predictNoise), decode: counted('decode', real.runtime.decode) },
     };
   };
 }
@@ -37,9 +44,9 @@ export interface Running {
   config: ServerConfig;
 }
 
-export async function start(overrides: Partial<ServerConfig> = {}, gate?: () => Promise<void>): Promise<Running> {
+export async function start(overrides: Partial<ServerConfig> = {}, gate?: () => Promise<void>, beforeRun?: (run: ModelRun) => Promise<void>): Promise<Running> {
   const config: ServerConfig = { ...loadConfig({ BIAOQING_MODELS: 'fixtures' }), dataDir: mkdtempSync(path.join(tmpdir(), 'biaoqing-server-')), ...overrides };
-  const app = await buildApp(config, { loadDiffusion: countedDiffusion(gate) });
+  const app = await buildApp(config, { loadDiffusion: countedDiffusion(gate, beforeRun) });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, base: address, config };
 }
@@ -52,6 +59,10 @@ export async function upload(base: string, bytes: Uint8Array, name = 'photo.jpg'
 
 export async function generate(base: string, body: Record<string, unknown>): Promise<Response> {
   return fetch(`${base}/api/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+export async function cancel(base: string, jobId: string): Promise<Response> {
+  return fetch(`${base}/api/jobs/${jobId}`, { method: 'DELETE' });
 }
 
 /** Reads an SSE stream to its end: each event's name and parsed data. */
