@@ -2,8 +2,8 @@
 // onnxruntime-node) behind the app's origin as `npm start` proxies it, and the built app in
 // Chromium. A device the capability gate finds weak (?gate=weak) gets its sticker from the server
 // with the same progress and result card as a local run, and the same pixels as this device's own
-// wasm run for the seed; a user on a capable device can choose the server; the server's refusals
-// read like local errors; a server that is down is said plainly.
+// wasm run for the seed; a user on a capable device can choose the server; a cancel stops the
+// server's job too; the server's refusals read like local errors; a server that is down is said plainly.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page, Request } from 'playwright-core';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import { countedDiffusion, modelCalls } from '../server/support/harness.ts';
 import { startAppServer, type AppServer } from './support/app-server.ts';
 import { launchChromium, openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
@@ -29,10 +30,17 @@ const REDRAW_MS = 120_000;
 let api: FastifyInstance;
 let app: AppServer;
 let browser: Browser;
+/** While set, the server's UNet runs wait for it: a test holds a job in the middle of its redraw. */
+let hold: { reached: () => void; release: Promise<void> } | null = null;
 
 beforeAll(async () => {
   const config = { ...loadConfig({ BIAOQING_MODELS: 'fixtures' }), dataDir: mkdtempSync(path.join(tmpdir(), 'biaoqing-e2e-')) };
-  api = await buildApp(config);
+  const held = async (run: string): Promise<void> => {
+    if (run !== 'predictNoise' || hold === null) return;
+    hold.reached();
+    await hold.release;
+  };
+  api = await buildApp(config, { loadDiffusion: countedDiffusion(undefined, held) });
   app = await startAppServer({ api: await api.listen({ host: '127.0.0.1', port: 0 }) });
   browser = await launchChromium();
 });
@@ -138,6 +146,43 @@ describe('AI redraw on the fallback server', () => {
     await page.getByTestId('style-select').selectOption('ai');
     await expect(page.getByTestId('ai-device').inputValue()).resolves.toBe('server');
     await expect.poll(() => page.getByTestId('ai-status').getAttribute('data-provider')).toBe('server');
+    await context.close();
+  }, AI_TEST_MS);
+
+  it('cancels the server’s job when the user cancels, and the next sticker still comes', async () => {
+    const { page, context } = await openPage(browser);
+    const jobIds: string[] = [];
+    context.on('request', (r) => {
+      const id = /\/api\/jobs\/([\w-]{22})$/u.exec(new URL(r.url()).pathname)?.[1];
+      if (r.method() === 'DELETE' && id !== undefined) jobIds.push(id);
+    });
+    await openApp(page, app.url, 'face=cpu&ai=server');
+    await chooseAi(page, { seed: 11, steps: 2 });
+    await expect.poll(() => page.getByTestId('ai-status').getAttribute('data-state')).toBe('ready');
+    let reached = (): void => undefined;
+    const atUnet = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let release = (): void => undefined;
+    hold = { reached, release: new Promise<void>((resolve) => (release = resolve)) };
+    try {
+      await makeSticker(page, PHOTO, { prompt: '惊讶' });
+      await atUnet;
+      await page.getByTestId('cancel-button').click();
+      expect(await outcome(page, null, REDRAW_MS)).toMatchObject({ kind: 'error', code: 'ABORTED' });
+      await expect.poll(() => jobIds.length).toBe(1);
+      const runsAtCancel = modelCalls.count;
+      release();
+      // The server's job ends ABORTED at its next network run, and runs nothing after it.
+      const status = async () => (await (await fetch(`${app.url}api/jobs/${jobIds[0]}`)).json()) as { state: string; error?: { code: string } };
+      await expect.poll(status).toMatchObject({ state: 'failed', error: { code: 'ABORTED' } });
+      expect(modelCalls.count).toBeLessThanOrEqual(runsAtCancel + 1);
+    } finally {
+      hold = null;
+      release();
+    }
+    await makeSticker(page, PHOTO, { prompt: '惊讶' });
+    expect((await outcome(page, null, REDRAW_MS)).kind).toBe('result');
     await context.close();
   }, AI_TEST_MS);
 
