@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
 import { localAssetsPlugin } from './scripts/local-assets-plugin.ts';
+import { serviceWorkerPlugin } from './scripts/pwa/service-worker-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
@@ -18,7 +19,7 @@ export default defineConfig({
   root,
   // 'mpa': an unknown path is a 404, not index.html, so a missing model file fails honestly.
   appType: 'mpa',
-  plugins: [solid(), localAssetsPlugin(root)],
+  plugins: [solid(), localAssetsPlugin(root), serviceWorkerPlugin(root)],
   worker: { format: 'es' },
   define: {
     'import.meta.env.VITE_BIAOQING_MODELS': JSON.stringify(aiModels),
