@@ -32,6 +32,10 @@ import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { initialAiDevice, rememberAiDevice } from './ai-device-setting.ts';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
 import { errorSentence, errorText, lang, setLang, t } from './i18n.ts';
+import { registerServiceWorker } from './pwa/app-update.ts';
+import { InstallButton } from './components/InstallButton.tsx';
+import { OfflineBadge } from './components/OfflineBadge.tsx';
+import { UpdateBanner } from './components/UpdateBanner.tsx';
 
 function stickerFileName(words: string): string {
   const safe = words.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24);
@@ -85,6 +89,8 @@ export function App() {
     return isOutline(candidate) ? candidate : DEFAULT_OUTLINE;
   };
   const [job, setJob] = createSignal<Job | null>(null);
+  const [packBusy, setPackBusy] = createSignal(false);
+  const update = registerServiceWorker(() => job() !== null || packBusy());
   const [stages, setStages] = createSignal<Partial<Record<StageName, StageState>>>({});
   const [sticker, setSticker] = createSignal<ShownSticker | null>(null);
   const [error, setError] = createSignal<ErrorInfo | null>(null);
@@ -310,10 +316,15 @@ export function App() {
           <h1>{t().appTitle}</h1>
           <p class="tagline">{t().tagline}</p>
         </div>
-        <button type="button" class="button ghost" onClick={() => setLang(lang() === 'en' ? 'zh-CN' : 'en')} lang={lang() === 'en' ? 'zh-CN' : 'en'}>
-          {t().langSwitch}
-        </button>
+        <div class="top-actions">
+          <InstallButton />
+          <button type="button" class="button ghost" onClick={() => setLang(lang() === 'en' ? 'zh-CN' : 'en')} lang={lang() === 'en' ? 'zh-CN' : 'en'}>
+            {t().langSwitch}
+          </button>
+        </div>
       </header>
+      <OfflineBadge />
+      <UpdateBanner update={update} />
       <main class="layout">
         <form
           class="inputs"
@@ -491,7 +502,7 @@ export function App() {
               />
             )}
           </Show>
-          <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} />
+          <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} onBusy={setPackBusy} />
           <HistoryPanel
             records={history.records()}
             usage={history.usage()}

@@ -3,6 +3,8 @@ import type { RedrawRequest, RedrawStatus } from '../../core/diffusion/redraw-st
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../../core/diffusion/capability.ts';
 import { errorSentence } from '../i18n.ts';
 import { aiText } from '../i18n-ai.ts';
+import { online } from '../pwa/online.ts';
+import { NeedsNetwork } from './NeedsNetwork.tsx';
 
 interface Props {
   status: RedrawStatus | null;
@@ -57,9 +59,12 @@ export function AiFields(props: Props) {
             </Show>
             <Show when={s().state === 'ready' && s().server}>
               {(server) => (
-                <p class="notice" data-testid="ai-server" data-url={server().url} role="note">
-                  {a().onServer(server().retentionHours)}
-                </p>
+                <>
+                  <p class="notice" data-testid="ai-server" data-url={server().url} role="note">
+                    {a().onServer(server().retentionHours)}
+                  </p>
+                  <NeedsNetwork feature="server" />
+                </>
               )}
             </Show>
             <Show when={s().state === 'needs-download' || s().state === 'failed'}>
@@ -70,9 +75,12 @@ export function AiFields(props: Props) {
                   </p>
                 )}
               </Show>
-              <button type="button" class="button" data-testid="ai-download" onClick={() => props.onLoad()}>
+              <button type="button" class="button" data-testid="ai-download" disabled={(s().bytes ?? 0) > 0 && !online()} onClick={() => props.onLoad()}>
                 {(s().bytes ?? 0) > 0 ? a().download(s().bytes ?? 0) : a().loadCached}
               </button>
+              <Show when={(s().bytes ?? 0) > 0}>
+                <NeedsNetwork feature="aiDownload" />
+              </Show>
             </Show>
             <Show when={s().state === 'downloading' && download()}>
               {(d) => (

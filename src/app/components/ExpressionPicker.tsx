@@ -4,6 +4,8 @@ import type { Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
 import { errorSentence, lang, t } from '../i18n.ts';
+import { online } from '../pwa/online.ts';
+import { NeedsNetwork } from './NeedsNetwork.tsx';
 
 /** A download's bytes so far and total, speed and time left (null while unknown). */
 export interface DownloadRateInfo {
@@ -68,9 +70,12 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
       <Switch>
         <Match when={props.meaning.kind === 'needs-download' && props.meaning}>
           {(m) => (
-            <button type="button" class="button ghost" data-testid="text-encoder-download" onClick={() => props.onLoad()}>
-              {t().encoderOffer(Math.ceil(m().bytes / MB))}
-            </button>
+            <>
+              <button type="button" class="button ghost" data-testid="text-encoder-download" disabled={!online()} onClick={() => props.onLoad()}>
+                {t().encoderOffer(Math.ceil(m().bytes / MB))}
+              </button>
+              <NeedsNetwork feature="encoderDownload" />
+            </>
           )}
         </Match>
         <Match when={props.meaning.kind === 'loading' && props.meaning}>

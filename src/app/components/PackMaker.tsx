@@ -1,4 +1,4 @@
-import { For, Show, createSignal } from 'solid-js';
+import { For, Show, createEffect, createSignal } from 'solid-js';
 import { writeZip } from '../../core/encode/zip.ts';
 import { planPack, type PackItem } from '../../core/pack/plan-pack.ts';
 import { WECHAT_PACK_SIZES, checkWechatPack, wechatNames, type PackProblem } from '../../core/pack/wechat-pack.ts';
@@ -12,6 +12,8 @@ interface Props {
   make: (item: PackItem) => Promise<StickerResult>;
   hasPhoto: boolean;
   animated: boolean;
+  /** Told when the pack starts and ends being made (an app update waits for it). */
+  onBusy?: (busy: boolean) => void;
 }
 
 interface Made {
@@ -60,6 +62,7 @@ export function PackMaker(props: Props) {
   const [count, setCount] = createSignal<number>(8);
   const [made, setMade] = createSignal<Made[]>([]);
   const [busy, setBusy] = createSignal(false);
+  createEffect(() => props.onBusy?.(busy()));
   const [failed, setFailed] = createSignal('');
   const [problems, setProblems] = createSignal<PackProblem[]>([]);
 

@@ -1,0 +1,70 @@
+// Registers the service worker with workbox-window and runs the update flow: a new version that
+// is waiting is offered; when the user agrees it takes over and the page reloads, but never while a
+// sticker is being made: then it waits for the job to end. Nothing is lost by the reload: the form
+// is kept as a draft and every sticker in the history, both in IndexedDB.
+//
+// Not registered in WeChat's in-app browser (its service workers are unreliable and its storage
+// small), where the browser has none, or in `vite` dev (no sw.js is built there).
+
+import { createEffect, createSignal, type Accessor } from 'solid-js';
+import { Workbox } from 'workbox-window';
+import { inWeChat } from '../share.ts';
+
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/** none: nothing new; waiting: offered; deferred: agreed, waiting for the job; applying: taking over. */
+export type UpdateState = 'none' | 'waiting' | 'deferred' | 'applying';
+
+export interface AppUpdate {
+  state: Accessor<UpdateState>;
+  /** The user agreed: update now, or when the running job ends. */
+  agree(): void;
+}
+
+/** `busy`: a sticker or a pack is being made. Call inside a component (it uses an effect). */
+export function registerServiceWorker(busy: Accessor<boolean>): AppUpdate {
+  const [state, setState] = createSignal<UpdateState>('none');
+  const [reloadDue, setReloadDue] = createSignal(false);
+  const supported = import.meta.env.PROD && 'serviceWorker' in navigator && !inWeChat();
+  if (!supported) return { state, agree: () => undefined };
+
+  const base = import.meta.env.BASE_URL;
+  const workbox = new Workbox(`${base}sw.js`, { scope: base });
+  const offer = () => setState((s) => (s === 'none' ? 'waiting' : s));
+  workbox.addEventListener('waiting', offer);
+  // A new version took over (here, or agreed to in another tab): this page's code is the old one,
+  // so it reloads, when idle.
+  workbox.addEventListener('controlling', (event) => {
+    if (event.isUpdate === true) setReloadDue(true);
+  });
+  void workbox.register().then((registration) => {
+    // The navigation's own update check may have found the new version before register() could
+    // listen (it waits for the load event): one still installing is watched here.
+    const installing = registration?.installing;
+    if (installing === null || installing === undefined || navigator.serviceWorker.controller === null) return;
+    installing.addEventListener('statechange', () => {
+      if (registration?.waiting === installing) offer();
+    });
+  });
+  // A tab left open for days still hears of new versions.
+  setInterval(() => void workbox.update(), UPDATE_CHECK_MS);
+
+  createEffect(() => {
+    if (busy()) return;
+    if (reloadDue()) window.location.reload();
+    else if (state() === 'deferred') apply();
+  });
+
+  function apply(): void {
+    setState('applying');
+    workbox.messageSkipWaiting();
+  }
+
+  return {
+    state,
+    agree: () => {
+      if (busy()) setState('deferred');
+      else apply();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The browser's offer to install the app (beforeinstallprompt, Chromium-based browsers), kept
+// until the user takes it; gone once the app is installed or runs as the installed app.
+
+import { createSignal } from 'solid-js';
+
+/** Not in TypeScript's DOM library: Chromium's install offer. */
+interface BeforeInstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+const [offer, setOffer] = createSignal<BeforeInstallPromptEvent | null>(null);
+const installed = () => window.matchMedia('(display-mode: standalone)').matches;
+
+// Listened for from the start: the browser may offer before the UI is drawn.
+window.addEventListener('beforeinstallprompt', (event) => {
+  event.preventDefault(); // The app shows its own button instead of the browser's mini bar.
+  if (!installed()) setOffer(event as BeforeInstallPromptEvent);
+});
+window.addEventListener('appinstalled', () => setOffer(null));
+
+export const canInstall = () => offer() !== null;
+
+export async function install(): Promise<void> {
+  const event = offer();
+  if (event === null) return;
+  await event.prompt();
+  // An offer can be used once; when dismissed, the browser makes a new one later.
+  setOffer(null);
+  await event.userChoice;
+}
