@@ -1,0 +1,72 @@
+// Offline: after one visit that made a sticker (so the face and person models are in IndexedDB),
+// the app's own server is shut down and the browser taken offline; a reload still shows the app,
+// says it is offline, brings the draft back and makes a sticker with its exports, and what needs
+// the network (the AI models' download) says so instead of failing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchChromium, openPage } from './support/chromium.ts';
+import { fixtureFile } from './support/fixtures.ts';
+import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.ts';
+import { serviceWorkerInControl } from './support/service-worker.ts';
+import { parseGif } from '../support/parse-gif.ts';
+import { parseImageHeader } from '../support/parse-image-header.ts';
+
+let server: AppServer;
+let browser: Browser;
+let serverClosed = false;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (!serverClosed) await server?.close();
+});
+
+describe('offline', () => {
+  it('reloads with no network and no server, shows the offline note and makes a sticker with its exports', async () => {
+    const { page, context, offMachineRequests, pageErrors } = await openPage(browser);
+    await openApp(page, server.url);
+    await serviceWorkerInControl(page);
+    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心', caption: '离线也开心' });
+    const first = await outcome(page);
+    expect(first.kind).toBe('result');
+    await expect.poll(() => page.getByTestId('offline-indicator').getAttribute('data-online')).toBe('true');
+
+    await context.setOffline(true);
+    await server.close();
+    serverClosed = true;
+    await page.reload();
+    await page.getByTestId('generate-button').waitFor();
+    const indicator = page.getByTestId('offline-indicator');
+    expect(await indicator.getAttribute('data-online')).toBe('false');
+    expect(await indicator.getAttribute('aria-live')).toBe('polite');
+    expect(await indicator.textContent()).toMatch(/离线/u);
+
+    // The draft came back from IndexedDB: the photo and the words, ready to go again.
+    await page.getByTestId('photo-preview').waitFor();
+    expect(await page.getByTestId('prompt-input').inputValue()).toBe('开心');
+    await page.getByTestId('generate-button').click();
+    const again = await outcome(page);
+    if (again.kind === 'error') throw new Error(`offline sticker failed: ${again.code} ${again.detail}`);
+    const png = parseImageHeader(Buffer.from(await imageBytes(page, again.src), 'base64'));
+    expect([png.format, png.width, png.height]).toEqual(['png', 512, 512]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-wechat').click()]);
+    const gif = parseGif(new Uint8Array(await readFile(await download.path())));
+    expect([gif.width, gif.height]).toEqual([240, 240]);
+
+    // The AI models were never downloaded: their download needs the network and says so.
+    await page.getByTestId('style-select').selectOption('ai');
+    const aiDownload = page.getByTestId('ai-download');
+    await aiDownload.waitFor();
+    expect(await aiDownload.isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="needs-network"][data-feature="aiDownload"]').textContent()).toMatch(/联网/u);
+
+    expect(offMachineRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});

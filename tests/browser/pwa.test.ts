@@ -1,0 +1,109 @@
+// Installable: the manifest's fields and files (icons and screenshots at the sizes they declare, a
+// maskable icon), the service worker in control after a reload, Chromium's own installability
+// check, and the precache: the app shell and the runtime wasm, never a model file.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSession } from './support/session.ts';
+import { openPage } from './support/chromium.ts';
+import { openApp } from './support/app-driver.ts';
+import { precachedPaths, serviceWorkerInControl } from './support/service-worker.ts';
+import { parseImageHeader } from '../support/parse-image-header.ts';
+
+const session = useSession();
+
+interface ImageResource {
+  src: string;
+  sizes: string;
+  type: string;
+  purpose?: string;
+  form_factor?: string;
+  label?: string;
+}
+
+interface WebManifest {
+  id: string;
+  name: string;
+  short_name: string;
+  lang: string;
+  start_url: string;
+  scope: string;
+  display: string;
+  theme_color: string;
+  background_color: string;
+  icons: ImageResource[];
+  screenshots: ImageResource[];
+  translations: { en: { name: string; short_name: string } };
+}
+
+/** A file as the page would get it, resolved against `base`, with its PNG's real size. */
+async function pngSize(page: Page, url: string): Promise<string> {
+  const response = await page.request.get(url);
+  expect(response.status(), url).toBe(200);
+  const header = parseImageHeader(new Uint8Array(await response.body()));
+  expect(header.format, url).toBe('png');
+  return `${header.width}x${header.height}`;
+}
+
+describe('installable app', () => {
+  it('links a manifest whose fields, icons and screenshots are all there at the sizes it declares', async () => {
+    const { page, context } = await openPage(session.browser);
+    await openApp(page, session.server.url);
+    const manifestUrl = await page.locator('link[rel="manifest"]').evaluate((link: HTMLLinkElement) => link.href);
+    const response = await page.request.get(manifestUrl);
+    expect(response.status()).toBe(200);
+    const manifest = (await response.json()) as WebManifest;
+
+    expect(manifest.name).toMatch(/^表情/u);
+    expect(manifest.short_name).toBe('表情');
+    expect(manifest.translations.en.name).toMatch(/BiaoQing/u);
+    expect(manifest.lang).toBe('zh-CN');
+    expect(manifest.display).toBe('standalone');
+    // start_url and scope are relative, so they hold under any base the app is served from.
+    const origin = new URL(session.server.url).origin;
+    expect(new URL(manifest.start_url, manifestUrl).href).toBe(`${origin}/`);
+    expect(new URL(manifest.scope, manifestUrl).href).toBe(`${origin}/`);
+    // The browser's bar and splash match the page: the theme colour is the page's, the background styles.css's.
+    expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(manifest.theme_color);
+    expect(manifest.background_color).toBe(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim()));
+
+    for (const image of [...manifest.icons, ...manifest.screenshots]) {
+      expect(await pngSize(page, new URL(image.src, manifestUrl).href), image.src).toBe(image.sizes);
+      expect(image.type).toBe('image/png');
+    }
+    const any = manifest.icons.filter((i) => (i.purpose ?? 'any').split(' ').includes('any')).map((i) => i.sizes);
+    expect(any).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.find((i) => i.purpose === 'maskable')?.sizes).toBe('512x512');
+    expect(manifest.screenshots.map((s) => s.form_factor).sort()).toEqual(['narrow', 'wide']);
+    for (const shot of manifest.screenshots) expect(shot.label?.length ?? 0).toBeGreaterThan(0);
+    const appleIcon = await page.locator('link[rel="apple-touch-icon"]').evaluate((link: HTMLLinkElement) => link.href);
+    expect(await pngSize(page, appleIcon)).toBe('180x180');
+    await context.close();
+  });
+
+  it('is controlled by its service worker after a reload, installable for Chromium, and precaches the shell and wasm but no model', async () => {
+    const { page, context, offMachineRequests, pageErrors } = await openPage(session.browser);
+    await openApp(page, session.server.url);
+    await serviceWorkerInControl(page);
+    await page.reload();
+    await page.getByTestId('generate-button').waitFor();
+    expect(await serviceWorkerInControl(page)).toBe(`${new URL(session.server.url).origin}/sw.js`);
+
+    // Chromium's own check of what installing needs: manifest, icons, a controlling service worker with a fetch handler.
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+
+    const paths = await precachedPaths(page);
+    const entry = await page.locator('script[type="module"][src]').first().getAttribute('src');
+    const styles = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    expect(paths).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', new URL(entry!, session.server.url).pathname, ...styles]));
+    expect(paths).toEqual(expect.arrayContaining(['/mediapipe/vision_wasm_module_internal.wasm', '/mediapipe/vision_wasm_module_internal.js']));
+    expect(paths.some((p) => /^\/assets\/.*\.wasm$/u.test(p)), 'onnxruntime-web’s wasm').toBe(true);
+    expect(paths.some((p) => p.endsWith('.woff2')), 'the caption fonts').toBe(true);
+    expect(paths.filter((p) => p.startsWith('/models/'))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.map') || p === '/sw.js')).toEqual([]);
+    expect(offMachineRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
