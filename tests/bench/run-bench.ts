@@ -16,6 +16,8 @@
 // (MB/s), its cached load, and the memory peak of that load against the file size. Then the
 // fallback server (tests/bench/server.ts): status and upload requests/s, and redraw jobs/s on the
 // fixture networks with onnxruntime-node on the CPU.
+// Then the app shell (tests/bench/app-shell.ts): its JS size (gzip) and time to interactive, cold
+// and from the service worker's cache.
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -33,6 +35,7 @@ import { captionLayout } from './caption-layout.ts';
 import { modelStoreBench } from './model-store.ts';
 import { aiRedraw } from './ai-redraw.ts';
 import { serverBench } from './server.ts';
+import { appShellBench } from './app-shell.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -142,6 +145,8 @@ const modelStore = await modelStoreBench(browser);
 
 const fallbackServer = await serverBench();
 
+const appShell = await appShellBench(browser, server.url, RUNS);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -178,6 +183,10 @@ const report = {
   aiRedraw: { note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most', ...ai },
   modelStore,
   fallbackServer,
+  appShell: {
+    note: 'what index.html loads before any worker (entry + static imports, gzip level 6); time to interactive = navigation start until the generate button is enabled, cold (fresh context, no service worker) and from the service worker cache',
+    ...appShell,
+  },
   unit: 'ms',
 };
 
@@ -199,6 +208,11 @@ console.table({
   [`model store: download + verify + store, MB/s (${modelStore.fileMB} MB)`]: modelStore.downloadMBps,
   'model store: cached load, ms': modelStore.cachedLoadMs,
   'model store: cached load peak memory ÷ file size': modelStore.cachedLoadPeakPerFile,
+});
+console.table({
+  'app shell JS, gzip KB': Math.round(appShell.jsGzipBytes / 102.4) / 10,
+  'time to interactive, cold, ms': appShell.timeToInteractiveMs.cold.median,
+  'time to interactive, service worker cache, ms': appShell.timeToInteractiveMs.serviceWorker.median,
 });
 console.table({
   'fallback server: status requests/s': fallbackServer.status.requestsPerSecond,
