@@ -32,22 +32,25 @@ export function registerServiceWorker(busy: Accessor<boolean>): AppUpdate {
   const workbox = new Workbox(`${base}sw.js`, { scope: base });
   const offer = () => setState((s) => (s === 'none' ? 'waiting' : s));
   workbox.addEventListener('waiting', offer);
-  // A new version took over (here, or agreed to in another tab): this page's code is the old one,
-  // so it reloads, when idle.
+  // A new version took over (agreed to here or in another tab): this page's code is the old one,
+  // so it reloads, when idle. (The first install taking the page is no new version.)
   workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate === true) setReloadDue(true);
+    if (event.isUpdate === true || state() === 'applying') setReloadDue(true);
   });
-  void workbox.register().then((registration) => {
-    // The navigation's own update check may have found the new version before register() could
-    // listen (it waits for the load event): one still installing is watched here.
-    const installing = registration?.installing;
-    if (installing === null || installing === undefined || navigator.serviceWorker.controller === null) return;
-    installing.addEventListener('statechange', () => {
-      if (registration?.waiting === installing) offer();
-    });
-  });
-  // A tab left open for days still hears of new versions.
-  setInterval(() => void workbox.update(), UPDATE_CHECK_MS);
+  workbox
+    .register()
+    .then((registration) => {
+      // The navigation's own update check may have found the new version before register() could
+      // listen (it waits for the load event): one still installing is watched here.
+      const installing = registration?.installing;
+      if (installing === null || installing === undefined || navigator.serviceWorker.controller === null) return;
+      installing.addEventListener('statechange', () => {
+        if (registration?.waiting === installing) offer();
+      });
+    })
+    .catch(() => undefined); // Refused (private modes, policies): the app works as a plain page.
+  // A tab left open for days still hears of new versions; offline, the check just fails.
+  setInterval(() => void workbox.update().catch(() => undefined), UPDATE_CHECK_MS);
 
   createEffect(() => {
     if (busy()) return;
