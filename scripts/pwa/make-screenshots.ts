@@ -28,7 +28,7 @@ for (const shot of SHOTS) {
   const done = await outcome(page);
   if (done.kind !== 'result') throw new Error(`no sticker for the screenshot: ${done.text}`);
   // On a phone the sticker is below the form: show it, as the first thing a user wants to see.
-  if (shot.width < 760) await page.getByTestId('result-image').scrollIntoViewIfNeeded();
+  if (shot.width < 760) await page.getByTestId('result-image').evaluate((img) => img.scrollIntoView({ block: 'center' }));
   else await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(outDir, shot.file) });
   console.log(`public/screenshots/${shot.file}`);
