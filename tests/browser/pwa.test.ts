@@ -2,9 +2,12 @@
 // maskable icon), the service worker in control after a reload, Chromium's own installability
 // check, and the precache: the app shell and the runtime wasm, never a model file.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
 import { useSession } from './support/session.ts';
-import { openPage } from './support/chromium.ts';
+import { CHROMIUM_PATH, openPage } from './support/chromium.ts';
 import { openApp } from './support/app-driver.ts';
 import { precachedPaths, serviceWorkerInControl } from './support/service-worker.ts';
 import { parseImageHeader } from '../support/parse-image-header.ts';
@@ -80,18 +83,13 @@ describe('installable app', () => {
     await context.close();
   });
 
-  it('is controlled by its service worker after a reload, installable for Chromium, and precaches the shell and wasm but no model', async () => {
+  it('is controlled by its service worker after a reload and precaches the shell and wasm but no model', async () => {
     const { page, context, offMachineRequests, pageErrors } = await openPage(session.browser);
     await openApp(page, session.server.url);
     await serviceWorkerInControl(page);
     await page.reload();
     await page.getByTestId('generate-button').waitFor();
     expect(await serviceWorkerInControl(page)).toBe(`${new URL(session.server.url).origin}/sw.js`);
-
-    // Chromium's own check of what installing needs: manifest, icons, a controlling service worker with a fetch handler.
-    const cdp = await context.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
-    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
 
     const paths = await precachedPaths(page);
     const entry = await page.locator('script[type="module"][src]').first().getAttribute('src');
@@ -105,5 +103,32 @@ describe('installable app', () => {
     expect(offMachineRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
+  });
+
+  it('passes Chromium’s own installability check and offers the install button', async () => {
+    // A profile on disk: Chromium never installs from an incognito context, which is what browser.newContext() makes.
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'biaoqing-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox'], locale: 'zh-CN' });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await openApp(page, session.server.url);
+      await serviceWorkerInControl(page);
+      await page.reload();
+      await page.getByTestId('generate-button').waitFor();
+      // What installing needs: the manifest's fields and icons, a controlling service worker with a fetch handler.
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+      expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+      // Chromium then offers to install (beforeinstallprompt): the app shows its button, named for screen readers.
+      const button = page.getByRole('button', { name: '安装到桌面' });
+      await button.waitFor();
+      expect(await button.getAttribute('data-testid')).toBe('install-button');
+      await button.click();
+      // The offer is used up by the browser's dialog, so the button goes.
+      await button.waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,6 @@ import { createSignal } from 'solid-js';
 /** Not in TypeScript's DOM library: Chromium's install offer. */
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
-  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
 const [offer, setOffer] = createSignal<BeforeInstallPromptEvent | null>(null);
@@ -24,8 +23,7 @@ export const canInstall = () => offer() !== null;
 export async function install(): Promise<void> {
   const event = offer();
   if (event === null) return;
-  await event.prompt();
   // An offer can be used once; when dismissed, the browser makes a new one later.
   setOffer(null);
-  await event.userChoice;
+  await event.prompt();
 }
