@@ -13,6 +13,8 @@ import { precachedPaths, serviceWorkerInControl } from './support/service-worker
 import { parseImageHeader } from '../support/parse-image-header.ts';
 
 const session = useSession();
+const WECHAT_UA =
+  'Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230805.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
 interface ImageResource {
   src: string;
@@ -101,6 +103,18 @@ describe('installable app', () => {
     expect(paths.filter((p) => p.startsWith('/models/'))).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || p === '/sw.js')).toEqual([]);
     expect(offMachineRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('registers no service worker in WeChat’s in-app browser', async () => {
+    const { page, context, pageErrors } = await openPage(session.browser, { userAgent: WECHAT_UA });
+    await openApp(page, session.server.url);
+    // The app registers after the load event; by the time the face model is ready it would have.
+    await page.getByTestId('notice').filter({ hasText: /已就绪/u }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    expect(await page.getByTestId('update-banner').getAttribute('data-state')).toBe('none');
     expect(pageErrors).toEqual([]);
     await context.close();
   });
