@@ -1,7 +1,7 @@
 // Offline: after one visit that made a sticker (so the face and person models are in IndexedDB),
 // the app's own server is shut down and the browser taken offline; a reload still shows the app,
 // says it is offline, brings the draft back and makes a sticker with its exports, and what needs
-// the network (the AI models' download) says so instead of failing.
+// the network (the text encoder's and the AI models' downloads) says so instead of failing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -57,6 +57,15 @@ describe('offline', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-wechat').click()]);
     const gif = parseGif(new Uint8Array(await readFile(await download.path())));
     expect([gif.width, gif.height]).toEqual([240, 240]);
+
+    // Words the lexicon does not know want the text encoder, never downloaded: it says it needs the
+    // network, and the lexicon's suggestions are there meanwhile.
+    await page.getByTestId('prompt-input').fill('火冒三丈');
+    const encoderOffer = page.getByTestId('text-encoder-download');
+    await encoderOffer.waitFor();
+    expect(await encoderOffer.isDisabled()).toBe(true);
+    expect(await page.locator('[data-testid="needs-network"][data-feature="encoderDownload"]').textContent()).toMatch(/联网/u);
+    expect(await page.getByTestId('expression-suggestion').count()).toBeGreaterThan(0);
 
     // The AI models were never downloaded: their download needs the network and says so.
     await page.getByTestId('style-select').selectOption('ai');
