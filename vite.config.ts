@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
 import { localAssetsPlugin } from './scripts/local-assets-plugin.ts';
+import { embedPlugin } from './scripts/embed-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
@@ -18,7 +19,8 @@ export default defineConfig({
   root,
   // 'mpa': an unknown path is a 404, not index.html, so a missing model file fails honestly.
   appType: 'mpa',
-  plugins: [solid(), localAssetsPlugin(root)],
+  // embedPlugin: EMBED_ORIGINS, read when serving starts, as /embed-config.json and CSP frame-ancestors.
+  plugins: [solid(), localAssetsPlugin(root), embedPlugin()],
   worker: { format: 'es' },
   define: {
     'import.meta.env.VITE_BIAOQING_MODELS': JSON.stringify(aiModels),
