@@ -123,6 +123,8 @@ describe('embedding', () => {
     expect(await frame.getByTestId('photo-preview').count()).toBe(1);
     expect(await frame.getByTestId('prompt-input').inputValue()).toBe('开心');
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await frame.getByTestId('download-link').isVisible()).toBe(true);
+    expect(await frame.locator('[data-testid="export-hd"], .exports').evaluateAll((list) => list.map((e) => (e as HTMLElement).offsetParent === null))).toEqual([true, true]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
