@@ -535,7 +535,7 @@ export function App() {
         </div>
       </main>
       <Show when={embedded}>
-        <EmbedBridge ready={gpu() !== null} target={{ fill: fillFromHost, generate, busy: () => job() !== null }} />
+        <EmbedBridge ready={gpu() !== null} target={{ fill: fillFromHost, generate, busy: () => job() !== null, cancel: () => job()?.cancel() }} />
       </Show>
     </div>
   );

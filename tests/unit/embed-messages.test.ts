@@ -24,9 +24,9 @@ describe('parseHostMessage', () => {
   it('turns an ArrayBuffer photo into a Blob of the same bytes', async () => {
     const bytes = new Uint8Array([1, 2, 3, 4]).buffer;
     const parsed = message(parseHostMessage({ type: 'biaoqing:set-photo', id: 3, photo: bytes }));
-    expect(parsed.type).toBe('biaoqing:set-photo');
+    if (parsed.type !== 'biaoqing:set-photo') throw new Error(`expected set-photo, got ${parsed.type}`);
     expect(parsed.id).toBe(3);
-    const blob = (parsed.fields as { photo: Blob }).photo;
+    const blob = parsed.fields.photo;
     expect(blob).toBeInstanceOf(Blob);
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3, 4]);
   });
@@ -34,6 +34,11 @@ describe('parseHostMessage', () => {
   it('takes set-prompt with and without a caption', () => {
     expect(message(parseHostMessage({ type: 'biaoqing:set-prompt', prompt: '惊讶' }))).toEqual({ type: 'biaoqing:set-prompt', fields: { prompt: '惊讶' } });
     expect(message(parseHostMessage({ type: 'biaoqing:set-prompt', prompt: '惊讶', caption: '哇' }))).toEqual({ type: 'biaoqing:set-prompt', fields: { prompt: '惊讶', caption: '哇' } });
+  });
+
+  it('takes a cancel, with nothing but an id', () => {
+    expect(message(parseHostMessage({ type: 'biaoqing:cancel', id: 'c1' }))).toEqual({ type: 'biaoqing:cancel', id: 'c1' });
+    expect(parseHostMessage({ type: 'biaoqing:cancel', prompt: 'x' })).toMatchObject({ kind: 'refused', reason: 'unknown field prompt in biaoqing:cancel' });
   });
 
   it.each([

@@ -15,6 +15,8 @@ export interface EmbedTarget {
   /** Runs the form's job as the generate button does: the sticker, or why not. */
   generate(): Promise<StickerResult | ErrorInfo>;
   busy(): boolean;
+  /** Cancels the job being made, as the cancel button does. */
+  cancel(): void;
 }
 
 function resultMessage(result: StickerResult, id: { id?: RequestId }): AppMessage {
@@ -51,6 +53,10 @@ export function startEmbedBridge(self: Window, origins: readonly string[], targe
     }
     const { message } = parsed;
     const id = message.id === undefined ? {} : { id: message.id };
+    if (message.type === 'biaoqing:cancel') {
+      target.cancel();
+      return;
+    }
     if (message.type !== 'biaoqing:generate') {
       target.fill(message.fields);
       return;

@@ -37,7 +37,9 @@ export interface GenerateFields {
 export type HostMessage =
   | { type: 'biaoqing:generate'; id?: RequestId; fields: GenerateFields }
   | { type: 'biaoqing:set-photo'; id?: RequestId; fields: { photo: Blob } }
-  | { type: 'biaoqing:set-prompt'; id?: RequestId; fields: { prompt: string; caption?: string } };
+  | { type: 'biaoqing:set-prompt'; id?: RequestId; fields: { prompt: string; caption?: string } }
+  /** Stops the sticker being made: its generate is answered ABORTED. */
+  | { type: 'biaoqing:cancel'; id?: RequestId };
 
 /** The app's codes (core/errors.ts), plus two of this API: a refused message, a generate while one runs. */
 export type EmbedErrorCode = ErrorCode | 'BAD_MESSAGE' | 'BUSY';
@@ -71,6 +73,7 @@ const ALLOWED_KEYS: Record<HostMessage['type'], readonly string[]> = {
   'biaoqing:generate': ['type', 'id', 'photo', 'prompt', 'caption', 'style', 'animate'],
   'biaoqing:set-photo': ['type', 'id', 'photo'],
   'biaoqing:set-prompt': ['type', 'id', 'prompt', 'caption'],
+  'biaoqing:cancel': ['type', 'id'],
 };
 
 const isKnownType = (type: string): type is HostMessage['type'] => Object.hasOwn(ALLOWED_KEYS, type);
@@ -137,6 +140,8 @@ function messageOf(type: HostMessage['type'], data: Fields, id: RequestId | unde
       const caption = optionalText(data, 'caption', MAX_CAPTION_LENGTH);
       return { type, ...withId, fields: { prompt: textOf(data, 'prompt', MAX_PROMPT_LENGTH), ...(caption !== undefined && { caption }) } };
     }
+    case 'biaoqing:cancel':
+      return { type, ...withId };
   }
 }
 
