@@ -168,6 +168,10 @@ describe('embedding', () => {
     expect(await frame.getByTestId('photo-preview').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(512);
     expect(await frame.getByTestId('result-image').count()).toBe(0);
 
+    // A cancel, even one sent right behind its generate, ends that generate ABORTED.
+    await postFrom(page, APP_IFRAME, appOrigin(), { type: 'biaoqing:generate', id: 'cancelled', prompt: '开心' }, jpeg, [{ type: 'biaoqing:cancel' }]);
+    expect(await answerTo(page, 'cancelled')).toMatchObject({ type: 'biaoqing:error', code: 'ABORTED' });
+
     // Still working: an ArrayBuffer photo in the panda style; a second generate meanwhile is told BUSY.
     await post({ type: 'biaoqing:generate', id: 'panda', prompt: '生气', style: 'panda' }, photo('faces/astronaut.png', 'arraybuffer'));
     await post({ type: 'biaoqing:generate', id: 'second', prompt: '开心' }, jpeg);
@@ -177,7 +181,7 @@ describe('embedding', () => {
     expect(await frame.getByTestId('style-select').inputValue()).toBe('panda');
 
     const answers = (await received(page)).filter((m) => m.type !== 'biaoqing:ready');
-    expect(answers.map((m) => m.id).sort()).toEqual(['bad-style', 'extra-field', 'long-prompt', 'not-image', 'panda', 'photo-string', 'prompt-number', 'second', 'unknown-type'].sort());
+    expect(answers.map((m) => m.id).sort()).toEqual(['bad-style', 'cancelled', 'extra-field', 'long-prompt', 'not-image', 'panda', 'photo-string', 'prompt-number', 'second', 'unknown-type'].sort());
     await context.close();
   });
 

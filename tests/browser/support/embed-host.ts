@@ -87,10 +87,20 @@ export interface PhotoBytes {
 /** A window seen from the posting one: an iframe of its document, or one of its parent's frames. */
 export type Recipient = { iframe: string } | { parentFrame: number };
 
-/** Posts `message` from `from`'s window to `to`, with `photo` made in the page and put in its photo field. */
-export async function postFrom(from: Page | Frame, to: Recipient, targetOrigin: string, message: Record<string, unknown>, photo?: PhotoBytes): Promise<void> {
+/**
+ * Posts `message` from `from`'s window to `to`, with `photo` made in the page and put in its photo
+ * field; `burst`: more messages posted right behind it, in the same task, as a host script would.
+ */
+export async function postFrom(
+  from: Page | Frame,
+  to: Recipient,
+  targetOrigin: string,
+  message: Record<string, unknown>,
+  photo?: PhotoBytes,
+  burst: Record<string, unknown>[] = [],
+): Promise<void> {
   await from.evaluate(
-    ({ to, targetOrigin, message, photo }) => {
+    ({ to, targetOrigin, message, photo, burst }) => {
       const target = 'iframe' in to ? document.querySelector<HTMLIFrameElement>(to.iframe)?.contentWindow : window.parent.frames[to.parentFrame];
       if (target === null || target === undefined) throw new Error(`no window ${JSON.stringify(to)}`);
       const body: Record<string, unknown> = { ...message };
@@ -98,9 +108,9 @@ export async function postFrom(from: Page | Frame, to: Recipient, targetOrigin: 
         const bytes = Uint8Array.from(atob(photo.base64), (c) => c.charCodeAt(0));
         body.photo = photo.as === 'blob' ? new Blob([bytes], { type: photo.type }) : bytes.buffer;
       }
-      target.postMessage(body, targetOrigin);
+      for (const next of [body, ...burst]) target.postMessage(next, targetOrigin);
     },
-    { to, targetOrigin, message, photo },
+    { to, targetOrigin, message, photo, burst },
   );
 }
 
