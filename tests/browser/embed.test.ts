@@ -108,7 +108,7 @@ describe('embedding', () => {
     // The job's progress shows in the iframe, as for the user's own button.
     await frame.getByTestId('progress').waitFor();
     const answer = await answerTo(page, 1);
-    expect(answer).toMatchObject({ origin: appOrigin(), type: 'biaoqing:result', width: 512, height: 512, format: 'image/png', sticker: { type: 'image/png' } });
+    expect(answer).toMatchObject({ origin: appOrigin(), type: 'biaoqing:result', width: 512, height: 512, format: 'image/png', sticker: { type: 'image/png' }, gif: null, webp: null });
     const { base64, decoded } = await stickerOf(page, 1);
     expect(parseImageHeader(Buffer.from(base64, 'base64'))).toMatchObject({ format: 'png', width: 512, height: 512 });
     expect(decoded).toEqual({ width: 512, height: 512 });
@@ -172,11 +172,11 @@ describe('embedding', () => {
     await postFrom(page, APP_IFRAME, appOrigin(), { type: 'biaoqing:generate', id: 'cancelled', prompt: '开心' }, jpeg, [{ type: 'biaoqing:cancel' }]);
     expect(await answerTo(page, 'cancelled')).toMatchObject({ type: 'biaoqing:error', code: 'ABORTED' });
 
-    // Still working: an ArrayBuffer photo in the panda style; a second generate meanwhile is told BUSY.
-    await post({ type: 'biaoqing:generate', id: 'panda', prompt: '生气', style: 'panda' }, photo('faces/astronaut.png', 'arraybuffer'));
+    // Still working: an ArrayBuffer photo in the panda style, animated; a second generate meanwhile is told BUSY.
+    await post({ type: 'biaoqing:generate', id: 'panda', prompt: '生气', style: 'panda', animate: true }, photo('faces/astronaut.png', 'arraybuffer'));
     await post({ type: 'biaoqing:generate', id: 'second', prompt: '开心' }, jpeg);
     expect(await answerTo(page, 'second')).toMatchObject({ type: 'biaoqing:error', code: 'BUSY' });
-    expect(await answerTo(page, 'panda')).toMatchObject({ type: 'biaoqing:result', width: 512, height: 512, sticker: { type: 'image/png' } });
+    expect(await answerTo(page, 'panda')).toMatchObject({ type: 'biaoqing:result', width: 512, height: 512, sticker: { type: 'image/png' }, gif: { type: 'image/gif' }, webp: { type: 'image/webp' } });
     expect(parseImageHeader(Buffer.from((await stickerOf(page, 'panda')).base64, 'base64'))).toMatchObject({ format: 'png', width: 512, height: 512 });
     expect(await frame.getByTestId('style-select').inputValue()).toBe('panda');
 

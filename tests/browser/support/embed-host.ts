@@ -15,6 +15,8 @@ export interface Received {
   format?: string | undefined;
   /** The sticker Blob's MIME type and byte count, when the message carried one. */
   sticker?: { type: string; bytes: number } | null;
+  gif?: { type: string; bytes: number } | null;
+  webp?: { type: string; bytes: number } | null;
 }
 
 interface Logged {
@@ -47,7 +49,11 @@ export function received(target: Page | Frame): Promise<Received[]> {
     const log = (window as unknown as { __received?: Logged[] }).__received ?? [];
     return log.map(({ origin, data }) => {
       const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-      const sticker = d.sticker instanceof Blob ? { type: d.sticker.type, bytes: d.sticker.size } : d.sticker === undefined ? undefined : null;
+      const blob = (key: string) => {
+        const value = d[key];
+        return value instanceof Blob ? { type: value.type, bytes: value.size } : value === undefined ? undefined : null;
+      };
+      const [sticker, gif, webp] = [blob('sticker'), blob('gif'), blob('webp')];
       const pick = <T>(key: string, kind: string) => (typeof d[key] === kind ? (d[key] as T) : undefined);
       return {
         origin,
@@ -60,6 +66,8 @@ export function received(target: Page | Frame): Promise<Received[]> {
         height: pick<number>('height', 'number'),
         format: pick<string>('format', 'string'),
         ...(sticker !== undefined && { sticker }),
+        ...(gif !== undefined && { gif }),
+        ...(webp !== undefined && { webp }),
       };
     });
   });
