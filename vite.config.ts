@@ -3,6 +3,7 @@ import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
 import { localAssetsPlugin } from './scripts/local-assets-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/pwa/service-worker-plugin.ts';
+import { embedPlugin } from './scripts/embed-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
@@ -19,7 +20,8 @@ export default defineConfig({
   root,
   // 'mpa': an unknown path is a 404, not index.html, so a missing model file fails honestly.
   appType: 'mpa',
-  plugins: [solid(), localAssetsPlugin(root), serviceWorkerPlugin(root)],
+  // embedPlugin: EMBED_ORIGINS, read when serving starts, as /embed-config.json and CSP frame-ancestors.
+  plugins: [solid(), localAssetsPlugin(root), serviceWorkerPlugin(root), embedPlugin()],
   worker: { format: 'es' },
   define: {
     'import.meta.env.VITE_BIAOQING_MODELS': JSON.stringify(aiModels),

@@ -36,6 +36,9 @@ import { registerServiceWorker } from './pwa/app-update.ts';
 import { InstallButton } from './components/InstallButton.tsx';
 import { OfflineBadge } from './components/OfflineBadge.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
+import { isEmbedded } from './embed/embed-mode.ts';
+import { EmbedBridge } from './embed/EmbedBridge.tsx';
+import type { EmbedFields } from './embed/embed-messages.ts';
 
 function stickerFileName(words: string): string {
   const safe = words.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24);
@@ -45,6 +48,8 @@ function stickerFileName(words: string): string {
 export function App() {
   const [aiDevice, setAiDevice] = createSignal(initialAiDevice(window.location.search));
   const engine = createEngine(window.location, aiDevice());
+  /** In an iframe (?embed=1): the compact form, driven by the host page too. */
+  const embedded = isEmbedded(window.location.search);
   const history = createHistory();
   const [blocked, setBlocked] = createSignal<string[]>([]);
   const [photo, setPhoto] = createSignal<Blob | null>(null);
@@ -170,11 +175,13 @@ export function App() {
     setStages((s) => ({ ...s, [event.stage]: event.phase === 'start' ? 'running' : 'done' }));
   };
 
-  const generate = async () => {
+  /** The sticker, or why not (also shown in the form); the embed API answers its host with it. */
+  const generate = async (): Promise<StickerResult | ErrorInfo> => {
     const current = photo();
     if (current === null) {
-      setError({ code: 'BAD_INPUT', message: 'no photo', retryable: false, reason: 'no-photo' });
-      return;
+      const info: ErrorInfo = { code: 'BAD_INPUT', message: 'no photo', retryable: false, reason: 'no-photo' };
+      setError(info);
+      return info;
     }
     setError(null);
     setStages({});
@@ -230,8 +237,11 @@ export function App() {
       const early = sticker()?.rating ?? null;
       if (id !== null && early !== null) await history.rate(id, early);
       setNotice('');
+      return result;
     } catch (failure) {
-      setError(failure instanceof JobFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true });
+      const info: ErrorInfo = failure instanceof JobFailedError ? failure.info : { code: 'INTERNAL', message: String(failure), retryable: true };
+      setError(info);
+      return info;
     } finally {
       setJob(null);
     }
@@ -277,6 +287,20 @@ export function App() {
     }
   };
 
+  /** The host page's photo and words (embed API), put in the form as if the user had chosen them. */
+  const fillFromHost = (fields: EmbedFields) => {
+    if (fields.photo !== undefined) showPhoto(fields.photo, 'embedded-photo');
+    if (fields.prompt !== undefined) {
+      setPrompt(fields.prompt);
+      setPicked(null);
+      setStrength(null);
+    }
+    if (fields.caption !== undefined) setCaption(fields.caption);
+    if (fields.style !== undefined) setStyle(fields.style);
+    if (fields.animate !== undefined) setAnimate(fields.animate);
+    persist();
+  };
+
   const onPaste = (event: ClipboardEvent) => {
     const file = Array.from(event.clipboardData?.files ?? []).find((f) => f.type.startsWith('image/'));
     if (file === undefined) return;
@@ -297,7 +321,8 @@ export function App() {
     });
     void history.refresh();
     const draft = await loadDraft();
-    if (draft === undefined) return;
+    // Embedded, the host page fills the form; what is made there is still kept like any sticker.
+    if (draft === undefined || embedded) return;
     if (draft.photo !== null && photo() === null) showPhoto(draft.photo, draft.photoName);
     if (prompt() === '') setPrompt(draft.prompt);
     if (caption() === '') setCaption(draft.caption);
@@ -310,11 +335,13 @@ export function App() {
   });
 
   return (
-    <div class="app">
+    <div class="app" classList={{ embedded }}>
       <header class="top">
         <div>
           <h1>{t().appTitle}</h1>
-          <p class="tagline">{t().tagline}</p>
+          <Show when={!embedded}>
+            <p class="tagline">{t().tagline}</p>
+          </Show>
         </div>
         <div class="top-actions">
           <InstallButton />
@@ -384,15 +411,17 @@ export function App() {
                 }}
               />
             </label>
-            <CaptionPlacementPicker
-              value={captionPlacement()}
-              freePoint={captionAt()}
-              onChange={(p) => {
-                placeCaption(p);
-                persist();
-              }}
-            />
-            <Show when={!isAi()}>
+            <Show when={!embedded}>
+              <CaptionPlacementPicker
+                value={captionPlacement()}
+                freePoint={captionAt()}
+                onChange={(p) => {
+                  placeCaption(p);
+                  persist();
+                }}
+              />
+            </Show>
+            <Show when={!isAi() && !embedded}>
               <TemplatePicker value={template()} onChange={chooseTemplate} />
             </Show>
             <StyleFields
@@ -428,7 +457,7 @@ export function App() {
                 onCancel={() => engine.cancelRedraw()}
               />
             </Show>
-            <Show when={usesOutline()}>
+            <Show when={usesOutline() && !embedded}>
               <OutlineFields
                 value={{ width: outlineWidth(), colour: outlineColour() }}
                 onChange={(edge) => {
@@ -502,18 +531,23 @@ export function App() {
               />
             )}
           </Show>
-          <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} onBusy={setPackBusy} />
-          <HistoryPanel
-            records={history.records()}
-            usage={history.usage()}
-            onRate={(record, rating) => void history.rate(record.id, rating)}
-            onDelete={(record) => void history.remove(record.id)}
-            onEdit={(record) => void reEdit(record)}
-          />
-          <ModelsPanel />
-          <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} blocked={blocked()} />
+          <Show when={!embedded}>
+            <PackMaker make={makePackSticker} hasPhoto={photo() !== null} animated={animate()} onBusy={setPackBusy} />
+            <HistoryPanel
+              records={history.records()}
+              usage={history.usage()}
+              onRate={(record, rating) => void history.rate(record.id, rating)}
+              onDelete={(record) => void history.remove(record.id)}
+              onEdit={(record) => void reEdit(record)}
+            />
+            <ModelsPanel />
+            <DiagnosticsPanel gpu={gpu()} lastRun={lastRun()} encoder={freeText.encoder()} blocked={blocked()} />
+          </Show>
         </div>
       </main>
+      <Show when={embedded}>
+        <EmbedBridge ready={gpu() !== null} target={{ fill: fillFromHost, generate, busy: () => job() !== null, cancel: () => job()?.cancel() }} />
+      </Show>
     </div>
   );
 }

@@ -43,16 +43,20 @@ export class WorkerEngine implements StickerEngine {
     });
     const worker = this.worker ?? this.spawn();
     this.armWatchdog();
+    let sent = false;
     // A fresh copy of the bytes is transferred; the caller's Blob is untouched.
     photo.arrayBuffer().then(
       (bytes) => {
         if (this.worker === worker && this.jobs.has(jobId)) {
           this.send({ type: 'generate', jobId, photo: bytes, request }, [bytes]);
+          sent = true;
         }
       },
       (error: unknown) => this.settle(jobId, { code: 'BAD_INPUT', message: `photo unreadable: ${String(error)}`, retryable: false, reason: 'unreadable' }),
     );
-    return { jobId, result, cancel: () => this.send({ type: 'cancel', jobId }) };
+    // A cancel before the photo is read would reach the worker ahead of its job, and be lost there.
+    const cancel = () => (sent ? this.send({ type: 'cancel', jobId }) : this.settle(jobId, { code: 'ABORTED', message: 'cancelled before it started', retryable: true }));
+    return { jobId, result, cancel };
   }
 
   loadRedraw(): void {
