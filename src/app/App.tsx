@@ -31,6 +31,7 @@ import { plannedStages } from '../core/job-stages.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { initialAiDevice, rememberAiDevice } from './ai-device-setting.ts';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
+import { OpenInBrowserHint } from './components/OpenInBrowserHint.tsx';
 import { errorSentence, errorText, lang, setLang, t } from './i18n.ts';
 
 function stickerFileName(words: string): string {
@@ -281,6 +282,7 @@ export function App() {
 
   onMount(async () => {
     document.documentElement.lang = lang();
+    document.title = t().appTitle;
     const unsubscribe = engine.subscribe(onEngineEvent);
     document.addEventListener('paste', onPaste);
     onCleanup(() => {
@@ -314,6 +316,7 @@ export function App() {
           {t().langSwitch}
         </button>
       </header>
+      <OpenInBrowserHint />
       <main class="layout">
         <form
           class="inputs"
