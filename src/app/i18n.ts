@@ -33,6 +33,7 @@ const zh = {
   retry: '重试',
   textEncoder: 'AI 文字理解（CLIP 文本编码器）',
   textEncoderState: (device: string, ms: number) => `已就绪，运行于 ${device}，加载用时 ${ms.toFixed(0)} ms`,
+  textEncoderWaiting: { loading: '正在加载…', 'needs-download': '等待下载（需要你同意）' },
   intensity: '强度',
   captionLabel: '配字',
   captionPlaceholder: '例如：我太难了',
@@ -223,6 +224,7 @@ const en: Dict = {
   retry: 'Try again',
   textEncoder: 'AI text understanding (CLIP text encoder)',
   textEncoderState: (device, ms) => `Ready on ${device}, loaded in ${ms.toFixed(0)} ms`,
+  textEncoderWaiting: { loading: 'Loading…', 'needs-download': 'Waiting for your go to download' },
   intensity: 'Strength',
   captionLabel: 'Caption',
   captionPlaceholder: 'e.g. I give up',
@@ -404,6 +406,7 @@ export function setLang(next: Lang): void {
   setLangSignal(next);
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
+  document.title = t().appTitle;
 }
 
 export function t(): Dict {
