@@ -60,12 +60,12 @@ async function start(init: TextInitOptions): Promise<{ encoder: LoadedTextEncode
   const files = await loadTextEncoderFiles(spec, init.assetBase, (p) => post({ type: 'download', ...p }));
   const device = init.device === 'auto' ? await autoDevice() : init.device;
   try {
-    return { encoder: await createTextEncoder(spec, files, device) };
+    return { encoder: await createTextEncoder(spec, files, device, { singleThreadWasm: init.singleThreadWasm }) };
   } catch (error) {
     // Only a choice we made may be taken back; a pinned device fails loudly.
     if (device !== 'webgpu' || init.device !== 'auto') throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    return { encoder: await createTextEncoder(spec, files, 'wasm'), note: `WebGPU failed (${reason}); running on wasm` };
+    return { encoder: await createTextEncoder(spec, files, 'wasm', { singleThreadWasm: init.singleThreadWasm }), note: `WebGPU failed (${reason}); running on wasm` };
   }
 }
 

@@ -31,6 +31,7 @@ import { plannedStages } from '../core/job-stages.ts';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { initialAiDevice, rememberAiDevice } from './ai-device-setting.ts';
 import { ModelsPanel } from './components/ModelsPanel.tsx';
+import { OpenInBrowserHint } from './components/OpenInBrowserHint.tsx';
 import { errorSentence, errorText, lang, setLang, t } from './i18n.ts';
 import { registerServiceWorker } from './pwa/app-update.ts';
 import { InstallButton } from './components/InstallButton.tsx';
@@ -311,6 +312,7 @@ export function App() {
 
   onMount(async () => {
     document.documentElement.lang = lang();
+    document.title = t().appTitle;
     const unsubscribe = engine.subscribe(onEngineEvent);
     document.addEventListener('paste', onPaste);
     onCleanup(() => {
@@ -352,6 +354,7 @@ export function App() {
       </header>
       <OfflineBadge />
       <UpdateBanner update={update} />
+      <OpenInBrowserHint />
       <main class="layout">
         <form
           class="inputs"

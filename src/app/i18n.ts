@@ -33,6 +33,7 @@ const zh = {
   retry: '重试',
   textEncoder: 'AI 文字理解（CLIP 文本编码器）',
   textEncoderState: (device: string, ms: number) => `已就绪，运行于 ${device}，加载用时 ${ms.toFixed(0)} ms`,
+  textEncoderWaiting: { loading: '正在加载…', 'needs-download': '等待下载（需要你同意）' },
   intensity: '强度',
   captionLabel: '配字',
   captionPlaceholder: '例如：我太难了',
@@ -50,7 +51,7 @@ const zh = {
   styleLabel: '风格',
   stylePhoto: '照片（抠图 + 白边）',
   stylePanda: '熊猫头（黑白脸 + 熊猫头）',
-  styleAi: 'AI 重绘（卡通贴纸，在本机显卡上生成）',
+  styleAi: 'AI 重绘（卡通贴纸；在哪里生成见下方）',
   templateLabel: '模板',
   templateNone: '不用模板（普通表情）',
   templateHint: '模板自带画面和脸的位置；照片里有几张脸就放几张（按大小），不够时重复最大的那张。',
@@ -223,6 +224,7 @@ const en: Dict = {
   retry: 'Try again',
   textEncoder: 'AI text understanding (CLIP text encoder)',
   textEncoderState: (device, ms) => `Ready on ${device}, loaded in ${ms.toFixed(0)} ms`,
+  textEncoderWaiting: { loading: 'Loading…', 'needs-download': 'Waiting for your go to download' },
   intensity: 'Strength',
   captionLabel: 'Caption',
   captionPlaceholder: 'e.g. I give up',
@@ -240,7 +242,7 @@ const en: Dict = {
   styleLabel: 'Style',
   stylePhoto: 'Photo (cut out, white outline)',
   stylePanda: 'Panda head 熊猫头 (black-and-white face)',
-  styleAi: 'AI redraw (cartoon sticker, made on your GPU)',
+  styleAi: 'AI redraw (cartoon sticker; where it runs is shown below)',
   templateLabel: 'Template',
   templateNone: 'No template (plain sticker)',
   templateHint: 'A template brings its own picture and face places; each face in the photo fills one (largest first), the largest repeats when there are fewer faces.',
@@ -404,6 +406,7 @@ export function setLang(next: Lang): void {
   setLangSignal(next);
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
+  document.title = t().appTitle;
 }
 
 export function t(): Dict {

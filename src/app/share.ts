@@ -2,9 +2,11 @@
 // the browser has one (phones), a download link elsewhere, and inside WeChat's in-app browser,
 // where downloads fail (../shared/docs/PRODUCT.md), the image itself to long-press.
 
+import { isWeChatUserAgent } from '../core/in-app-browser.ts';
+
 /** WeChat's in-app browser (Android XWeb and iOS WKWebView both say MicroMessenger). */
 export function inWeChat(userAgent: string = navigator.userAgent): boolean {
-  return /MicroMessenger/iu.test(userAgent);
+  return isWeChatUserAgent(userAgent);
 }
 
 /** The file the share sheet would get, when this browser can share files at all. */

@@ -113,9 +113,14 @@ export interface AiInit {
   modelBase: string;
   /** The fallback server's base URL (the app's origin by default); null: no server. */
   serverUrl: string | null;
-  /** Decide as a phone without WebGPU would (?gate=weak): diagnostics and the server fallback's test. */
-  simulateWeak: boolean;
+  /** Decide as a phone without WebGPU and with 1 GB would: asked by ?gate=weak, or assumed in WeChat's browser. */
+  assumeWeak: WeakDeviceReason | null;
+  /** onnxruntime-web on one wasm thread (WeChat's browser has no threads to give). */
+  singleThreadWasm: boolean;
 }
+
+export const WEAK_DEVICE_REASONS = ['gate-param', 'wechat'] as const;
+export type WeakDeviceReason = (typeof WEAK_DEVICE_REASONS)[number];
 
 export type Command =
   | { type: 'init'; options: InitOptions }
@@ -298,8 +303,10 @@ export function parseCommand(value: unknown): Command | null {
       const ai = options.ai;
       if (ai !== undefined) {
         if (!isRecord(ai) || !isDiffusionSetId(ai.set) || typeof ai.modelBase !== 'string' || !isAiDevice(ai.device)) return null;
-        if ((ai.serverUrl !== null && typeof ai.serverUrl !== 'string') || typeof ai.simulateWeak !== 'boolean') return null;
-        parsed.ai = { set: ai.set, device: ai.device, modelBase: ai.modelBase, serverUrl: ai.serverUrl, simulateWeak: ai.simulateWeak };
+        if (ai.serverUrl !== null && typeof ai.serverUrl !== 'string') return null;
+        const assumeWeak = ai.assumeWeak === null ? null : WEAK_DEVICE_REASONS.find((r) => r === ai.assumeWeak);
+        if (assumeWeak === undefined || typeof ai.singleThreadWasm !== 'boolean') return null;
+        parsed.ai = { set: ai.set, device: ai.device, modelBase: ai.modelBase, serverUrl: ai.serverUrl, assumeWeak, singleThreadWasm: ai.singleThreadWasm };
       }
       return { type: 'init', options: parsed };
     }

@@ -15,6 +15,8 @@ export interface TextInitOptions {
   assetBase: string;
   encoder: TextEncoderId;
   device: TextDevicePreference;
+  /** onnxruntime-web on one wasm thread (WeChat's browser has no threads to give). */
+  singleThreadWasm: boolean;
 }
 
 export type TextCommand =
@@ -48,7 +50,8 @@ export function parseTextCommand(value: unknown): TextCommand | null {
       const o = value.options;
       if (!isRecord(o) || typeof o.assetBase !== 'string' || !isTextEncoderId(o.encoder)) return null;
       const device = TEXT_DEVICES.find((d) => d === o.device);
-      return device === undefined ? null : { type: 'init', options: { assetBase: o.assetBase, encoder: o.encoder, device } };
+      if (device === undefined || typeof o.singleThreadWasm !== 'boolean') return null;
+      return { type: 'init', options: { assetBase: o.assetBase, encoder: o.encoder, device, singleThreadWasm: o.singleThreadWasm } };
     }
     case 'load':
       return { type: 'load' };

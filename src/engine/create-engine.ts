@@ -1,27 +1,19 @@
-// The engine the UI talks to: the sticker worker, told where the AI redraw may run (this device,
-// or the fallback server the build names, the app's own origin by default).
+// The engine the UI talks to: the sticker worker, told where each stage runs (runtime-choices.ts:
+// the URL's pins, WeChat's weak-phone path) and where the AI redraw may run (this device, or the
+// fallback server the build names, the app's own origin by default).
 
-import { WARP_BACKENDS, type CaptionFontPreference, type FaceDelegatePreference, type WarpBackendPreference } from '../core/protocol.ts';
+import type { CaptionFontPreference } from '../core/protocol.ts';
 import { isDiffusionSetId, type DiffusionSetId } from '../core/diffusion/model-sets.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
+import { runtimeChoices } from './runtime-choices.ts';
 
 /**
  * Ninety seconds of silence: the longest honest pauses are a slow first model download's first
  * byte and one AI network run or session creation on a slow GPU (about 25 s on a software one).
  */
 const STALL_MS = 90_000;
-
-export function faceDelegateFromUrl(search: string): FaceDelegatePreference {
-  const value = new URLSearchParams(search).get('face');
-  return value === 'cpu' || value === 'gpu' ? value : 'auto';
-}
-
-export function warpBackendFromUrl(search: string): WarpBackendPreference {
-  const value = new URLSearchParams(search).get('warp');
-  return WARP_BACKENDS.find((b) => b === value) ?? 'auto';
-}
 
 /** ?fonts=system draws captions with the device's fonts only, to compare with the bundled ones. */
 export function captionFontsFromUrl(search: string): CaptionFontPreference {
@@ -40,11 +32,6 @@ export function aiDeviceFromUrl(search: string): AiDevicePreference | null {
   return AI_DEVICE_PREFERENCES.find((d) => d === value) ?? null;
 }
 
-/** ?gate=weak: the capability gate decides as a phone without WebGPU and with 1 GB would. */
-export function simulateWeakFromUrl(search: string): boolean {
-  return new URLSearchParams(search).get('gate') === 'weak';
-}
-
 /** The fallback server: BIAOQING_SERVER_URL at build time (vite.config.ts), else the app's own origin. */
 export function serverUrl(location: Location): string {
   const built: unknown = import.meta.env.VITE_BIAOQING_SERVER_URL;
@@ -55,12 +42,13 @@ export function serverUrl(location: Location): string {
 export function createEngine(location: Location, aiDevice: AiDevicePreference): StickerEngine {
   const assetBase = new URL(import.meta.env.BASE_URL, location.href).href;
   const builtBase: unknown = import.meta.env.VITE_BIAOQING_MODEL_BASE;
+  const choices = runtimeChoices(location.search, navigator.userAgent);
   return new WorkerEngine({
     createWorker: () =>
       new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
     init: {
-      faceDelegate: faceDelegateFromUrl(location.search),
-      warpBackend: warpBackendFromUrl(location.search),
+      faceDelegate: choices.faceDelegate,
+      warpBackend: choices.warpBackend,
       captionFonts: captionFontsFromUrl(location.search),
       assetBase,
       ai: {
@@ -68,7 +56,8 @@ export function createEngine(location: Location, aiDevice: AiDevicePreference): 
         device: aiDevice,
         modelBase: typeof builtBase === 'string' && builtBase !== '' ? new URL(builtBase, location.href).href : new URL('models/', assetBase).href,
         serverUrl: serverUrl(location),
-        simulateWeak: simulateWeakFromUrl(location.search),
+        assumeWeak: choices.assumeWeak,
+        singleThreadWasm: choices.singleThreadWasm,
       },
     },
     stallMs: STALL_MS,

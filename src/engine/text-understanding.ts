@@ -8,7 +8,8 @@ import type { RankedExpression } from '../core/expression/embedding-match.ts';
 import { sumProgress } from '../core/models/download-rate.ts';
 import { isTextEncoderId, type TextEncoderId } from '../core/models/text-encoders.ts';
 import type { DownloadProgress } from '../core/platform.ts';
-import { TEXT_DEVICES, type TextCommand, type TextDevicePreference, type TextEncoderStatus, type TextEvent } from '../core/text-protocol.ts';
+import type { TextCommand, TextEncoderStatus, TextEvent } from '../core/text-protocol.ts';
+import { runtimeChoices } from './runtime-choices.ts';
 
 export interface Ranked {
   ranking: RankedExpression[];
@@ -32,11 +33,6 @@ export interface TextUnderstandingEvents {
 export function textEncoderFromUrl(search: string): TextEncoderId {
   const value = new URLSearchParams(search).get('encoder');
   return isTextEncoderId(value) ? value : 'clip-vit-b32';
-}
-
-export function textDeviceFromUrl(search: string): TextDevicePreference {
-  const value = new URLSearchParams(search).get('text');
-  return TEXT_DEVICES.find((d) => d === value) ?? 'auto';
 }
 
 export class TextUnderstanding {
@@ -86,7 +82,8 @@ export class TextUnderstanding {
     this.worker = worker;
     this.files.clear();
     const assetBase = new URL(import.meta.env.BASE_URL, this.location.href).href;
-    const options = { assetBase, encoder: textEncoderFromUrl(this.location.search), device: textDeviceFromUrl(this.location.search) };
+    const { textDevice, singleThreadWasm } = runtimeChoices(this.location.search, navigator.userAgent);
+    const options = { assetBase, encoder: textEncoderFromUrl(this.location.search), device: textDevice, singleThreadWasm };
     worker.postMessage({ type: 'init', options } satisfies TextCommand);
     return worker;
   }

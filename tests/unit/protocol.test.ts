@@ -51,10 +51,12 @@ describe('parseCommand accepts well-formed commands', () => {
     expect(parseCommand({ type: 'dispose' })).toEqual({ type: 'dispose' });
   });
 
-  it('init with the AI redraw: its server, or none, and the weak-device simulation', () => {
+  it('init with the AI redraw: its server, or none, and a weak device assumed (?gate=weak, WeChat) or not', () => {
     for (const serverUrl of ['http://localhost:4173/', null]) {
-      const cmd = { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'server', modelBase: '/models/', serverUrl, simulateWeak: true } } };
-      expect(parseCommand(cmd)).toEqual(cmd);
+      for (const assumeWeak of ['gate-param', 'wechat', null]) {
+        const cmd = { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'server', modelBase: '/models/', serverUrl, assumeWeak, singleThreadWasm: assumeWeak === 'wechat' } } };
+        expect(parseCommand(cmd)).toEqual(cmd);
+      }
     }
   });
 
@@ -98,8 +100,10 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate without an expression field', { type: 'generate', jobId: 'j', photo, request: { prompt: '', caption: '', style: 'photo' } }],
     ['generate with a non-numeric intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: 'max' } } }],
     ['generate with an infinite intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: Infinity } } }],
-    ['init with an AI server URL that is not a string', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: 8787, simulateWeak: false } } }],
-    ['init with an unknown AI device', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'cloud', modelBase: '/', serverUrl: null, simulateWeak: false } } }],
+    ['init with an AI server URL that is not a string', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: 8787, assumeWeak: null, singleThreadWasm: false } } }],
+    ['init with an unknown AI device', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'cloud', modelBase: '/', serverUrl: null, assumeWeak: null, singleThreadWasm: false } } }],
+    ['init assuming a weak device for an unknown reason', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: null, assumeWeak: 'phone', singleThreadWasm: false } } }],
+    ['init without the wasm thread setting', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: null, assumeWeak: 'wechat' } } }],
     ['redraw-prefer with an unknown device', { type: 'redraw-prefer', device: 'gpu' }],
     ['cancel without jobId', { type: 'cancel' }],
     ['cancel with a non-string jobId', { type: 'cancel', jobId: {} }],

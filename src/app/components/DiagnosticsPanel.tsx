@@ -59,7 +59,7 @@ export function DiagnosticsPanel(props: Props) {
           ? `${t().textEncoderState(props.encoder.device, props.encoder.loadMs)}${props.encoder.note ? ` (${props.encoder.note})` : ''}`
           : props.encoder.status === 'failed'
             ? `${props.encoder.error.code}: ${props.encoder.error.message}`
-            : props.encoder.status}
+            : t().textEncoderWaiting[props.encoder.status]}
       </p>
       <Show when={props.lastRun}>
         {(run) => (

@@ -3,7 +3,7 @@
 
 import { For, Show, createSignal } from 'solid-js';
 import type { GifReduction } from '../../core/encode/gif-reduction.ts';
-import { t } from '../i18n.ts';
+import { lang, t } from '../i18n.ts';
 import { shareFile, shareableFile } from '../share.ts';
 import type { ShownSticker } from './ResultCard.tsx';
 
@@ -168,7 +168,7 @@ export function Downloads(props: { sticker: ShownSticker }) {
               </a>
               <span class="hint">
                 {t().exportSize(kb(row.bytes), kb(row.maxBytes))}
-                {row.notes.length > 0 ? ` · ${t().exportReduced} ${row.notes.join('，')}` : ''}
+                {row.notes.length > 0 ? ` · ${t().exportReduced} ${row.notes.join(lang() === 'en' ? ', ' : '，')}` : ''}
                 {row.fits ? '' : ` · ${t().exportOver}`}
               </span>
             </li>

@@ -15,7 +15,7 @@ export function Rating(props: { value: number | null; onRate: (value: number | n
             aria-label={t().stars(n)}
             onClick={() => props.onRate(props.value === n ? null : n)}
           >
-            ★
+            {(props.value ?? 0) >= n ? '★' : '☆'}
           </button>
         )}
       </For>

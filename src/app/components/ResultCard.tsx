@@ -3,6 +3,7 @@ import type { StickerResult } from '../../core/protocol.ts';
 import { t } from '../i18n.ts';
 import { Rating } from './Rating.tsx';
 import { Downloads } from './Downloads.tsx';
+import { AnimatedPreview } from './AnimatedPreview.tsx';
 import { inWeChat } from '../share.ts';
 
 export interface ShownSticker {
@@ -106,10 +107,8 @@ export function ResultCard(props: Props) {
       </Show>
       <Show when={props.sticker.gifUrl !== null && props.sticker.webpUrl !== null}>
         <h3>{t().animatedTitle}</h3>
-        <div class="checker">
-          {/* In WeChat the GIF is what a long-press should save: it is what WeChat sends as a sticker. */}
-          <img src={(weChat ? props.sticker.gifUrl : props.sticker.webpUrl) ?? ''} width={256} height={256} alt={t().animatedAlt} data-testid="animation-image" />
-        </div>
+        {/* In WeChat the GIF is what a long-press should save: it is what WeChat sends as a sticker. */}
+        <AnimatedPreview animatedUrl={(weChat ? props.sticker.gifUrl : props.sticker.webpUrl) ?? ''} stillUrl={props.sticker.url} />
       </Show>
       <Show when={!weChat}>
         <Downloads sticker={props.sticker} />

@@ -2,7 +2,7 @@
 // the manifest: transformers.js reads its model folder from a custom cache holding exactly those
 // files, may fetch nothing remote, and runs onnxruntime-web's wasm from the app's own origin.
 
-import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, type Tensor } from '@huggingface/transformers';
+import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, env, type Tensor } from '@huggingface/transformers';
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { TextEncoderSpec } from '../../core/models/text-encoders.ts';
 import type { DownloadProgress } from '../../core/platform.ts';
@@ -42,8 +42,12 @@ export async function createTextEncoder<D extends TextDevice | 'cpu'>(
   spec: TextEncoderSpec,
   files: ReadonlyMap<string, Uint8Array>,
   device: D,
+  options: { singleThreadWasm?: boolean } = {},
 ): Promise<LoadedTextEncoder<D>> {
   serveVerifiedFiles(files);
+  // WeChat's browser is assumed to have no wasm threads: one, whatever headers the page has.
+  const wasm = env.backends.onnx.wasm;
+  if (options.singleThreadWasm === true && wasm !== undefined) wasm.numThreads = 1;
   const tokenizer = await AutoTokenizer.from_pretrained(spec.id);
   const model = await CLIPTextModelWithProjection.from_pretrained(spec.id, { config: new PretrainedConfig(spec.config), device, dtype: spec.dtype });
   return {

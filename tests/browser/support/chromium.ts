@@ -1,18 +1,18 @@
 // Debian's Chromium through playwright-core, with real WebGPU (SwiftShader here) and no traffic
 // beyond this machine: every request to a non-local host is aborted and recorded.
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** `args`: extra command-line switches for one test file's browser. */
-export function launchChromium(options: { args?: string[] } = {}): Promise<Browser> {
+/** `args`: extra command-line switches for one test file's browser; `webgpu: false` leaves WebGPU off. */
+export function launchChromium(options: { args?: string[]; webgpu?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
       '--no-sandbox',
-      '--enable-unsafe-webgpu',
+      ...(options.webgpu === false ? [] : ['--enable-unsafe-webgpu']),
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
@@ -32,8 +32,14 @@ export interface TestPage {
 
 const LOCAL = /^(blob:|data:|https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/)/;
 
-export async function openPage(browser: Browser, options: { locale?: string; userAgent?: string } = {}): Promise<TestPage> {
-  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', acceptDownloads: true, ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }) });
+/** `context`: any other context settings (viewport, reducedMotion, ...). */
+export async function openPage(browser: Browser, options: { locale?: string; userAgent?: string; context?: BrowserContextOptions } = {}): Promise<TestPage> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'zh-CN',
+    acceptDownloads: true,
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+    ...options.context,
+  });
   const offMachineRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

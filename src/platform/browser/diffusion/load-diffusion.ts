@@ -14,7 +14,7 @@ import { modelEntry, type ModelEntry } from '../../../core/models/manifest.ts';
 import type { LoadedDiffusion, PromptEmbedding } from '../../../core/platform.ts';
 import { cachedQuery, embeddingScope, storeQuery } from '../embedding-cache.ts';
 import { loadModelBytes } from '../model-store.ts';
-import { createSession, floatTensor, int32Tensor, int64Tensor, readFloats, type Provider } from './ort-session.ts';
+import { createSession, floatTensor, useOneWasmThread, int32Tensor, int64Tensor, readFloats, type Provider } from './ort-session.ts';
 import { GpuTensors } from './gpu-tensors.ts';
 import { loadTokenizer } from '../../transformers/sd-tokenizer.ts';
 
@@ -25,6 +25,8 @@ export interface DiffusionLoad {
   /** diffusionFiles(set, variant), with hosted files' URLs resolved. */
   entries: readonly ModelEntry[];
   assetBase: string;
+  /** One wasm thread (WeChat's browser has none to give); otherwise onnxruntime-web decides. */
+  singleThreadWasm: boolean;
   signal: AbortSignal;
   onDownload(progress: RedrawDownload): void;
   onLoading(): void;
@@ -57,6 +59,7 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
   const { set, variant, provider } = load;
   const files = await fetchAll(load, load.entries);
   load.onLoading();
+  if (load.singleThreadWasm) useOneWasmThread();
   const file = (id: string): Uint8Array => {
     const found = files.get(id);
     if (found === undefined) throw new Error(`${id} was not loaded`);

@@ -14,6 +14,15 @@ export interface SessionPlan {
   gpuOutputs?: readonly string[];
 }
 
+/**
+ * One wasm thread, set before the first session starts the runtime. onnxruntime-web takes one by
+ * itself only when the page is not cross-origin isolated; WeChat's browser is assumed to have no
+ * wasm threads whatever headers the app is served with.
+ */
+export function useOneWasmThread(): void {
+  ort.env.wasm.numThreads = 1;
+}
+
 export async function createSession(bytes: Uint8Array, plan: SessionPlan): Promise<ort.InferenceSession> {
   const options: ort.InferenceSession.SessionOptions = {
     executionProviders: [plan.provider],

@@ -12,6 +12,7 @@ import type { RedrawDecisionReport, RedrawStatus } from '../../../core/diffusion
 import { diffusionFiles, variantCosts } from '../../../core/diffusion/variant-costs.ts';
 import { withHostedUrl } from '../../../core/models/hosted.ts';
 import type { LoadedDiffusion, Redrawer } from '../../../core/platform.ts';
+import type { WeakDeviceReason } from '../../../core/protocol.ts';
 import type { ServerHealth } from '../../../core/server-api.ts';
 import { probeWebGpu } from '../gpu-probe.ts';
 import { isCached } from '../model-store.ts';
@@ -25,8 +26,10 @@ export interface RedrawOptions {
   assetBase: string;
   /** The fallback server's base URL; null: this build has none. */
   serverUrl: string | null;
-  /** Diagnostics and tests: decide as a phone without WebGPU and with 1 GB would, for real-size models. */
-  simulateWeak: boolean;
+  /** Decide as a phone without WebGPU and with 1 GB would, for real-size models: ?gate=weak (diagnostics, tests) or WeChat's browser. */
+  assumeWeak: WeakDeviceReason | null;
+  /** onnxruntime-web on one wasm thread, when the AI runs on this CPU after all (the user's pin). */
+  singleThreadWasm: boolean;
   onStatus(status: RedrawStatus): void;
 }
 
@@ -44,7 +47,10 @@ export interface RedrawService {
 type Local = Extract<GateDecision, { run: 'local' }>;
 
 /** What a weak phone reports: the gate's real rules then send real-size models elsewhere. */
-const WEAK_DEVICE = { gpu: { available: false, reason: 'simulated weak device (?gate=weak)' }, deviceMemoryGb: 1, smallModels: false } as const;
+function weakDevice(why: WeakDeviceReason): Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> {
+  const reason = why === 'wechat' ? 'WeChat in-app browser: assumed to have no WebGPU' : 'simulated weak device (?gate=weak)';
+  return { gpu: { available: false, reason }, deviceMemoryGb: 1, smallModels: false };
+}
 
 function reportOf(decision: GateDecision): RedrawDecisionReport {
   return decision.run === 'local'
@@ -67,8 +73,8 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
   async function decided(): Promise<GateDecision> {
     if (decision !== undefined) return decision;
     const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-    const device: Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> = options.simulateWeak
-      ? WEAK_DEVICE
+    const device: Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> = options.assumeWeak !== null
+      ? weakDevice(options.assumeWeak)
       : { gpu: await probeWebGpu(), smallModels: set.test, ...(memory === undefined ? {} : { deviceMemoryGb: memory }) };
     const made = decideRedraw({ ...device, costs: variantCosts(set), preference });
     decision = made;
@@ -93,6 +99,7 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
       provider: d.provider,
       entries: entriesFor(d),
       assetBase: options.assetBase,
+      singleThreadWasm: options.singleThreadWasm,
       signal,
       onDownload: (download) => status({ state: 'downloading', download }, d),
       onLoading: () => status({ state: 'loading' }, d),
