@@ -1,7 +1,8 @@
 // Offline: after one visit that made a sticker (so the face and person models are in IndexedDB),
 // the app's own server is shut down and the browser taken offline; a reload still shows the app,
 // says it is offline, brings the draft back and makes a sticker with its exports, and what needs
-// the network (the text encoder's and the AI models' downloads) says so instead of failing.
+// the network (the text encoder's and the AI models' downloads) says so instead of failing. With
+// the AI models stored by an earlier visit, the AI redraw runs offline too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -10,6 +11,7 @@ import { launchChromium, openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.ts';
 import { serviceWorkerInControl } from './support/service-worker.ts';
+import { chooseAi, loadAiModels, meanAbsDiff, pixels } from './support/ai-driver.ts';
 import { parseGif } from '../support/parse-gif.ts';
 import { parseImageHeader } from '../support/parse-image-header.ts';
 
@@ -78,4 +80,38 @@ describe('offline', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+});
+
+describe('offline AI redraw', () => {
+  it('loads the stored AI models with no network and makes the same AI sticker as online', async () => {
+    const online = await startAppServer();
+    const { page, context, offMachineRequests, pageErrors } = await openPage(browser);
+    await openApp(page, online.url, 'face=cpu&ai=wasm');
+    await serviceWorkerInControl(page);
+    await chooseAi(page, { seed: 3, steps: 1 });
+    await loadAiModels(page);
+    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '惊讶' });
+    const first = await outcome(page, null, 120_000);
+    if (first.kind === 'error') throw new Error(`online AI sticker failed: ${first.code} ${first.detail}`);
+    const before = await pixels(page, first.src);
+
+    await context.setOffline(true);
+    await online.close();
+    await page.reload();
+    await page.getByTestId('generate-button').waitFor();
+    await chooseAi(page, { seed: 3, steps: 1 });
+    // Stored: nothing to download, so loading is allowed offline.
+    const load = page.getByTestId('ai-download');
+    await expect.poll(() => load.textContent()).not.toMatch(/MB/u);
+    expect(await load.isDisabled()).toBe(false);
+    await loadAiModels(page);
+    await page.getByTestId('photo-preview').waitFor();
+    await page.getByTestId('generate-button').click();
+    const again = await outcome(page, null, 120_000);
+    if (again.kind === 'error') throw new Error(`offline AI sticker failed: ${again.code} ${again.detail}`);
+    expect(meanAbsDiff(before, await pixels(page, again.src))).toBeLessThan(0.5);
+    expect(offMachineRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 300_000);
 });
