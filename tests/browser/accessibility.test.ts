@@ -117,17 +117,23 @@ describe.each([
   });
 });
 
+/** An animated sticker made on a phone-sized page with the given motion preference, scrolls recorded. */
+async function animatedSticker(reducedMotion: 'reduce' | 'no-preference') {
+  const { page, context } = await openPage(session.browser, { context: { reducedMotion, viewport: PHONE } });
+  await recordScrolls(page);
+  await openApp(page, session.server.url);
+  await page.getByTestId('animate-toggle').check();
+  await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '大笑' });
+  const done = await outcome(page);
+  expect(done.kind).toBe('result');
+  const animation = page.getByTestId('animation-image');
+  await animation.waitFor();
+  return { page, context, done, animation };
+}
+
 describe('reduced motion', () => {
   it('with prefers-reduced-motion nothing transitions, the result is not smooth-scrolled, and the animation waits to be played', async () => {
-    const { page, context } = await openPage(session.browser, { context: { reducedMotion: 'reduce', viewport: PHONE } });
-    await recordScrolls(page);
-    await openApp(page, session.server.url);
-    await page.getByTestId('animate-toggle').check();
-    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '大笑' });
-    const done = await outcome(page);
-    expect(done.kind).toBe('result');
-    const animation = page.getByTestId('animation-image');
-    await animation.waitFor();
+    const { page, context, done, animation } = await animatedSticker('reduce');
 
     const moving = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((el) => {
@@ -154,15 +160,7 @@ describe('reduced motion', () => {
   });
 
   it('without the preference the animation plays at once and the result is brought into view smoothly', async () => {
-    const { page, context } = await openPage(session.browser, { context: { reducedMotion: 'no-preference', viewport: PHONE } });
-    await recordScrolls(page);
-    await openApp(page, session.server.url);
-    await page.getByTestId('animate-toggle').check();
-    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '大笑' });
-    const done = await outcome(page);
-    expect(done.kind).toBe('result');
-    const animation = page.getByTestId('animation-image');
-    await animation.waitFor();
+    const { page, context, done, animation } = await animatedSticker('no-preference');
     expect(await animation.getAttribute('data-playing')).toBe('true');
     expect(await animation.getAttribute('src')).not.toBe(done.kind === 'result' ? done.src : '');
     expect(await scrolls(page)).toContain('smooth');
