@@ -2,8 +2,8 @@
 // served from the model base URL (source "hosted"):
 //   npx tsx models/diffusion/pin-exported.ts DIR/exported.json
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { pinInManifest } from '../pin-in-manifest.ts';
 
 interface ExportedFile {
   id: string;
@@ -20,9 +20,7 @@ const listPath = process.argv[2];
 if (listPath === undefined) throw new Error('usage: npx tsx models/diffusion/pin-exported.ts DIR/exported.json');
 const exported = JSON.parse(readFileSync(listPath, 'utf8')) as { model: string; vae: string; files: ExportedFile[] };
 
-const manifestPath = path.resolve(import.meta.dirname, '../manifest.json');
-const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: { id: string }[] };
-for (const f of exported.files) {
+const entries = exported.files.map((f) => {
   if (!/^[0-9a-f]{64}$/.test(f.sha256) || !(f.bytes > 0) || !(f.largestTensorBytes > 0)) throw new Error(`${f.id}: incomplete entry in ${listPath}`);
   const entry = {
     id: f.id,
@@ -38,9 +36,7 @@ for (const f of exported.files) {
     description: `${f.description}; exported by models/diffusion/export_real.py from ${f.id.startsWith('taesd') ? exported.vae : exported.model}`,
     largestTensorBytes: f.largestTensorBytes,
   };
-  const at = manifest.models.findIndex((m) => m.id === f.id);
-  if (at >= 0) manifest.models[at] = entry;
-  else manifest.models.push(entry);
   console.log(`pinned ${f.id}: ${f.file}, ${f.bytes} bytes, largest tensor ${f.largestTensorBytes} bytes`);
-}
-writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return entry;
+});
+pinInManifest(entries);

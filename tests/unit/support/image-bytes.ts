@@ -1,15 +1,10 @@
 // Minimal, structurally valid image files built byte by byte. CRCs are left zero: sniffImage walks
 // chunk lengths and types only and never checks a CRC.
 
+import { concat } from '../../../src/core/encode/array-buffer.ts';
+
 export function bytes(...parts: (Uint8Array | readonly number[] | string)[]): Uint8Array {
-  const arrays = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)));
-  const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
-  }
-  return out;
+  return concat(parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p))));
 }
 
 export function u32be(n: number): number[] {

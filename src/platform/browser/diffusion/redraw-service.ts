@@ -13,7 +13,6 @@ import { diffusionFiles, variantCosts } from '../../../core/diffusion/variant-co
 import { withHostedUrl } from '../../../core/models/hosted.ts';
 import type { LoadedDiffusion, Redrawer } from '../../../core/platform.ts';
 import type { WeakDeviceReason } from '../../../core/protocol.ts';
-import type { ServerHealth } from '../../../core/server-api.ts';
 import { probeWebGpu } from '../gpu-probe.ts';
 import { isCached } from '../model-store.ts';
 import { serverHealth } from './server-client.ts';
@@ -140,7 +139,7 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
   }
 
   /** Asks the server whether it is up and what it runs; the UI hears either way. */
-  async function routeToServer(d: GateDecision): Promise<{ health: ServerHealth; probeMs: number }> {
+  async function routeToServer(d: GateDecision): Promise<Redrawer> {
     const url = options.serverUrl;
     if (url === null) {
       status({ state: 'unavailable' }, d);
@@ -151,8 +150,9 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
       const health = await serverHealth(url);
       const probeMs = Math.round(performance.now() - began);
       const on = DIFFUSION_SETS[health.models];
-      status({ state: 'ready', server: { url, retentionHours: health.retentionHours }, engine: serverRedrawer(url, health, probeMs).info }, d, { id: on.id, name: on.name, test: on.test });
-      return { health, probeMs };
+      const redrawer = serverRedrawer(url, health, probeMs);
+      status({ state: 'ready', server: { url, retentionHours: health.retentionHours }, engine: redrawer.info }, d, { id: on.id, name: on.name, test: on.test });
+      return redrawer;
     } catch (error) {
       status({ state: 'unavailable', server: { url }, error: toErrorInfo(error, 'redraw') }, d);
       throw error;
@@ -177,8 +177,7 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
       const d = await decided();
       if (d.run === 'elsewhere') {
         // Asked again at each job: a server that was down at start-up may be up now.
-        const { health, probeMs } = await routeToServer(d);
-        return serverRedrawer(options.serverUrl ?? '', health, probeMs);
+        return routeToServer(d);
       }
       const key = keyOf(d);
       let pending = loading.get(key);
