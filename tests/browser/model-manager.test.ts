@@ -349,7 +349,15 @@ describe('model manager: storage quota', () => {
 });
 
 describe('models panel', () => {
-  const usage = (page: Page) => page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  /**
+   * IndexedDB's share of the origin's usage, where the model store keeps its chunks: the service
+   * worker's precache (Cache Storage, 42 MB) may still be filling in the background meanwhile.
+   */
+  const usage = (page: Page) =>
+    page.evaluate(async () => {
+      const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
+      return estimate.usageDetails?.indexedDB ?? 0;
+    });
 
   it('lists whole and part-downloaded models with sizes; deleting one from the keyboard frees its storage', async () => {
     const { page, context } = await openPage(browser);
