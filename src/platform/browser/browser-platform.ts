@@ -9,6 +9,7 @@ import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { composePanda } from './compose-panda.ts';
 import { composeTemplate } from './compose-template.ts';
 import { decodePhoto } from './decode-photo.ts';
+import { encodeWebp, webpEncoder } from './encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './person-segmenter.ts';
 import { loadModelBytes } from './model-store.ts';
@@ -100,8 +101,8 @@ export function createBrowserPlatform(
     compose: () => 'offscreen-canvas-2d',
     encode: () => 'offscreen-canvas-png',
     animate: () => `${warper?.backend ?? 'pending'}+offscreen-canvas-2d`,
-    'encode-animation': () => 'gifenc+webp-mux',
-    export: () => 'gifenc+offscreen-canvas-webp',
+    'encode-animation': () => `gifenc+${webpEncoder() ?? 'webp'}+webp-mux`,
+    export: () => `gifenc+${webpEncoder() ?? 'webp'}`,
   };
 
   return {
@@ -136,7 +137,7 @@ export function createBrowserPlatform(
       if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
       return ctx.getImageData(0, 0, size, size).data;
     },
-    encodeWebp: async (canvas, size, quality = 0.85) => (await scaled(canvas, size).convertToBlob({ type: 'image/webp', quality })).arrayBuffer(),
+    encodeWebp: (canvas, size, quality = 0.85) => encodeWebp(scaled(canvas, size), quality),
     release: (image) => image.close(),
   };
 }

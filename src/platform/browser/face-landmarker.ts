@@ -16,9 +16,10 @@ export async function createFaceLandmarker(
   assetBase: string,
   preference: FaceDelegatePreference,
 ): Promise<LoadedFaceLandmarker> {
-  const { task: landmarker, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate) =>
+  const { task: landmarker, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate, canvas) =>
     FaceLandmarker.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: new Uint8Array(modelBytes), delegate },
+      ...canvas,
       runningMode: 'IMAGE',
       numFaces: 4,
       outputFaceBlendshapes: true,

@@ -3,6 +3,7 @@
 
 import { FilesetResolver } from '@mediapipe/tasks-vision';
 import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import { cpuImageInputCanvas } from './cpu-image-input.ts';
 import { hasHardwareWebGl2 } from './webgl-probe.ts';
 
 export type VisionDelegate = 'CPU' | 'GPU';
@@ -30,13 +31,15 @@ async function restoreModuleFactory(fileset: Fileset): Promise<void> {
 export async function createVisionTask<T>(
   assetBase: string,
   preference: FaceDelegatePreference,
-  create: (fileset: Fileset, delegate: VisionDelegate) => Promise<T>,
+  create: (fileset: Fileset, delegate: VisionDelegate, canvas: { canvas?: OffscreenCanvas }) => Promise<T>,
 ): Promise<{ task: T; delegate: VisionDelegate }> {
   // `true`: the module loader; the classic one needs importScripts, absent in module workers.
   const fileset = await FilesetResolver.forVisionTasks(new URL('mediapipe', assetBase).href, true);
   const attempt = async (delegate: VisionDelegate) => {
     await restoreModuleFactory(fileset);
-    return { task: await create(fileset, delegate), delegate };
+    // Without WebGL the CPU delegate still needs its input uploaded: give it the in-memory canvas.
+    const input = delegate === 'CPU' ? cpuImageInputCanvas() : undefined;
+    return { task: await create(fileset, delegate, input === undefined ? {} : { canvas: input }), delegate };
   };
   const delegate = chooseDelegate(preference);
   try {

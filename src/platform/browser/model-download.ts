@@ -23,6 +23,7 @@ export class ModelDownload {
   private readonly out: Uint8Array<ArrayBuffer>;
   private received = 0;
   private hasher = new Sha256();
+  private sha256: string | undefined;
   private readonly rate = new DownloadRate();
   private reportedAt = -Infinity;
   /** A report held back by the rate limit, sent when the limit allows: a stalled download shows where it stalled. */
@@ -72,6 +73,7 @@ export class ModelDownload {
     await this.stored.discard();
     this.received = 0;
     this.hasher = new Sha256();
+    this.sha256 = undefined;
   }
 
   /** One request to `url` for what is missing; the verified file, or a throw with what arrived kept. */
@@ -153,7 +155,9 @@ export class ModelDownload {
   }
 
   private async finish(): Promise<ArrayBuffer> {
-    const sha256 = this.hasher.digestHex();
+    // Kept: a retry after a failed store must not hash the file twice.
+    this.sha256 ??= this.hasher.digestHex();
+    const { sha256 } = this;
     if (sha256 !== this.entry.sha256) throw new IntegrityFailure(`SHA-256 ${sha256} does not match the manifest's ${this.entry.sha256}`);
     await this.stored.append(this.out, this.entry.bytes, true);
     this.report(true);

@@ -12,9 +12,10 @@ export interface LoadedSegmenter {
 }
 
 export async function createPersonSegmenter(modelBytes: ArrayBuffer, assetBase: string, preference: FaceDelegatePreference): Promise<LoadedSegmenter> {
-  const { task: segmenter, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate) =>
+  const { task: segmenter, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate, canvas) =>
     ImageSegmenter.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: new Uint8Array(modelBytes), delegate },
+      ...canvas,
       runningMode: 'IMAGE',
       outputConfidenceMasks: true,
       outputCategoryMask: false,

@@ -50,6 +50,22 @@ async function copyBlob(blob: Blob, out: Uint8Array<ArrayBuffer>, offset: number
   }
 }
 
+/** A stored chunk (a Blob, or an ArrayBuffer where Blobs cannot be stored) of `bytes` bytes copied into `out`. */
+async function copyChunk(value: unknown, bytes: number, out: Uint8Array<ArrayBuffer>, offset: number): Promise<boolean> {
+  if (value instanceof ArrayBuffer && value.byteLength === bytes) {
+    out.set(new Uint8Array(value), offset);
+    return true;
+  }
+  return value instanceof Blob && value.size === bytes && copyBlob(value, out, offset);
+}
+
+/**
+ * Chunks are Blobs: Chromium writes and reads them about twice as fast as ArrayBuffers, which it
+ * serialises first. WebKit refuses Blobs in IndexedDB in private and automated sessions (the write
+ * fails with no error at all), so after one such refusal chunks are ArrayBuffers.
+ */
+let chunksAsBlobs = true;
+
 function emptyRecord(entry: ModelEntry): ModelCacheRecord {
   return { layout: 1, id: entry.id, sha256: entry.sha256, total: entry.bytes, chunks: [], complete: false, updatedAt: Date.now() };
 }
@@ -103,7 +119,7 @@ export class StoredModel {
     for (const [i, chunk] of this.record.chunks.entries()) {
       signal?.throwIfAborted();
       const value: unknown = await get(modelChunkKey(this.entry, i), db).catch(() => undefined);
-      const good = value instanceof Blob && value.size === chunk.bytes && (await copyBlob(value, out, offset));
+      const good = await copyChunk(value, chunk.bytes, out, offset);
       if (!good || (await sha256Hex(out.subarray(offset, offset + chunk.bytes))) !== chunk.sha256) {
         await this.truncate(i);
         return offset;
@@ -117,8 +133,7 @@ export class StoredModel {
   /**
    * Stores out[bytes, end) after what is stored, as chunks of at most MODEL_CHUNK_BYTES, each in
    * one transaction with the record, so a stop between two leaves a consistent, shorter file.
-   * `complete` marks the file as verified whole. Chunks are Blobs: Chromium writes and reads them
-   * about twice as fast as ArrayBuffers, which it serialises first.
+   * `complete` marks the file as verified whole.
    */
   async append(out: Uint8Array<ArrayBuffer>, end: number, complete = false): Promise<void> {
     const { db } = this;
@@ -128,11 +143,18 @@ export class StoredModel {
       const piece = out.subarray(this.stored, this.stored + length);
       const chunks = length === 0 ? this.record.chunks : [...this.record.chunks, { bytes: length, sha256: await sha256Hex(piece) }];
       const record: ModelCacheRecord = { ...this.record, chunks, complete: complete && this.stored + length === end, updatedAt: Date.now() };
-      const writes: [IDBValidKey, unknown][] = [[modelRecordKey(this.entry), record]];
-      // The Blob copies the piece's bytes (only those) when it is made.
-      if (length > 0) writes.unshift([modelChunkKey(this.entry, this.record.chunks.length), new Blob([piece])]);
+      // Either form copies the piece's bytes (only those) when it is made.
+      const write = (chunk: Blob | ArrayBuffer) =>
+        setMany([...(length > 0 ? [[modelChunkKey(this.entry, this.record.chunks.length), chunk] as [IDBValidKey, unknown]] : []), [modelRecordKey(this.entry), record]], db);
       try {
-        await setMany(writes, db);
+        if (!chunksAsBlobs || length === 0) await write(piece.slice().buffer);
+        else {
+          await write(new Blob([piece])).catch(async (error: unknown) => {
+            if (isQuotaExceeded(error)) throw error;
+            chunksAsBlobs = false;
+            await write(piece.slice().buffer);
+          });
+        }
       } catch (error) {
         if (isQuotaExceeded(error)) throw await storageFullError(this.entry, this.entry.bytes - this.stored);
         throw error;
