@@ -49,10 +49,13 @@ async function bytesToDownload(init: TextInitOptions): Promise<number> {
   return bytes;
 }
 
-/** WebGPU on a hardware adapter; a software adapter (SwiftShader) is slower than wasm. */
+/**
+ * WebGPU on a hardware adapter; a software adapter (SwiftShader) is slower than wasm, and on one
+ * that reports no subgroup sizes (WebKit's) onnxruntime's WebGPU provider runs out of memory.
+ */
 async function autoDevice(): Promise<TextDevice> {
   const gpu = await probeWebGpu();
-  return gpu.available && gpu.isFallbackAdapter !== true ? 'webgpu' : 'wasm';
+  return gpu.available && gpu.isFallbackAdapter !== true && gpu.subgroupSizes !== false ? 'webgpu' : 'wasm';
 }
 
 async function start(init: TextInitOptions): Promise<{ encoder: LoadedTextEncoder; note?: string }> {

@@ -145,6 +145,12 @@ export interface GpuReport {
   shaderF16?: boolean;
   maxBufferSize?: number;
   maxStorageBufferBindingSize?: number;
+  /**
+   * Whether the adapter reports its subgroup sizes. onnxruntime-web's WebGPU provider reads them;
+   * WebKit's WebGPU (Safari 26) leaves them out, and there that provider grows memory until iOS
+   * kills the page (onnxruntime issues 26480, 26827), so such an adapter runs models on wasm.
+   */
+  subgroupSizes?: boolean;
 }
 
 export interface PhotoInfo {

@@ -35,6 +35,13 @@ describe('capability gate, real weights', () => {
     expect(real(swiftshader)).toMatchObject({ run: 'elsewhere', reason: 'no-shader-f16' });
     expect(real(none)).toMatchObject({ run: 'elsewhere', reason: 'no-webgpu' });
   });
+  it('keeps models off a WebGPU adapter that reports no subgroup sizes (WebKit), even when WebGPU is pinned', () => {
+    const webkit = { ...discrete, vendor: 'apple', subgroupSizes: false };
+    expect(real(webkit)).toMatchObject({ run: 'elsewhere', reason: 'no-subgroup-info' });
+    expect(real(webkit, { preference: 'webgpu' })).toMatchObject({ run: 'elsewhere', reason: 'no-subgroup-info' });
+    expect(decideRedraw({ gpu: webkit, costs: [fixture], preference: 'auto', smallModels: true })).toMatchObject({ run: 'local', provider: 'wasm', reason: 'no-subgroup-info' });
+    expect(real({ ...discrete, subgroupSizes: true })).toMatchObject({ run: 'local', provider: 'webgpu', reason: 'ok' });
+  });
   it('refuses when the device reports too little memory, and allows it with enough', () => {
     expect(real(discrete, { deviceMemoryGb: 2 })).toMatchObject({ run: 'elsewhere', reason: 'low-memory' });
     expect(real(discrete, { deviceMemoryGb: 4 })).toMatchObject({ run: 'elsewhere', reason: 'low-memory' });

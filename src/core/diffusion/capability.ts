@@ -26,6 +26,7 @@ export type GateReason =
   | 'pinned-server'
   | 'no-webgpu'
   | 'software-adapter'
+  | 'no-subgroup-info'
   | 'no-shader-f16'
   | 'tensor-too-large'
   | 'low-memory'
@@ -80,6 +81,8 @@ export function decideRedraw(input: GateInput): GateDecision {
 
   if (preference === 'wasm') return cpuOr('pinned-wasm', 'asked for the CPU (wasm)');
   if (!gpu.available) return cpuOr('no-webgpu', gpu.reason ?? 'no WebGPU');
+  // Asked for even when pinned: the provider's failure there is the page being killed.
+  if (gpu.subgroupSizes === false) return cpuOr('no-subgroup-info', `${gpu.vendor ?? 'this'} adapter reports no subgroup sizes`);
   // Refused before any GPU check: the GPU weights were over the memory budget, or there are none.
   const gpuWeights = costs.some((c) => c.variant.providers.includes('webgpu'));
   let refusal: GateReason = gpuWeights ? 'low-memory' : 'no-webgpu';

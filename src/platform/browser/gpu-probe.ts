@@ -15,7 +15,7 @@ export async function probeWebGpu(): Promise<GpuReport> {
     return { available: false, reason: `requestAdapter failed: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (adapter === null) return { available: false, reason: 'no WebGPU adapter (blocklisted GPU or disabled)' };
-  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean; subgroupMinSize?: number };
   const legacy = adapter as GPUAdapter & { isFallbackAdapter?: boolean };
   return {
     available: true,
@@ -26,6 +26,7 @@ export async function probeWebGpu(): Promise<GpuReport> {
     shaderF16: adapter.features.has('shader-f16'),
     maxBufferSize: adapter.limits.maxBufferSize,
     maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+    subgroupSizes: typeof info.subgroupMinSize === 'number' && info.subgroupMinSize > 0,
   };
 }
 
