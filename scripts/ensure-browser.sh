@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Makes sure the real-browser tests can run: Debian's Chromium (Playwright's own download does not
-# work offline) and a CJK font for Chinese captions. Installs them with apt-get when this user can;
-# otherwise stops with the one command to run.
+# work offline) and a CJK font for Chinese captions; with `--engines`, also Firefox ESR, WebKitGTK's
+# WebDriver and MiniBrowser, Xvfb (MiniBrowser and a windowed Firefox need a display) and unzip.
+# Installs them with apt-get when this user can; otherwise stops with the one command to run.
 set -euo pipefail
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+WEBKIT_DRIVER="${WEBKIT_DRIVER_PATH:-/usr/bin/WebKitWebDriver}"
 have_font() { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; }
 
-if [ -x "$CHROMIUM" ] && have_font; then
+packages=(chromium fonts-noto-cjk fontconfig)
+ready() { [ -x "$CHROMIUM" ] && have_font; }
+if [ "${1:-}" = "--engines" ]; then
+  packages+=(firefox-esr webkit2gtk-driver xvfb xauth unzip)
+  ready() { [ -x "$CHROMIUM" ] && have_font && [ -x "$FIREFOX" ] && [ -x "$WEBKIT_DRIVER" ] && command -v xvfb-run >/dev/null && command -v unzip >/dev/null; }
+fi
+
+if ready; then
   exit 0
 fi
 
@@ -16,14 +26,14 @@ if [ "$(id -u)" = 0 ]; then
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
   SUDO="sudo -n"
 else
-  echo "Real-browser tests need Chromium and a CJK font: run 'sudo apt-get install -y chromium fonts-noto-cjk' (or set CHROMIUM_PATH), then try again." >&2
+  echo "Real-browser tests need ${packages[*]}: run 'sudo apt-get install -y ${packages[*]}', then try again." >&2
   exit 1
 fi
 
-echo "Installing Debian's chromium and fonts-noto-cjk for the real-browser tests…"
+echo "Installing Debian's ${packages[*]} for the real-browser tests…"
 export DEBIAN_FRONTEND=noninteractive
-if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null; }; then
-  echo "Could not install chromium and fonts-noto-cjk with apt-get: install them by hand ('apt-get install -y chromium fonts-noto-cjk'), then try again." >&2
+if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null; }; then
+  echo "Could not install ${packages[*]} with apt-get: install them by hand ('apt-get install -y ${packages[*]}'), then try again." >&2
   exit 1
 fi
-[ -x "$CHROMIUM" ] || { echo "chromium installed but $CHROMIUM is missing: set CHROMIUM_PATH to its executable." >&2; exit 1; }
+ready || { echo "Installed ${packages[*]}, but a browser is still missing: set CHROMIUM_PATH, FIREFOX_PATH or WEBKIT_DRIVER_PATH to its executable." >&2; exit 1; }

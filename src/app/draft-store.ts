@@ -1,7 +1,8 @@
 // The user's work in progress (photo, words, style) kept in IndexedDB, so a reload, a crash or an
 // app update never loses it.
 
-import { get, set } from 'idb-keyval';
+import { get } from 'idb-keyval';
+import { setWithBlobs, withBlobs } from './stored-blobs.ts';
 import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, isCaptionPlacement, isCutout, type CaptionPlacement, type Cutout } from '../core/protocol.ts';
 
 export interface Draft {
@@ -22,7 +23,7 @@ const KEY = 'draft:v1';
 
 export async function loadDraft(): Promise<Draft | undefined> {
   try {
-    const value: unknown = await get(KEY);
+    const value = withBlobs(await get(KEY));
     if (typeof value !== 'object' || value === null) return undefined;
     const d = value as Partial<Draft>;
     return {
@@ -44,7 +45,7 @@ export async function loadDraft(): Promise<Draft | undefined> {
 
 export async function saveDraft(draft: Draft): Promise<void> {
   try {
-    await set(KEY, draft);
+    await setWithBlobs(KEY, draft);
   } catch {
     // Storage full or unavailable: keep working from memory.
   }

@@ -3,8 +3,9 @@
 // stored once per content hash: a pack of 16 from one selfie keeps one copy of the selfie.
 
 import type { Cutout } from '../core/protocol.ts';
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, type UseStore } from 'idb-keyval';
 import type { CaptionPlacement } from '../core/protocol.ts';
+import { setWithBlobs, withBlobs } from './stored-blobs.ts';
 
 export interface HistoryRecord {
   version: 1;
@@ -59,9 +60,9 @@ export async function addToHistory(record: NewRecord): Promise<HistoryRecord | n
   try {
     const { photo, ...rest } = record;
     const photoKey = await sha256(photo);
-    if ((await get(photoKey, db().photos)) === undefined) await set(photoKey, photo, db().photos);
+    if ((await get(photoKey, db().photos)) === undefined) await setWithBlobs(photoKey, photo, db().photos);
     const kept: HistoryRecord = { ...rest, version: 1, id: crypto.randomUUID(), createdAt: Date.now(), photoKey, rating: null };
-    await set(kept.id, kept, db().stickers);
+    await setWithBlobs(kept.id, kept, db().stickers);
     return kept;
   } catch {
     return null;
@@ -73,7 +74,7 @@ export async function listHistory(): Promise<HistoryRecord[]> {
   try {
     const all = await entries(db().stickers);
     return all
-      .map(([, value]) => value)
+      .map(([, value]) => withBlobs(value))
       .filter(isRecord)
       .sort((a, b) => b.createdAt - a.createdAt);
   } catch {
@@ -83,7 +84,7 @@ export async function listHistory(): Promise<HistoryRecord[]> {
 
 export async function historyPhoto(record: HistoryRecord): Promise<Blob | null> {
   try {
-    const photo: unknown = await get(record.photoKey, db().photos);
+    const photo = withBlobs(await get(record.photoKey, db().photos));
     return photo instanceof Blob ? photo : null;
   } catch {
     return null;
@@ -91,13 +92,13 @@ export async function historyPhoto(record: HistoryRecord): Promise<Blob | null> 
 }
 
 export async function rateInHistory(id: string, rating: number | null): Promise<void> {
-  const record: unknown = await get(id, db().stickers);
-  if (isRecord(record)) await set(id, { ...record, rating }, db().stickers);
+  const record = withBlobs(await get(id, db().stickers));
+  if (isRecord(record)) await setWithBlobs(id, { ...record, rating }, db().stickers);
 }
 
 /** Deletes a sticker, and its photo when no other sticker uses it. */
 export async function deleteFromHistory(id: string): Promise<void> {
-  const record: unknown = await get(id, db().stickers);
+  const record = withBlobs(await get(id, db().stickers));
   await del(id, db().stickers);
   if (!isRecord(record)) return;
   const others = await listHistory();
@@ -108,7 +109,7 @@ export async function historyUsage(records: readonly HistoryRecord[]): Promise<H
   const photoKeys = new Set(records.map((r) => r.photoKey));
   let bytes = records.reduce((sum, r) => sum + r.png.size + r.wechatGif.size + (r.webp?.size ?? 0), 0);
   for (const key of photoKeys) {
-    const photo: unknown = await get(key, db().photos).catch(() => undefined);
+    const photo = withBlobs(await get(key, db().photos).catch(() => undefined));
     if (photo instanceof Blob) bytes += photo.size;
   }
   return { stickers: records.length, bytes };

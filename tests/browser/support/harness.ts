@@ -11,7 +11,8 @@ export interface Measured {
 }
 
 export class LandmarkHarness {
-  private constructor(private readonly page: Page) {}
+  /** The harness's Chromium page: other measurements of images run in it too. */
+  private constructor(readonly page: Page) {}
 
   static async open(browser: Browser, baseUrl: string): Promise<LandmarkHarness> {
     const page = await browser.newPage();
