@@ -1,98 +1,12 @@
-// The sticker worker: a thin message loop over src/core's pipeline on the browser platform.
-// Must not import UI code (src/app) or engine code (src/engine).
+// The sticker worker's entry: it only keeps the messages that arrive while the worker's code loads,
+// then hands them to sticker-worker-main.ts. The entry module holds nothing else because WebKit
+// (Safari, every iOS browser) evaluates a worker's entry module a second time when a lazy chunk
+// imports from it (the AI redraw's chunk would), and the second copy's message handler has no init.
 
 /// <reference lib="webworker" />
-import { toErrorInfo } from '../src/core/errors.ts';
-import { runStickerJob } from '../src/core/pipeline.ts';
-import { parseCommand, type Command, type EngineEvent, assertNever } from '../src/core/protocol.ts';
-import type { Platform } from '../src/core/platform.ts';
-import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
-import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
-import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
-import { createRedrawService, type RedrawService } from '../src/platform/browser/diffusion/redraw-service.ts';
-
+export {};
 declare const self: DedicatedWorkerGlobalScope;
 
-let platform: Platform<ImageBitmap, OffscreenCanvas> | undefined;
-let redraw: RedrawService | null = null;
-const jobs = new Map<string, AbortController>();
-/** Jobs run one at a time, in order: one photo's pixels in memory at once. */
-let queue: Promise<void> = Promise.resolve();
-
-function post(event: EngineEvent, transfer: Transferable[] = []): void {
-  self.postMessage(event, transfer);
-}
-
-async function generate(command: Extract<Command, { type: 'generate' }>): Promise<void> {
-  const controller = jobs.get(command.jobId);
-  if (controller === undefined) return;
-  try {
-    if (platform === undefined) throw new Error('generate before init');
-    const ctx = { jobId: command.jobId, signal: controller.signal, emit: (e: EngineEvent) => post(e), now: () => performance.now() };
-    // Cancelling a job that is waiting for the AI models stops their download too.
-    const stopLoad = () => redraw?.cancel();
-    controller.signal.addEventListener('abort', stopLoad);
-    try {
-      const result = await runStickerJob(platform, ctx, command.photo, command.request);
-      post({ type: 'result', ...result }, [result.png]);
-    } finally {
-      controller.signal.removeEventListener('abort', stopLoad);
-    }
-  } catch (error) {
-    post({ type: 'error', jobId: command.jobId, error: toErrorInfo(error) });
-  } finally {
-    jobs.delete(command.jobId);
-    if (command.request.style === 'ai') redraw?.report();
-  }
-}
-
-async function handle(command: Command): Promise<void> {
-  switch (command.type) {
-    case 'init': {
-      const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled', ai } = command.options;
-      const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
-      restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), (url) => post({ type: 'blocked', url }));
-      redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
-      platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw);
-      post({ type: 'ready', gpu: await probeWebGpu() });
-      redraw?.start().catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
-      // Warm the face model now so the first sticker does not wait for it.
-      platform.loadModels((p) => post({ type: 'download', ...p })).catch((error: unknown) =>
-        post({ type: 'error', jobId: null, error: toErrorInfo(error, 'load-models') }),
-      );
-      return;
-    }
-    case 'generate':
-      jobs.set(command.jobId, new AbortController());
-      queue = queue.then(() => generate(command));
-      return;
-    case 'cancel':
-      jobs.get(command.jobId)?.abort();
-      return;
-    case 'redraw-load':
-      // Failures reach the UI as a 'failed' status.
-      redraw?.load().catch(() => undefined);
-      return;
-    case 'redraw-cancel':
-      redraw?.cancel();
-      return;
-    case 'redraw-prefer':
-      redraw?.prefer(command.device).catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
-      return;
-    case 'dispose':
-      for (const controller of jobs.values()) controller.abort();
-      self.close();
-      return;
-    default:
-      assertNever(command);
-  }
-}
-
-self.onmessage = (message: MessageEvent<unknown>) => {
-  const command = parseCommand(message.data);
-  if (command === null) {
-    post({ type: 'error', jobId: null, error: { code: 'BAD_INPUT', message: 'malformed command', retryable: false } });
-    return;
-  }
-  void handle(command);
-};
+const early: MessageEvent<unknown>[] = [];
+self.onmessage = (message) => early.push(message);
+void import('./sticker-worker-main.ts').then(({ start }) => start(early));

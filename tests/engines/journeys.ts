@@ -174,6 +174,35 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     }
   });
 
+  it('the AI redraw on the test networks: onnxruntime-web on wasm, the same sticker as Chromium’s for one seed', async () => {
+    const redraw = async (on: EnginePage) => {
+      await choose(on, 'style-select', 'ai');
+      await waitFor(on, 'the AI panel', (sel) => document.querySelector(sel) !== null, [testId('ai-status')], 60_000);
+      await fill(on, 'ai-seed', '7');
+      await choose(on, 'ai-seed', '7');
+      await choose(on, 'ai-steps', '2');
+      await on.click(testId('ai-download'));
+      const provider = await waitFor(on, 'the AI models', (sel) => {
+        const el = document.querySelector<HTMLElement>(sel)!;
+        return el.dataset.state === 'ready' ? (el.dataset.provider ?? '') : null;
+      }, [testId('ai-status')], 120_000);
+      const done = await makeSticker(on, PHOTO, { prompt: '开心', caption: ' ' });
+      await choose(on, 'style-select', 'photo');
+      if (done.kind !== 'result') throw new Error(`${on.engine}: ${done.code} ${done.detail}`);
+      return { provider, png: await bytesAt(on, done.src) };
+    };
+    const ours = await redraw(page);
+    expect(ours.provider).toBe('wasm');
+    expect(parseImageHeader(ours.png)).toMatchObject({ format: 'png', width: 512, height: 512 });
+    const reference = await openChromiumPage(chromium);
+    await openApp(reference, app.url, `face=cpu&ai=wasm&warp=${engine.warp === 'canvas2d-affine' ? 'canvas2d' : engine.warp}`);
+    const theirs = await redraw(reference);
+    await reference.close();
+    const diff = await meanDifference(harness, ours.png, theirs.png);
+    console.log(`${engine.name} vs Chromium, AI redraw: mean |ΔRGBA| ${diff.toFixed(2)} of 255`);
+    expect(diff).toBeLessThan(3);
+  });
+
   it('a WeChat pack of 8, exported as a ZIP within the platform’s limits', async () => {
     await choose(page, 'pack-size', '8');
     await page.click(testId('make-pack'));
