@@ -1,10 +1,10 @@
-"""Subsets the caption fonts (OFL-1.1) to what captions need, as woff2.
+"""Subsets the caption font (OFL-1.1) to what captions need, as woff2.
 
 CJK: GB2312 level 1 (the 3,755 most common hanzi, GB2312 rows 16-55). The list is derived offline
 from Python's own gb2312 codec, so no download is needed; 通用规范汉字表 has no machine-readable
 copy on a Debian machine. Plus ASCII, Latin-1 punctuation, CJK punctuation (U+3000-303F),
 full-width forms (U+FF00-FFEF) and general punctuation (U+2010-206F).
-Emoji: the sequences listed in caption-emoji.txt, with their ZWJ / skin-tone / VS16 glyphs.
+Emoji are not in a font: make-emoji-atlas.ts draws them into a bitmap atlas.
 """
 import argparse
 import os
@@ -30,19 +30,10 @@ def cjk_text():
     return "".join(chars + gb2312_level1())
 
 
-def emoji_text(path):
-    seqs = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                seqs.extend(line.split())
-    return "".join(seqs)
-
-
 def build(src, index, text, out, name):
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]  # keeps ccmp/liga, which join emoji ZWJ and skin-tone sequences
+    options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
@@ -59,13 +50,10 @@ def build(src, index, text, out, name):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--cjk", required=True)
-    p.add_argument("--emoji", required=True)
-    p.add_argument("--emoji-list", required=True)
     p.add_argument("--out", required=True)
     a = p.parse_args()
     # Face 2 of the collection is Noto Sans CJK SC.
     build(a.cjk, 2, cjk_text(), a.out, "caption-cjk-sc-black.woff2")
-    build(a.emoji, 0, emoji_text(a.emoji_list), a.out, "caption-emoji.woff2")
 
 
 if __name__ == "__main__":

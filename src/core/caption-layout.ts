@@ -1,6 +1,8 @@
 // Fit a caption into the sticker's caption band: the largest font size at which it wraps into at
 // most maxLines lines. Text measurement is passed in, so the same logic runs on any canvas.
 
+import { graphemes } from './graphemes.ts';
+
 export type MeasureText = (text: string, fontSize: number) => number;
 
 export interface CaptionBox {
@@ -22,13 +24,6 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const SPACE = /^\s+$/u;
 /** Punctuation that must not start a line (kinsoku): it sticks to the token before it. */
 const NO_LINE_START = /^[，。！？、；：）」』》〉”’!?,.;:)\]…~～]/u;
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** User-perceived characters: an emoji ZWJ sequence, skin tone or flag is one, never split. */
-export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
-}
 
 function isWide(g: string): boolean {
   return CJK.test(g) || EMOJI.test(g);

@@ -198,13 +198,15 @@ export interface PlatformExports {
 
 /** Which faces drew the caption. */
 export interface CaptionFontReport {
-  /** The bundled families that loaded (CSS names); empty when only the system's fonts draw. */
+  /** The bundled parts that loaded: 'BiaoQing Caption' (the CJK face's CSS name) and 'BiaoQing
+   *  Emoji' (the emoji atlas); empty when only the system's fonts draw. */
   loaded: string[];
-  /** The bundled faces' sources and subsets, as the build script made them. */
+  /** The loaded parts' sources and subsets, as the build scripts made them. */
   version: string | null;
-  /** How long loading the bundled faces took, ms. */
+  /** How long loading the bundle took, ms. */
   ms: number;
-  /** Why the bundled faces are not drawing: 'system' was asked for, or the load error. */
+  /** Why (part of) the bundle is not drawing, the system's fonts drawing instead: 'system' was
+   *  asked for, or each failed part's load error. */
   reason?: string;
 }
 

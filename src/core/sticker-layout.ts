@@ -30,10 +30,11 @@ export const CAPTION_LINE_HEIGHT = 1.15;
 export const CAPTION_INK_ABOVE = 1;
 export const CAPTION_INK_BELOW = 0.2;
 export const CAPTION_STROKE = 0.2;
-/** The bundled subsets (src/assets/fonts) first, so every device draws the same; then the system's
- *  CJK faces for characters outside the subsets. The emoji face holds only emoji, so it goes first. */
+/** The bundled subset (src/assets/fonts) first, so every device draws the same; then the system's
+ *  CJK faces for characters outside it. Emoji in the bundled atlas are drawn as bitmaps (the worker's
+ *  caption-emoji.ts); the system's emoji font draws the others. */
 export const CAPTION_FONT_FAMILY =
-  '"BiaoQing Emoji", "BiaoQing Caption", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Color Emoji", sans-serif';
+  '"BiaoQing Caption", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Color Emoji", sans-serif';
 export const CAPTION_FONT_WEIGHT = 900;
 
 /** Where the face goes for each style: eye targets (fractions of the side) and the cut-out's shape. */

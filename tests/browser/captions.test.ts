@@ -7,6 +7,7 @@ import { useSession } from './support/session.ts';
 import { openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { makeSticker, openApp, outcome } from './support/app-driver.ts';
+import { storedDraft } from './support/stored-draft.ts';
 
 const session = useSession();
 const PHOTO = fixtureFile('faces/grace_hopper.jpg');
@@ -14,14 +15,24 @@ const PHOTO = fixtureFile('faces/grace_hopper.jpg');
 interface Ink {
   /** Pixels that differ from the uncaptioned sticker, and their bounding box and centre. */
   changed: number;
-  box: { minX: number; maxX: number; minY: number; maxY: number };
+  box: Box;
   centre: { x: number; y: number };
   /** Changed pixels in the text's own near-black fill, and how many bands of rows they form (lines). */
   dark: number;
   darkLines: number;
   /** Changed pixels of strong colour (emoji; the text itself is black on white). */
   colourful: number;
+  /** Where the dark and the colourful pixels are. */
+  darkBox: Box;
+  colourBox: Box;
   size: number;
+}
+
+interface Box {
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
 }
 
 /** Makes a sticker and returns its src. */
@@ -53,6 +64,8 @@ function inkOf(page: Page, src: string): Promise<Ink> {
     const size = bitmap.width;
     let changed = 0, dark = 0, colourful = 0, sx = 0, sy = 0;
     const box = { minX: size, maxX: -1, minY: size, maxY: -1 };
+    const darkBox = { ...box };
+    const colourBox = { ...box };
     const darkRows = new Array<boolean>(size).fill(false);
     for (let y = 0; y < size; y++) {
       for (let x = 0; x < size; x++) {
@@ -62,21 +75,26 @@ function inkOf(page: Page, src: string): Promise<Ink> {
         changed++;
         sx += x;
         sy += y;
-        box.minX = Math.min(box.minX, x);
-        box.maxX = Math.max(box.maxX, x);
-        box.minY = Math.min(box.minY, y);
-        box.maxY = Math.max(box.maxY, y);
         const [r, g, b, a] = [now[i]!, now[i + 1]!, now[i + 2]!, now[i + 3]!];
-        if (a > 200 && r < 60 && g < 60 && b < 60) {
+        const isDark = a > 200 && r < 60 && g < 60 && b < 60;
+        const isColour = a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 100;
+        if (isDark) {
           dark++;
           darkRows[y] = true;
         }
-        if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) > 100) colourful++;
+        if (isColour) colourful++;
+        for (const [hit, bounds] of [[true, box], [isDark, darkBox], [isColour, colourBox]] as const) {
+          if (!hit) continue;
+          bounds.minX = Math.min(bounds.minX, x);
+          bounds.maxX = Math.max(bounds.maxX, x);
+          bounds.minY = Math.min(bounds.minY, y);
+          bounds.maxY = Math.max(bounds.maxY, y);
+        }
       }
     }
     let darkLines = 0;
     for (let y = 0; y < size; y++) if (darkRows[y] && !darkRows[y - 1]) darkLines++;
-    return { changed, box, centre: { x: sx / Math.max(1, changed), y: sy / Math.max(1, changed) }, dark, darkLines, colourful, size };
+    return { changed, box, centre: { x: sx / Math.max(1, changed), y: sy / Math.max(1, changed) }, dark, darkLines, colourful, darkBox, colourBox, size };
   }, src);
 }
 
@@ -154,6 +172,17 @@ describe('captions', () => {
     const emoji = await inkOf(page, src);
     expect(emoji.colourful).toBeGreaterThan(1500);
     expect(emoji.box.minY).toBeGreaterThanOrEqual(0.76 * emoji.size - 2);
+    // Between text, the emoji's colour is where the emoji sits: after the two black characters, on
+    // their line, about one em (here as high as the text) wide, and outlined in white like the text.
+    src = await sticker(page, '开心😂', src);
+    const mixed = await inkOf(page, src);
+    expect(mixed.colourful).toBeGreaterThan(1500);
+    expect(mixed.colourBox.minX).toBeGreaterThan(mixed.darkBox.maxX);
+    const textHeight = mixed.darkBox.maxY - mixed.darkBox.minY;
+    expect(mixed.colourBox.maxX - mixed.colourBox.minX).toBeGreaterThan(0.8 * textHeight);
+    expect(mixed.colourBox.maxX - mixed.colourBox.minX).toBeLessThan(1.6 * textHeight);
+    expect(Math.abs((mixed.colourBox.minY + mixed.colourBox.maxY) / 2 - (mixed.darkBox.minY + mixed.darkBox.maxY) / 2)).toBeLessThan(0.25 * textHeight);
+    expect(mixed.box.maxX).toBeGreaterThan(mixed.colourBox.maxX + 3);
 
     // A long caption wraps to at most three lines, all on the sticker, in the band.
     src = await sticker(page, '今天也是元气满满的一天，打工人打工魂，打工都是人上人，明天继续加油吧', src);
@@ -167,6 +196,8 @@ describe('captions', () => {
 
     // The placement is part of the draft: a reload brings it back.
     await page.getByTestId('caption-placement-free').check();
+    // Reloads once the draft is written: IndexedDB commits after the click returns.
+    await expect.poll(async () => ((await storedDraft(page))?.captionPlacement as { kind?: string } | undefined)?.kind).toBe('free');
     await page.reload();
     await page.getByTestId('generate-button').waitFor();
     await expect.poll(() => page.getByTestId('caption-placement-free').isChecked()).toBe(true);
@@ -186,6 +217,25 @@ describe('captions', () => {
     expect(systemInk.dark).toBeGreaterThan(500);
     expect(bottom.dark).toBeGreaterThan(1.1 * systemInk.dark);
     await system.context.close();
+
+    // Without the emoji atlas the caption is still made, its emoji left to the system's fonts (none
+    // here), and the report says why.
+    const noAtlas = await openPage(session.browser);
+    await noAtlas.page.route('**/caption-emoji-*.png', (route) => route.abort('failed'));
+    await openApp(noAtlas.page, session.server.url, 'face=cpu');
+    await noAtlas.page.getByTestId('cutout-select').selectOption('face');
+    await noAtlas.page.getByTestId('caption-placement-bottom').check();
+    plain = await sticker(noAtlas.page, '', null);
+    await keepReference(noAtlas.page, plain);
+    plain = await sticker(noAtlas.page, '开心😂', plain);
+    const partial = await fontReport(noAtlas.page);
+    expect(partial.families).toBe('BiaoQing Caption');
+    expect(partial.reason).toMatch(/^BiaoQing Emoji: /u);
+    const noAtlasInk = await inkOf(noAtlas.page, plain);
+    expect(noAtlasInk.dark).toBeGreaterThan(500);
+    expect(noAtlasInk.colourful).toBeLessThan(0.2 * mixed.colourful);
+    await noAtlas.context.close();
+
     await context.close();
   });
 });

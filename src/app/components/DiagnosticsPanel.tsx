@@ -87,9 +87,9 @@ export function DiagnosticsPanel(props: Props) {
               data-reason={run().captionFont.reason ?? ''}
             >
               {t().captionFont}:{' '}
-              {run().captionFont.loaded.length > 0
-                ? t().captionFontState(run().captionFont.loaded.join(' + '), run().captionFont.ms)
-                : t().captionFontSystem(run().captionFont.reason ?? '')}
+              {run().captionFont.loaded.length > 0 ? t().captionFontState(run().captionFont.loaded.join(' + '), run().captionFont.ms) : ''}
+              {/* What did not load (all of it, or only part) is drawn with the system's fonts. */}
+              {run().captionFont.reason === undefined ? '' : `${run().captionFont.loaded.length > 0 ? '; ' : ''}${t().captionFontSystem(run().captionFont.reason ?? '')}`}
             </p>
             <Show when={run().redraw}>
               {(r) => (

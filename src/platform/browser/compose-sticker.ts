@@ -11,6 +11,7 @@ import { cutoutAlpha, dieCutAlpha } from '../../core/face/person-cutout.ts';
 import type { FloatMask } from '../../core/image/float-mask.ts';
 import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT, CAPTION_STROKE } from '../../core/sticker-layout.ts';
 import { drawOverlays } from './draw-overlays.ts';
+import { drawCaptionLine, measureCaptionLine } from './caption-line.ts';
 
 export function captionFont(fontSize: number): string {
   return `${CAPTION_FONT_WEIGHT} ${fontSize}px ${CAPTION_FONT_FAMILY}`;
@@ -119,17 +120,13 @@ export function drawCaption(ctx: OffscreenCanvasRenderingContext2D, plan: Sticke
   if (caption.lines.length === 0) return;
   ctx.save();
   ctx.font = captionFont(caption.fontSize);
-  ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
+  ctx.imageSmoothingQuality = 'high';
   ctx.lineJoin = 'round';
   ctx.lineWidth = Math.max(4, caption.fontSize * CAPTION_STROKE);
   ctx.strokeStyle = '#ffffff';
   ctx.fillStyle = '#141414';
-  caption.lines.forEach((line, i) => {
-    const y = caption.baselineY[i] ?? 0;
-    ctx.strokeText(line, caption.centerX, y);
-    ctx.fillText(line, caption.centerX, y);
-  });
+  caption.lines.forEach((line, i) => drawCaptionLine(ctx, line, caption.centerX, caption.baselineY[i] ?? 0, caption.fontSize));
   ctx.restore();
 }
 
@@ -165,5 +162,5 @@ export function measureCaption(text: string, fontSize: number): number {
   measureCtx ??= new OffscreenCanvas(1, 1).getContext('2d');
   if (measureCtx === null) throw new Error('OffscreenCanvas 2D context unavailable');
   measureCtx.font = captionFont(fontSize);
-  return measureCtx.measureText(text).width;
+  return measureCaptionLine(measureCtx, text, fontSize);
 }

@@ -2,21 +2,23 @@
 
 import type { Page } from 'playwright-core';
 
-export function storedDraftField(page: Page, field: 'caption' | 'style' | 'prompt' | 'template'): Promise<string | null> {
+/** The stored draft's fields, or undefined where none is stored. */
+export function storedDraft(page: Page): Promise<Record<string, unknown> | undefined> {
   return page.evaluate(
-    (name) =>
-      new Promise<string | null>((resolve) => {
+    () =>
+      new Promise<Record<string, unknown> | undefined>((resolve) => {
         const open = indexedDB.open('keyval-store');
         open.onsuccess = () => {
           const get = open.result.transaction('keyval').objectStore('keyval').get('draft:v1');
-          get.onsuccess = () => {
-            const value = (get.result as Record<string, unknown> | undefined)?.[name];
-            resolve(typeof value === 'string' ? value : null);
-          };
-          get.onerror = () => resolve(null);
+          get.onsuccess = () => resolve(get.result as Record<string, unknown> | undefined);
+          get.onerror = () => resolve(undefined);
         };
-        open.onerror = () => resolve(null);
+        open.onerror = () => resolve(undefined);
       }),
-    field,
   );
+}
+
+export async function storedDraftField(page: Page, field: 'caption' | 'style' | 'prompt' | 'template'): Promise<string | null> {
+  const value = (await storedDraft(page))?.[field];
+  return typeof value === 'string' ? value : null;
 }
