@@ -107,7 +107,7 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
       await reference.close();
       const diff = await meanDifference(harness, png, ours);
       console.log(`${engine.name} vs Chromium: mean |ΔRGBA| ${diff.toFixed(2)} of 255`);
-      expect(diff).toBeLessThan(6);
+      expect(diff).toBeLessThan(2);
     });
 
     it('draws the caption’s emoji in colour', async () => {

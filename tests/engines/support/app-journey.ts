@@ -18,14 +18,29 @@ export async function openApp(page: EnginePage, baseUrl: string, query = 'face=c
   await waitFor(page, 'the form', (sel) => document.querySelector(sel) !== null, [testId('generate-button')], 60_000);
 }
 
-/** Empties an input the way an edit does (an input event), then types `text`. */
+/** Sets an input's text the way an edit or an IME commit does: the value, then an input event. */
+function setValue(page: EnginePage, id: string, text: string): Promise<void> {
+  return page.run(
+    (sel, value) => {
+      const input = document.querySelector<HTMLInputElement>(sel)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    testId(id),
+    text,
+  );
+}
+
+/**
+ * Empties an input, then types `text`. WebKitWebDriver drops characters beyond the BMP (emoji)
+ * from typed keys; what the keys could not type is then committed at once, as an emoji keyboard does.
+ */
 export async function fill(page: EnginePage, id: string, text: string): Promise<void> {
-  await page.run((sel) => {
-    const input = document.querySelector<HTMLInputElement>(sel)!;
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, testId(id));
-  if (text !== '') await page.type(testId(id), text);
+  await setValue(page, id, '');
+  if (text === '') return;
+  await page.type(testId(id), text);
+  const typed = await page.run((sel) => document.querySelector<HTMLInputElement>(sel)!.value, testId(id));
+  if (typed !== text) await setValue(page, id, text);
 }
 
 /** Chooses an option of a <select>, or ticks/unticks a checkbox, with the events a user's choice fires. */
