@@ -13,7 +13,8 @@ import { EYE_TARGETS, STICKER_SIZE } from '../../src/core/sticker-layout.ts';
 import { LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from '../../src/core/face/landmarks.ts';
 import { startAppServer, type AppServer } from '../browser/support/app-server.ts';
 import { launchChromium } from '../browser/support/chromium.ts';
-import { fixture } from '../browser/support/fixtures.ts';
+import { fixture, fixtureFile, type UploadFile } from '../browser/support/fixtures.ts';
+import { sidewaysWithExif, upscaled } from '../browser/support/variants.ts';
 import { LandmarkHarness, type Measured } from '../browser/support/harness.ts';
 import { startExamplesServer, type ExamplesServer } from '../../scripts/examples-server.ts';
 import { parseGif } from '../support/parse-gif.ts';
@@ -245,6 +246,27 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
       return prompt === '' ? null : { prompt, caption: document.querySelector<HTMLInputElement>(c)!.value };
     }, [testId('prompt-input'), testId('caption-input')]);
     expect(form).toEqual(WORDS);
+  });
+
+  it('a sideways phone photo is turned upright, a very large one scaled down, each to a sticker with its face', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'engine-photos-'));
+    const saved = (file: UploadFile) => {
+      const where = path.join(dir, file.name);
+      writeFileSync(where, file.buffer);
+      return where;
+    };
+    const cases = [
+      { photo: await sidewaysWithExif(harness.page, fixtureFile('faces/grace_hopper.jpg')), size: '512×600 → 512×600' },
+      { photo: await upscaled(harness.page, fixtureFile('faces/astronaut.png'), 4096), size: '4096×4096 → 2048×2048' },
+    ];
+    for (const { photo, size } of cases) {
+      const done = await makeSticker(page, saved(photo), { prompt: '开心', caption: '' });
+      if (done.kind !== 'result') throw new Error(`${photo.name}: ${done.code} ${done.detail}`);
+      made.push('开心');
+      expect(await page.run((sel) => document.querySelector(sel)?.textContent ?? '', testId('photo-size'))).toContain(size);
+      const measured = await harness.measure((await bytesAt(page, done.src)).toString('base64'), 'image/png');
+      expect(measured.faces, photo.name).toHaveLength(1);
+    }
   });
 
   it('bad files are refused in words, and the words typed stay', async () => {
