@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { EYE_TARGETS, STICKER_SIZE } from '../../src/core/sticker-layout.ts';
-import { LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from '../../src/core/face/landmarks.ts';
+import { STICKER_SIZE } from '../../src/core/sticker-layout.ts';
 import { startAppServer, type AppServer } from './support/app-server.ts';
 import { launchChromium, openPage, type TestPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.ts';
 import { LandmarkHarness } from './support/harness.ts';
+import { expectEyesOnTargets } from './support/eye-targets.ts';
 
 let server: AppServer;
 let browser: Browser;
@@ -42,15 +42,7 @@ describe('the first sticker, end to end', () => {
     expect(measured.transparentFraction).toBeGreaterThan(0.2);
 
     // The landmarker, run afresh on the sticker, finds the face with its eyes on the targets.
-    expect(measured.faces).toHaveLength(1);
-    const face = measured.faces[0]!;
-    const tolerance = 0.03 * STICKER_SIZE; // ~15 px: two landmark runs on a resampled image
-    const right = face.points[RIGHT_IRIS_CENTER]!;
-    const left = face.points[LEFT_IRIS_CENTER]!;
-    expect(Math.abs(right.x - EYE_TARGETS[0].x * STICKER_SIZE)).toBeLessThan(tolerance);
-    expect(Math.abs(right.y - EYE_TARGETS[0].y * STICKER_SIZE)).toBeLessThan(tolerance);
-    expect(Math.abs(left.x - EYE_TARGETS[1].x * STICKER_SIZE)).toBeLessThan(tolerance);
-    expect(Math.abs(left.y - EYE_TARGETS[1].y * STICKER_SIZE)).toBeLessThan(tolerance);
+    expectEyesOnTargets(measured);
   });
 
   it('offers the sticker as a PNG download', async () => {

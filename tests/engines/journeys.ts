@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { EYE_TARGETS, STICKER_SIZE } from '../../src/core/sticker-layout.ts';
-import { LEFT_IRIS_CENTER, RIGHT_IRIS_CENTER } from '../../src/core/face/landmarks.ts';
+import { STICKER_SIZE } from '../../src/core/sticker-layout.ts';
 import { startAppServer, type AppServer } from '../browser/support/app-server.ts';
 import { launchChromium } from '../browser/support/chromium.ts';
 import { fixture, fixtureFile, type UploadFile } from '../browser/support/fixtures.ts';
 import { sidewaysWithExif, upscaled } from '../browser/support/variants.ts';
-import { LandmarkHarness, type Measured } from '../browser/support/harness.ts';
+import { LandmarkHarness } from '../browser/support/harness.ts';
+import { expectEyesOnTargets } from '../browser/support/eye-targets.ts';
 import { startExamplesServer, type ExamplesServer } from '../../scripts/examples-server.ts';
 import { parseGif } from '../support/parse-gif.ts';
 import { parseImageHeader } from '../support/parse-image-header.ts';
@@ -35,18 +35,6 @@ export interface EngineUnderTest {
   close(): Promise<void>;
   /** The warp backend this engine should end up on. */
   warp: string;
-}
-
-function eyesOnTargets(measured: Measured): void {
-  expect(measured.faces).toHaveLength(1);
-  const face = measured.faces[0]!;
-  const tolerance = 0.03 * STICKER_SIZE;
-  const right = face.points[RIGHT_IRIS_CENTER]!;
-  const left = face.points[LEFT_IRIS_CENTER]!;
-  expect(Math.abs(right.x - EYE_TARGETS[0].x * STICKER_SIZE)).toBeLessThan(tolerance);
-  expect(Math.abs(right.y - EYE_TARGETS[0].y * STICKER_SIZE)).toBeLessThan(tolerance);
-  expect(Math.abs(left.x - EYE_TARGETS[1].x * STICKER_SIZE)).toBeLessThan(tolerance);
-  expect(Math.abs(left.y - EYE_TARGETS[1].y * STICKER_SIZE)).toBeLessThan(tolerance);
 }
 
 export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
@@ -90,7 +78,7 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
       expect([measured.width, measured.height]).toEqual([STICKER_SIZE, STICKER_SIZE]);
       expect(measured.corners).toEqual([0, 0, 0, 0]);
       expect(measured.transparentFraction).toBeGreaterThan(0.2);
-      eyesOnTargets(measured);
+      expectEyesOnTargets(measured);
     });
 
     it('ran on the CPU delegate and this engine’s warp backend', async () => {
