@@ -144,17 +144,14 @@ export class StoredModel {
       const chunks = length === 0 ? this.record.chunks : [...this.record.chunks, { bytes: length, sha256: await sha256Hex(piece) }];
       const record: ModelCacheRecord = { ...this.record, chunks, complete: complete && this.stored + length === end, updatedAt: Date.now() };
       // Either form copies the piece's bytes (only those) when it is made.
-      const write = (chunk: Blob | ArrayBuffer) =>
-        setMany([...(length > 0 ? [[modelChunkKey(this.entry, this.record.chunks.length), chunk] as [IDBValidKey, unknown]] : []), [modelRecordKey(this.entry), record]], db);
+      const chunk = (asBlob: boolean): [IDBValidKey, unknown][] => (length === 0 ? [] : [[modelChunkKey(this.entry, this.record.chunks.length), asBlob ? new Blob([piece]) : piece.slice().buffer]]);
+      const write = (asBlob: boolean) => setMany([...chunk(asBlob), [modelRecordKey(this.entry), record]], db);
       try {
-        if (!chunksAsBlobs || length === 0) await write(piece.slice().buffer);
-        else {
-          await write(new Blob([piece])).catch(async (error: unknown) => {
-            if (isQuotaExceeded(error)) throw error;
-            chunksAsBlobs = false;
-            await write(piece.slice().buffer);
-          });
-        }
+        await write(chunksAsBlobs).catch(async (error: unknown) => {
+          if (!chunksAsBlobs || length === 0 || isQuotaExceeded(error)) throw error;
+          chunksAsBlobs = false;
+          await write(false);
+        });
       } catch (error) {
         if (isQuotaExceeded(error)) throw await storageFullError(this.entry, this.entry.bytes - this.stored);
         throw error;

@@ -2,22 +2,13 @@
 // reference sticker the other engines are compared with.
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { pageScript, type EnginePage } from './engine-page.ts';
+import type { EnginePage } from './engine-page.ts';
+import { ScriptedPage, scriptable } from './scripted-page.ts';
 
-class ChromiumPage implements EnginePage {
+class ChromiumPage extends ScriptedPage {
   readonly engine = 'chromium';
-  constructor(private readonly context: BrowserContext, private readonly page: Page) {}
-
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
-  }
-
-  async run<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
-    return (await this.page.evaluate(`${pageScript(fn as (...a: never[]) => unknown)}(...${JSON.stringify(args)})`)) as R;
+  constructor(private readonly context: BrowserContext, private readonly page: Page) {
+    super(scriptable(page));
   }
 
   async upload(selector: string, file: string): Promise<void> {

@@ -4,27 +4,18 @@
 // WebGPU on Linux either way. Each page is its own browser context, so it starts with empty storage.
 
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
-import { pageScript, type EngineName, type EnginePage } from './engine-page.ts';
+import type { EngineName, EnginePage } from './engine-page.ts';
+import { ScriptedPage, scriptable } from './scripted-page.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-class FirefoxPage implements EnginePage {
+class FirefoxPage extends ScriptedPage {
   constructor(
     readonly engine: EngineName,
     private readonly context: BrowserContext,
     private readonly page: Page,
-  ) {}
-
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
-  }
-
-  async reload(): Promise<void> {
-    await this.page.reload();
-  }
-
-  async run<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
-    return (await this.page.evaluate(`${pageScript(fn as (...a: never[]) => unknown)}(...${JSON.stringify(args)})`)) as R;
+  ) {
+    super(scriptable(page));
   }
 
   async upload(selector: string, file: string): Promise<void> {
