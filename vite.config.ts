@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
-import { localAssetsPlugin } from './scripts/local-assets-plugin.ts';
+import { MEDIAPIPE_DIR, localAssetsPlugin } from './scripts/local-assets-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/pwa/service-worker-plugin.ts';
 import { embedPlugin } from './scripts/embed-plugin.ts';
+import { compressedAssetsPlugin } from './scripts/compressed-assets-plugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
@@ -21,12 +22,13 @@ export default defineConfig({
   // 'mpa': an unknown path is a 404, not index.html, so a missing model file fails honestly.
   appType: 'mpa',
   // embedPlugin: EMBED_ORIGINS, read when serving starts, as /embed-config.json and CSP frame-ancestors.
-  plugins: [solid(), localAssetsPlugin(root), serviceWorkerPlugin(root), embedPlugin()],
+  plugins: [solid(), localAssetsPlugin(root), serviceWorkerPlugin(root), embedPlugin(), compressedAssetsPlugin(root)],
   worker: { format: 'es' },
   define: {
     'import.meta.env.VITE_BIAOQING_MODELS': JSON.stringify(aiModels),
     'import.meta.env.VITE_BIAOQING_MODEL_BASE': JSON.stringify(modelBase),
     'import.meta.env.VITE_BIAOQING_SERVER_URL': JSON.stringify(serverUrl),
+    'import.meta.env.VITE_MEDIAPIPE_DIR': JSON.stringify(MEDIAPIPE_DIR),
   },
   build: { target: 'es2022', sourcemap: true },
   server: { port, strictPort: true, host: 'localhost', proxy },

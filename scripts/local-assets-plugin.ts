@@ -13,6 +13,8 @@ import { modelsDir } from './models-dir.ts';
 import manifest from '../models/manifest.json' with { type: 'json' };
 
 const MEDIAPIPE_FILES = ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'];
+/** Named by the package's version, so the files can be cached for good (Cache-Control: immutable). */
+export const MEDIAPIPE_DIR = `mediapipe/${(JSON.parse(readFileSync(new URL('../node_modules/@mediapipe/tasks-vision/package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
 
 interface Asset {
   fileName: string;
@@ -29,7 +31,7 @@ export function localAssets(root: string): Asset[] {
   const known = found.get(root);
   if (known !== undefined) return known;
   const assets: Asset[] = MEDIAPIPE_FILES.map((file) => ({
-    fileName: `mediapipe/${file}`,
+    fileName: `${MEDIAPIPE_DIR}/${file}`,
     source: path.join(root, 'node_modules/@mediapipe/tasks-vision/wasm', file),
   }));
   for (const model of manifest.models) {

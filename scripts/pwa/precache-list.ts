@@ -1,7 +1,12 @@
-// What the service worker precaches: the built app shell (HTML, JS, CSS, fonts, icons, manifest)
-// and the runtime wasm (MediaPipe's under mediapipe/, onnxruntime-web's under assets/). Never
-// anything under models/: weights are downloaded on demand and kept in IndexedDB, and caching them
-// twice would double what the app takes from the device.
+// What the service worker keeps for offline use, in three groups, so a first visit fetches only
+// what its first sticker needs:
+// - shell: the page itself (HTML, manifest, icons, the entry script, its static imports and CSS),
+//   precached when the service worker installs, as the page opens;
+// - stickers: every other built file (the workers, MediaPipe's wasm, fonts, the emoji atlas),
+//   cached after the first sticker, mostly from the browser's HTTP cache the sticker filled;
+// - ai: onnxruntime-web's wasm, cached once the AI redraw or the text encoder has run.
+// Never anything under models/: weights live in IndexedDB (the model store), and caching them twice
+// would double what the app takes from the device.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -10,19 +15,55 @@ import path from 'node:path';
 export interface PrecacheEntry {
   /** Relative to the service worker, so the list holds under any base path. */
   url: string;
-  revision: string;
+  /** null: the name already changes with the bytes (Vite's hashed assets, MediaPipe's versioned folder). */
+  revision: string | null;
 }
 
-const SHELL = /\.(?:html|m?js|css|wasm|woff2?|svg|png|webmanifest)$/u;
-/** models/: weights (IndexedDB); screenshots/: only the install dialog shows them; sw.js: itself. */
-const NEVER = [/^models\//u, /^screenshots\//u, /^sw\.js$/u, /\.map$/u];
+export interface PrecacheGroups {
+  shell: PrecacheEntry[];
+  stickers: string[];
+  ai: string[];
+}
 
-export function precacheList(outDir: string): PrecacheEntry[] {
+const KEPT = /\.(?:html|m?js|css|wasm|woff2?|svg|png|webmanifest)$/u;
+/** models/: weights (IndexedDB); screenshots/: only the install dialog shows them; sw.js: itself. */
+const NEVER = [/^models\//u, /^screenshots\//u, /^sw\.js$/u, /\.map$/u, /\.br$/u];
+/** Named by content: Vite's assets/ and the versioned mediapipe/<version>/. */
+const HASHED = /^(?:assets|mediapipe)\//u;
+const AI = /^assets\/ort-wasm[^/]*\.(?:wasm|mjs)$/u;
+
+/** `import … from "./x.js"` and `import "./x.js"`, as minified output writes them; not import(). */
+const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/gu;
+
+/** The entry script and stylesheets of index.html and everything the entry imports statically, as build paths. */
+export function appShellFiles(outDir: string): string[] {
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*\ssrc="\/?([^"]+)"/u.exec(html)?.[1];
+  if (entry === undefined) throw new Error('index.html has no module script');
+  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\/?([^"]+)"/gu)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(path.join(outDir, file), 'utf8');
+    for (const [, imported] of code.matchAll(STATIC_IMPORT)) if (imported !== undefined) visit(path.posix.join(path.posix.dirname(file), imported));
+  };
+  visit(entry);
+  return [...seen, ...styles];
+}
+
+export function precacheGroups(outDir: string): PrecacheGroups {
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-  return files
-    .filter((file) => SHELL.test(file) && !NEVER.some((rule) => rule.test(file)))
-    .sort()
-    .map((url) => ({ url, revision: createHash('sha256').update(readFileSync(path.join(outDir, url))).digest('hex').slice(0, 16) }));
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => KEPT.test(file) && !NEVER.some((rule) => rule.test(file)))
+    .sort();
+  const shellScripts = new Set(appShellFiles(outDir));
+  const revision = (file: string) => createHash('sha256').update(readFileSync(path.join(outDir, file))).digest('hex').slice(0, 16);
+  const inShell = (file: string) => !HASHED.test(file) || shellScripts.has(file);
+  return {
+    shell: files.filter(inShell).map((url) => ({ url, revision: HASHED.test(url) ? null : revision(url) })),
+    stickers: files.filter((file) => !inShell(file) && !AI.test(file)),
+    ai: files.filter((file) => !inShell(file) && AI.test(file)),
+  };
 }

@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { build, type Plugin } from 'vite';
-import { precacheList } from './precache-list.ts';
+import { precacheGroups } from './precache-list.ts';
 
 export function serviceWorkerPlugin(root: string): Plugin {
   let outDir = '';
@@ -15,14 +15,15 @@ export function serviceWorkerPlugin(root: string): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const entries = precacheList(outDir);
+      const { shell, ...groups } = precacheGroups(outDir);
       await build({
         configFile: false,
         root,
         logLevel: 'warn',
         publicDir: false,
         define: {
-          __PRECACHE_MANIFEST__: JSON.stringify(entries),
+          __PRECACHE_SHELL__: JSON.stringify(shell),
+          __PRECACHE_GROUPS__: JSON.stringify(groups),
           // Workbox's development logging is left out of the production worker.
           'process.env.NODE_ENV': JSON.stringify('production'),
         },

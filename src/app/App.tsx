@@ -1,4 +1,4 @@
-import { Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { Show, createEffect, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById, understand } from '../core/expression/understand.ts';
 import type { ErrorInfo } from '../core/errors.ts';
@@ -119,6 +119,10 @@ export function App() {
     return u.kind === 'suggestions' && u.rest !== '' ? u.rest : null;
   });
   const meaning = freeText.meaning;
+  // The encoder ran on onnxruntime-web: keep its wasm for offline use too.
+  createEffect(() => {
+    if (freeText.encoder().status === 'ready') update.keepOffline('ai');
+  });
   const source = (): 'lexicon' | 'meaning' | 'user' =>
     picked() !== null ? 'user' : understanding().kind === 'matched' ? 'lexicon' : 'meaning';
   const chosen = () => {
@@ -232,6 +236,9 @@ export function App() {
         rating: null,
       });
       setLastRun(result);
+      // The first sticker has what it needs; now the files for offline use (mostly from the HTTP cache).
+      update.keepOffline('stickers');
+      if (chosenStyle === 'ai') update.keepOffline('ai');
       const id = await history.keep(current, photoName(), request, result);
       setSticker((shown) => (shown === null ? null : { ...shown, historyId: id }));
       // A rating given while the sticker was still being stored goes with it.
@@ -352,7 +359,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <OfflineBadge />
+      <OfflineBadge ready={update.offlineReady} />
       <UpdateBanner update={update} />
       <OpenInBrowserHint />
       <main class="layout">

@@ -31,6 +31,9 @@ export function createFreeText(location: Location, query: Accessor<string | null
   const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
   const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
   const worker = new TextUnderstanding(location, { onStatus: setEncoder, onDownload: setProgress });
+  createEffect(() => {
+    if (query() !== null) worker.start();
+  });
 
   createEffect(() => {
     const text = query();

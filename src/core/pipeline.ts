@@ -45,6 +45,7 @@ export async function runStickerJob<Img, Surface>(
 ): Promise<StickerResult> {
   const timings: StickerResult['timings'] = {};
   const backends: StickerResult['backends'] = {};
+  let captionFont: StickerResult['captionFont'] = { loaded: [], version: null, ms: 0 };
 
   async function stage<T>(name: StageName, work: () => T | Promise<T>): Promise<T> {
     if (ctx.signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: name });
@@ -105,7 +106,11 @@ export async function runStickerJob<Img, Surface>(
     const layout = LAYOUTS[request.style];
     const outline = request.outline ?? DEFAULT_OUTLINE;
     const captionPlacement = request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT;
-    const plan = await stage('align', () => planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person, captionPlacement }));
+    const plan = await stage('align', async () => {
+      // The caption is measured with the faces it draws with: loaded here, on the first caption that needs them.
+      captionFont = await platform.captionFonts(request.caption);
+      return planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person, captionPlacement });
+    });
     let redraw: RedrawReport | null = null;
     if (request.style === 'ai' && request.redraw !== undefined) {
       const settings = request.redraw;
@@ -175,7 +180,7 @@ export async function runStickerJob<Img, Surface>(
       redraw,
       timings,
       backends,
-      captionFont: platform.captionFont(),
+      captionFont,
     };
   } finally {
     for (const image of toRelease) platform.release(image);

@@ -115,8 +115,8 @@ export interface Platform<Img, Surface> {
   segmentPerson(image: Img): Promise<FloatMask>;
   /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth. */
   warp(image: Img, mesh: WarpMesh, mouth: MouthOpening | null): Promise<Img>;
-  /** Loaded with the models: the caption faces measureCaption and compose use, for diagnostics. */
-  captionFont(): CaptionFontReport;
+  /** Loads the caption faces `caption` needs, on its first need; reports those loaded so far (diagnostics). */
+  captionFonts(caption: string): Promise<CaptionFontReport>;
   measureCaption: MeasureText;
   compose(image: Img, plan: StickerPlan): Promise<Surface>;
   /** The square the plan maps the photo onto, unmasked and opaque: size×size RGBA. */

@@ -1,6 +1,7 @@
 // Free-text understanding for the UI: the text-encoder worker behind a small promise API. The
-// worker starts at once (a cached or bundled encoder loads by itself); one that would download asks
-// first through its 'needs-download' status. A crashed worker fails its open requests and is
+// worker starts when free text first needs it, not as the page opens (it brings onnxruntime-web);
+// a cached or bundled encoder then loads by itself, one that would download asks first through its
+// 'needs-download' status. A crashed worker fails its open requests and is
 // replaced on the next load, so the user can retry.
 
 import type { ErrorInfo } from '../core/errors.ts';
@@ -44,8 +45,11 @@ export class TextUnderstanding {
   constructor(
     private readonly location: Location,
     private readonly events: TextUnderstandingEvents,
-  ) {
-    this.spawn();
+  ) {}
+
+  /** Starts the worker, if it is not running. */
+  start(): void {
+    this.worker ??= this.spawn();
   }
 
   /** Start (download if need be) the encoder; after a failure this tries again. */

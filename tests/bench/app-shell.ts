@@ -5,6 +5,7 @@
 // worker in control, a new navigation each run).
 
 import { readFileSync } from 'node:fs';
+import { appShellFiles } from '../../scripts/pwa/precache-list.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -14,25 +15,6 @@ import { serviceWorkerInControl } from '../browser/support/service-worker.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-
-/** `import … from "./x.js"` and `import "./x.js"`, as minified output writes them; not import(). */
-const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/gu;
-
-/** The entry script of dist/index.html and everything it imports statically, as dist paths. */
-export function appShellFiles(distDir: string = dist): string[] {
-  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  const entry = /<script type="module"[^>]*\ssrc="\/?([^"]+)"/u.exec(html)?.[1];
-  if (entry === undefined) throw new Error('dist/index.html has no module script');
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(path.join(distDir, file), 'utf8');
-    for (const match of code.matchAll(STATIC_IMPORT)) visit(path.posix.join(path.posix.dirname(file), match[1]!));
-  };
-  visit(entry);
-  return [...seen];
-}
 
 /** Navigation start until the generate button can be pressed, by the page's own clock. */
 async function timeToInteractive(page: Page, url: string): Promise<number> {
@@ -56,7 +38,7 @@ export interface AppShellReport {
 }
 
 export async function appShellBench(browser: Browser, baseUrl: string, runs: number): Promise<AppShellReport> {
-  const files = appShellFiles();
+  const files = appShellFiles(dist).filter((file) => file.endsWith('.js'));
   const bytes = files.map((f) => readFileSync(path.join(dist, f)));
   const url = `${baseUrl}?face=cpu`;
 

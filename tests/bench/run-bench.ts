@@ -17,7 +17,8 @@
 // fallback server (tests/bench/server.ts): status and upload requests/s, and redraw jobs/s on the
 // fixture networks with onnxruntime-node on the CPU.
 // Then the app shell (tests/bench/app-shell.ts): its JS size (gzip) and time to interactive, cold
-// and from the service worker's cache.
+// and from the service worker's cache. Last, a first visit (tests/bench/first-visit.ts): bytes on
+// the wire before the first sticker, and the time to it on a phone's link.
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -36,6 +37,7 @@ import { modelStoreBench } from './model-store.ts';
 import { aiRedraw } from './ai-redraw.ts';
 import { serverBench } from './server.ts';
 import { appShellBench } from './app-shell.ts';
+import { firstVisitBench } from './first-visit.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -147,6 +149,8 @@ const fallbackServer = await serverBench();
 
 const appShell = await appShellBench(browser, server.url, RUNS);
 
+const firstVisit = await firstVisitBench(browser, server.url);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -186,6 +190,10 @@ const report = {
   appShell: {
     note: 'what index.html loads before any worker (entry + static imports, gzip level 6); time to interactive = navigation start until the generate button is enabled, cold (fresh context, no service worker) and from the service worker cache',
     ...appShell,
+  },
+  firstVisit: {
+    note: 'a fresh profile through a counting proxy: MB on the wire when the form is ready, when the first sticker (开心大笑, Grace Hopper) is shown, and 15 s later (the service worker keeping the sticker files); the time from opening to the sticker, unshaped and on a 10 Mbit/s, 40 ms link shared by the page, its workers and the service worker',
+    ...firstVisit,
   },
   unit: 'ms',
 };

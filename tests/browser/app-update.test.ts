@@ -24,6 +24,8 @@ let version = 1;
 function versionedWorker(): Plugin {
   return {
     name: 'test-versioned-service-worker',
+    // Ahead of the app's own file serving (its brotli copy of sw.js would answer first).
+    enforce: 'pre',
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
         if ((req.url ?? '').split('?')[0] !== '/sw.js' || version === 1) return next();

@@ -12,6 +12,7 @@ import { launchChromium, openPage } from './support/chromium.ts';
 import { openApp } from './support/app-driver.ts';
 import { FILES, buildModelStoreHarness, modelStorePlugin, openModelStore, seededBytes, testModel, type ModelStorePage } from './support/model-store-page.ts';
 import { RangeFileServer } from './support/range-file-server.ts';
+import { serviceWorkerInControl } from './support/service-worker.ts';
 
 const MB = 2 ** 20;
 const CHUNK = MODEL_CHUNK_BYTES;
@@ -329,6 +330,8 @@ describe('model manager: storage quota', () => {
       });
       await openApp(page, server.url);
       await page.getByTestId('notice').filter({ hasText: /已就绪/ }).waitFor({ timeout: 60_000 });
+      // The precache fills Cache Storage in the background: usage is only steady once it is done.
+      await serviceWorkerInControl(page);
       await setQuota(page, (await usage(page)) + 20 * MB);
       await page.getByTestId('prompt-input').fill('火冒三丈');
       await page.getByTestId('text-encoder-download').click();

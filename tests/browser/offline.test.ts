@@ -37,6 +37,8 @@ describe('offline', () => {
     const first = await outcome(page);
     expect(first.kind).toBe('result');
     await expect.poll(() => page.getByTestId('offline-indicator').getAttribute('data-online')).toBe('true');
+    // After the first sticker the service worker keeps the sticker files for offline use.
+    await expect.poll(() => page.getByTestId('offline-indicator').getAttribute('data-offline-ready'), { timeout: 60_000 }).toBe('stickers');
 
     await context.setOffline(true);
     await server.close();
@@ -54,6 +56,8 @@ describe('offline', () => {
     await page.getByTestId('generate-button').click();
     const again = await outcome(page);
     if (again.kind === 'error') throw new Error(`offline sticker failed: ${again.code} ${again.detail}`);
+    // The caption's font came from the service worker's cache too.
+    expect(await page.getByTestId('caption-font-report').getAttribute('data-families')).toBe('BiaoQing Caption');
     const png = parseImageHeader(Buffer.from(await imageBytes(page, again.src), 'base64'));
     expect([png.format, png.width, png.height]).toEqual(['png', 512, 512]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-wechat').click()]);
@@ -94,6 +98,9 @@ describe('offline AI redraw', () => {
     const first = await outcome(page, null, 120_000);
     if (first.kind === 'error') throw new Error(`online AI sticker failed: ${first.code} ${first.detail}`);
     const before = await pixels(page, first.src);
+    // The AI ran: onnxruntime-web's wasm is kept for offline use with the sticker files.
+    const ready = () => page.getByTestId('offline-indicator').getAttribute('data-offline-ready').then((v) => (v ?? '').split(' ').sort().join(' '));
+    await expect.poll(ready, { timeout: 60_000 }).toBe('ai stickers');
 
     await context.setOffline(true);
     await online.close();

@@ -1,6 +1,7 @@
 // Installable: the manifest's fields and files (icons and screenshots at the sizes they declare, a
 // maskable icon), the service worker in control after a reload, Chromium's own installability
-// check, and the precache: the app shell and the runtime wasm, never a model file.
+// check, and what it keeps: the app shell at once, the sticker files after the first sticker,
+// onnxruntime-web only once the AI ran, never a model file.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,8 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { useSession } from './support/session.ts';
 import { CHROMIUM_PATH, openPage } from './support/chromium.ts';
-import { openApp } from './support/app-driver.ts';
+import { makeSticker, openApp, outcome } from './support/app-driver.ts';
+import { fixtureFile } from './support/fixtures.ts';
 import { precachedPaths, serviceWorkerInControl } from './support/service-worker.ts';
 import { parseImageHeader } from '../support/parse-image-header.ts';
 
@@ -85,7 +87,7 @@ describe('installable app', () => {
     await context.close();
   });
 
-  it('is controlled by its service worker after a reload and precaches the shell and wasm but no model', async () => {
+  it('is controlled by its service worker after a reload, keeps the shell at once and the sticker files after the first sticker, but no model', async () => {
     const { page, context, offMachineRequests, pageErrors } = await openPage(session.browser);
     await openApp(page, session.server.url);
     await serviceWorkerInControl(page);
@@ -93,13 +95,20 @@ describe('installable app', () => {
     await page.getByTestId('generate-button').waitFor();
     expect(await serviceWorkerInControl(page)).toBe(`${new URL(session.server.url).origin}/sw.js`);
 
-    const paths = await precachedPaths(page);
+    const shell = await precachedPaths(page, 'install');
     const entry = await page.locator('script[type="module"][src]').first().getAttribute('src');
     const styles = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-    expect(paths).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', new URL(entry!, session.server.url).pathname, ...styles]));
-    expect(paths).toEqual(expect.arrayContaining(['/mediapipe/vision_wasm_module_internal.wasm', '/mediapipe/vision_wasm_module_internal.js']));
-    expect(paths.some((p) => /^\/assets\/.*\.wasm$/u.test(p)), 'onnxruntime-web’s wasm').toBe(true);
+    expect(shell).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', new URL(entry!, session.server.url).pathname, ...styles]));
+    // Nothing the first sticker has not used yet: it would compete with the sticker for the network.
+    expect(shell.filter((p) => p.endsWith('.wasm') || p.endsWith('.woff2'))).toEqual([]);
+
+    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心', caption: '离线' });
+    expect((await outcome(page)).kind).toBe('result');
+    await expect.poll(() => page.getByTestId('offline-indicator').getAttribute('data-offline-ready'), { timeout: 60_000 }).toBe('stickers');
+    const paths = await precachedPaths(page);
+    expect(paths.filter((p) => /^\/mediapipe\/[\d.]+\/vision_wasm_module_internal\.(?:wasm|js)$/u.test(p))).toHaveLength(2);
     expect(paths.some((p) => p.endsWith('.woff2')), 'the caption fonts').toBe(true);
+    expect(paths.some((p) => /^\/assets\/ort-wasm.*\.wasm$/u.test(p)), 'onnxruntime-web’s wasm, before the AI ran').toBe(false);
     expect(paths.filter((p) => p.startsWith('/models/'))).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || p === '/sw.js')).toEqual([]);
     expect(offMachineRequests).toEqual([]);

@@ -290,7 +290,8 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
       await page.reload();
       await waitFor(page, 'the service worker after a reload', () => navigator.serviceWorker.controller !== null || null, [], 60_000);
     });
-    await waitFor(page, 'the precache', async () => (await caches.keys()).some((k) => k.includes('precache')) || null, [], 60_000);
+    // Stickers were made: the service worker keeps their files for offline use.
+    await waitFor(page, 'the sticker files kept offline', (sel) => document.querySelector(sel) !== null || null, ['[data-offline-ready~="stickers"]'], 60_000);
     await app.close();
     await page.reload();
     await waitFor(page, 'the form offline', (sel) => document.querySelector(sel) !== null, [testId('generate-button')], 60_000);

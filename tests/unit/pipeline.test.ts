@@ -79,7 +79,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
       warps.push(warped);
       return warped;
     },
-    captionFont: () => ({ loaded: ['Test Caption'], version: 'test', ms: 0 }),
+    captionFonts: async () => ({ loaded: ['Test Caption'], version: 'test', ms: 0 }),
     measureCaption: measure,
     async compose(img, plan) {
       composed.push([img, plan]);

@@ -3,8 +3,8 @@
 
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress, Platform } from '../../core/platform.ts';
-import type { CaptionFontPreference, CaptionFontReport, FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
-import { loadCaptionFonts } from './caption-fonts.ts';
+import type { CaptionFontPreference, FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
+import { CaptionFonts } from './caption-fonts.ts';
 import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { composePanda } from './compose-panda.ts';
 import { composeTemplate } from './compose-template.ts';
@@ -30,8 +30,7 @@ export function createBrowserPlatform(
   redraw: RedrawService | null,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
-  let fonts: Promise<CaptionFontReport> | undefined;
-  let fontReport: CaptionFontReport = { loaded: [], version: null, ms: 0, reason: 'not loaded yet' };
+  const fonts = new CaptionFonts(captionFonts);
   let delegate: string | undefined;
   let segmenter: Promise<LoadedSegmenter> | undefined;
   let segmentDelegate: string | undefined;
@@ -108,11 +107,8 @@ export function createBrowserPlatform(
   return {
     backend: (stage) => backends[stage](),
     // The warp backend is chosen while models load, so stage labels name it from the first job on.
-    // Caption fonts load alongside: the first caption is measured after this stage.
     loadModels: async (onProgress) => {
-      fonts ??= loadCaptionFonts(captionFonts);
-      const [, , report] = await Promise.all([ready(onProgress), getWarper(), fonts]);
-      fontReport = report;
+      await Promise.all([ready(onProgress), getWarper()]);
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
@@ -121,7 +117,7 @@ export function createBrowserPlatform(
       const warped = await (await getWarper()).impl.warp(image, mesh);
       return mouth === null ? warped : paintMouth(warped, mouth);
     },
-    captionFont: () => fontReport,
+    captionFonts: (caption) => fonts.forCaption(caption),
     measureCaption,
     compose: async (image, plan) => (plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
     cropAligned: async (image, transform, size) => cropAligned(image, transform, size),

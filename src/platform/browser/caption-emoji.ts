@@ -3,7 +3,8 @@
 // the table, WebKit draws nothing), so bitmaps are what draws alike in every engine. Loaded once
 // per worker from the app's own origin; until then, or if it fails, captions keep fillText's emoji.
 
-import { cellSource, cellTarget, emojiAtlas, type EmojiAtlas } from '../../core/emoji-atlas.ts';
+import { cellSource, cellTarget, emojiAtlas, emojiKey, type EmojiAtlas } from '../../core/emoji-atlas.ts';
+import { graphemes } from '../../core/graphemes.ts';
 import index from '../../assets/emoji/caption-emoji.json';
 
 const ATLAS_URL = new URL('../../assets/emoji/caption-emoji.png', import.meta.url);
@@ -15,6 +16,12 @@ interface LoadedAtlas extends EmojiAtlas {
 }
 
 let atlas: LoadedAtlas | null = null;
+const cells = emojiAtlas(index).cells;
+
+/** Whether the caption has an emoji the atlas draws (so the atlas is worth fetching). */
+export function captionHasAtlasEmoji(caption: string): boolean {
+  return graphemes(caption).some((g) => cells.has(emojiKey(g)));
+}
 
 function whiteSilhouette(image: ImageBitmap): OffscreenCanvas {
   const canvas = new OffscreenCanvas(image.width, image.height);
@@ -31,7 +38,7 @@ export async function loadEmojiAtlas(): Promise<void> {
   const response = await fetch(ATLAS_URL);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const image = await createImageBitmap(await response.blob());
-  atlas = { ...emojiAtlas(index), image, silhouette: whiteSilhouette(image) };
+  atlas = { index, cells, image, silhouette: whiteSilhouette(image) };
 }
 
 /** The loaded atlas, or null: emoji then go to fillText with the rest of the text. */

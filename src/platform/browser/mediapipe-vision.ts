@@ -34,7 +34,7 @@ export async function createVisionTask<T>(
   create: (fileset: Fileset, delegate: VisionDelegate, canvas: { canvas?: OffscreenCanvas }) => Promise<T>,
 ): Promise<{ task: T; delegate: VisionDelegate }> {
   // `true`: the module loader; the classic one needs importScripts, absent in module workers.
-  const fileset = await FilesetResolver.forVisionTasks(new URL('mediapipe', assetBase).href, true);
+  const fileset = await FilesetResolver.forVisionTasks(new URL(String(import.meta.env.VITE_MEDIAPIPE_DIR), assetBase).href, true);
   const attempt = async (delegate: VisionDelegate) => {
     await restoreModuleFactory(fileset);
     // Without WebGL the CPU delegate still needs its input uploaded: give it the in-memory canvas.

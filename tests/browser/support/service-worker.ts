@@ -9,14 +9,17 @@ export async function serviceWorkerInControl(page: Page): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
-/** Paths of everything in Workbox's precache (query strings, such as the revision, dropped). */
-export async function precachedPaths(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+/**
+ * Paths of what the service worker keeps (query strings, such as the revision, dropped): 'install',
+ * Workbox's precache of the shell; 'all', that and the groups the page asked it to keep.
+ */
+export async function precachedPaths(page: Page, which: 'install' | 'all' = 'all'): Promise<string[]> {
+  return page.evaluate(async (all) => {
     const paths: string[] = [];
     for (const name of await caches.keys()) {
-      if (!name.includes('precache')) continue;
+      if (!name.includes('precache') && !(all && name.startsWith('biaoqing-'))) continue;
       for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
     }
     return paths.sort();
-  });
+  }, which === 'all');
 }

@@ -12,7 +12,7 @@ export function measuringPlatform(): Platform<never, never> {
     decode: unused,
     detectFaces: unused,
     segmentPerson: unused,
-    captionFont: unused,
+    captionFonts: unused,
     warp: unused,
     measureCaption: measure,
     compose: unused,

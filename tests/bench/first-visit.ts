@@ -1,0 +1,85 @@
+// A first visit as a phone makes it: a fresh browser profile (no HTTP cache, no service worker, no
+// stored models) opens the app through the wire proxy, picks a photo and words as soon as it can,
+// and gets its first sticker. Reported: bytes on the wire when the page is ready, when the sticker
+// is shown, and once the page has been idle a while (the precache); the files behind them; any file
+// fetched twice; and the time from opening to the sticker on a shaped link (10 Mbit/s, 40 ms).
+
+import type { Browser } from 'playwright-core';
+import { fixtureFile } from '../browser/support/fixtures.ts';
+import { makeSticker } from '../browser/support/app-driver.ts';
+import { startWireProxy, type WireFile, type WireOptions } from './wire-proxy.ts';
+
+const MB = 1e6;
+const IDLE_AFTER_STICKER_MS = 15_000;
+
+export interface VisitReport {
+  link: string;
+  readyMB: number;
+  stickerMB: number;
+  afterIdleMB: number;
+  openToStickerMs: number;
+  /** The largest files before the sticker, MB on the wire. */
+  largestBeforeSticker: Record<string, number>;
+  /** Paths fetched more than once (200s) by the time the page is idle. */
+  fetchedTwice: string[];
+}
+
+const mb = (bytes: number) => Math.round((bytes / MB) * 100) / 100;
+
+function largest(files: WireFile[], count: number): Record<string, number> {
+  const byPath = new Map<string, number>();
+  for (const f of files) byPath.set(f.path, (byPath.get(f.path) ?? 0) + f.bytes);
+  return Object.fromEntries([...byPath].sort((a, b) => b[1] - a[1]).slice(0, count).map(([p, b]) => [p, mb(b)]));
+}
+
+async function visit(browser: Browser, appUrl: string, link: WireOptions, caption: string): Promise<VisitReport> {
+  const proxy = await startWireProxy(appUrl, link);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const start = performance.now();
+    await page.goto(`${proxy.url}?face=cpu`);
+    await page.getByTestId('generate-button').waitFor();
+    const ready = proxy.bytes();
+    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心大笑', caption });
+    // The moment the sticker is on screen, by the clock the proxy counts with.
+    const shown = await page.waitForFunction(
+      () => {
+        const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
+        if (error !== null) return { error: error.innerText };
+        const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+        return img !== null && img.complete ? { at: Date.now() } : null;
+      },
+      null,
+      { timeout: 300_000, polling: 'raf' },
+    );
+    const done = (await shown.jsonValue()) as { error: string } | { at: number };
+    if ('error' in done) throw new Error(`first visit: ${done.error}`);
+    const openToSticker = performance.now() - start;
+    const sticker = proxy.bytes(done.at);
+    const beforeSticker = proxy.files().filter((f) => f.finishedAt <= done.at);
+    await page.waitForTimeout(IDLE_AFTER_STICKER_MS);
+    const seen = new Map<string, number>();
+    for (const f of proxy.files()) if (f.status === 200) seen.set(f.path, (seen.get(f.path) ?? 0) + 1);
+    return {
+      link: Number.isFinite(link.bitsPerSecond) ? `${link.bitsPerSecond / 1e6} Mbit/s, ${link.latencyMs} ms` : 'unshaped',
+      readyMB: mb(ready),
+      stickerMB: mb(sticker),
+      afterIdleMB: mb(proxy.bytes()),
+      openToStickerMs: Math.round(openToSticker),
+      largestBeforeSticker: largest(beforeSticker, 8),
+      fetchedTwice: [...seen].filter(([, n]) => n > 1).map(([p]) => p),
+    };
+  } finally {
+    await context.close();
+    await proxy.close();
+  }
+}
+
+export async function firstVisitBench(browser: Browser, appUrl: string): Promise<Record<string, VisitReport>> {
+  return {
+    'no caption': await visit(browser, appUrl, { bitsPerSecond: Infinity, latencyMs: 0 }, ''),
+    'with caption': await visit(browser, appUrl, { bitsPerSecond: Infinity, latencyMs: 0 }, '今天也要开心'),
+    'no caption, phone link': await visit(browser, appUrl, { bitsPerSecond: 10e6, latencyMs: 40 }, ''),
+  };
+}
