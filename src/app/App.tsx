@@ -24,6 +24,7 @@ import { OutlineFields } from './components/OutlineFields.tsx';
 import { templateById } from '../core/templates/index.ts';
 import { ProgressList, type StageState } from './components/ProgressList.tsx';
 import { ResultCard, type ShownSticker } from './components/ResultCard.tsx';
+import { StillCard, type StillSticker } from './components/StillCard.tsx';
 import { loadDraft, saveDraft } from './draft-store.ts';
 import { historyPhoto, type HistoryRecord } from './history-store.ts';
 import { createHistory } from './history-state.ts';
@@ -99,6 +100,8 @@ export function App() {
   const update = registerServiceWorker(() => job() !== null || packBusy());
   const [stages, setStages] = createSignal<Partial<Record<StageName, StageState>>>({});
   const [sticker, setSticker] = createSignal<ShownSticker | null>(null);
+  /** The running job's still sticker, shown until its result (with the exports) arrives. */
+  const [still, setStill] = createSignal<StillSticker | null>(null);
   const [error, setError] = createSignal<ErrorInfo | null>(null);
   const [notice, setNotice] = createSignal('');
   const [gpu, setGpu] = createSignal<GpuReport | null>(null);
@@ -174,6 +177,7 @@ export function App() {
 
   const onJobEvent = (event: EngineEvent) => {
     if (event.type === 'preview') setPreview({ rgba: event.rgba, size: event.size, step: event.step });
+    if (event.type === 'still') setStill({ url: URL.createObjectURL(new Blob([event.png], { type: 'image/png' })), width: event.width, height: event.height });
     if (event.type === 'progress') setStepNote(t().stepProgress(t().stages[event.stage], event.done, event.total));
     if (event.type !== 'stage') return;
     setStepNote('');
@@ -220,8 +224,11 @@ export function App() {
       const oldExports = old === null ? [] : [old.exportUrls.wechat, old.exportUrls.whatsapp, old.exportUrls.telegram, ...old.exportUrls.hd];
       for (const u of [old?.url, old?.gifUrl, old?.webpUrl, ...oldExports]) if (u) URL.revokeObjectURL(u);
       const blobUrl = (bytes: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([bytes], { type }));
+      // The still on screen is this PNG: its URL goes on, so the image is not decoded again.
+      const stillUrl = still()?.url;
+      setStill(null);
       setSticker({
-        url: blobUrl(result.png, 'image/png'),
+        url: stillUrl ?? blobUrl(result.png, 'image/png'),
         meta: result,
         fileName: stickerFileName(words),
         gifUrl: result.animation === null ? null : blobUrl(result.animation.gif, 'image/gif'),
@@ -251,6 +258,10 @@ export function App() {
       setError(info);
       return info;
     } finally {
+      // A still of a job that failed after it (cancelled while exporting) goes with the job.
+      const left = still();
+      if (left !== null) URL.revokeObjectURL(left.url);
+      setStill(null);
       setJob(null);
     }
   };
@@ -518,7 +529,8 @@ export function App() {
               </div>
             )}
           </Show>
-          <Show when={sticker()}>
+          <Show when={still()}>{(shown) => <StillCard still={shown()} />}</Show>
+          <Show when={still() === null && sticker()}>
             {(shown) => (
               <ResultCard
                 sticker={shown()}

@@ -129,6 +129,8 @@ export async function runStickerJob<Img, Surface>(
     }
     const surface = await stage('compose', () => platform.compose(picture, plan));
     const png = await stage('encode', () => platform.encodePng(surface));
+    // Shown now; the animation and the exports follow.
+    ctx.emit({ type: 'still', jobId: ctx.jobId, png: png.slice(0), width: plan.size, height: plan.size });
     let animation: StickerResult['animation'] = null;
     let rendered: RenderedFrame[] | null = null;
     if (animates(request)) {

@@ -105,7 +105,7 @@ export class WorkerEngine implements StickerEngine {
     if (this.worker !== worker) return;
     if (this.jobs.size > 0) this.armWatchdog();
     if (event.type === 'ready') this.workerReady = true;
-    const jobId = event.type === 'stage' || event.type === 'progress' || event.type === 'preview' || event.type === 'result' || event.type === 'error' ? event.jobId : null;
+    const jobId = 'jobId' in event ? event.jobId : null;
     if (jobId === null) {
       for (const listener of this.listeners) listener(event);
       return;

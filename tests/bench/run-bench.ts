@@ -18,7 +18,8 @@
 // fixture networks with onnxruntime-node on the CPU.
 // Then the app shell (tests/bench/app-shell.ts): its JS size (gzip) and time to interactive, cold
 // and from the service worker's cache. Last, a first visit (tests/bench/first-visit.ts): bytes on
-// the wire before the first sticker, and the time to it on a phone's link.
+// the wire before the first sticker, and the time to it on a phone's link; and click → sticker
+// shown as a ratio to the bare MediaPipe landmarker on the same photo (tests/bench/shown-ratio.ts).
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -38,6 +39,7 @@ import { aiRedraw } from './ai-redraw.ts';
 import { serverBench } from './server.ts';
 import { appShellBench } from './app-shell.ts';
 import { firstVisitBench } from './first-visit.ts';
+import { shownRatioBench } from './shown-ratio.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -151,6 +153,8 @@ const appShell = await appShellBench(browser, server.url, RUNS);
 
 const firstVisit = await firstVisitBench(browser, server.url);
 
+const shown = await shownRatioBench(browser, server.url, RUNS);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -190,6 +194,10 @@ const report = {
   appShell: {
     note: 'what index.html loads before any worker (entry + static imports, gzip level 6); time to interactive = navigation start until the generate button is enabled, cold (fresh context, no service worker) and from the service worker cache',
     ...appShell,
+  },
+  clickToShown: {
+    note: 'click on 生成 until the sticker is on screen (the still; its exports follow), against MediaPipe’s bare face landmarker (decode + detect, CPU delegate, landmarks only) on the same photo in another tab of the same browser, runs alternating; ratio of the medians',
+    ...shown,
   },
   firstVisit: {
     note: 'a fresh profile through a counting proxy: MB on the wire when the form is ready, when the first sticker (开心大笑, Grace Hopper) is shown, and 15 s later (the service worker keeping the sticker files); the time from opening to the sticker, unshaped and on a 10 Mbit/s, 40 ms link shared by the page, its workers and the service worker',

@@ -45,6 +45,30 @@ describe('the first sticker, end to end', () => {
     expectEyesOnTargets(measured);
   });
 
+  it('shows the still sticker while its animation and exports are still being made, then the same image with them', async () => {
+    await t.page.getByTestId('animate-toggle').check();
+    // Every image the page shows, in order, with whether it was the still.
+    await t.page.evaluate(() => {
+      const seen: { src: string; still: boolean; pending: boolean; exports: boolean }[] = [];
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+        if (img === null || seen.at(-1)?.src === img.src && seen.at(-1)?.still === (img.dataset.state === 'still')) return;
+        const pending = document.querySelector('[data-testid="exports-pending"]') !== null;
+        seen.push({ src: img.src, still: img.dataset.state === 'still', pending, exports: document.querySelector('[data-testid="export-wechat"]') !== null });
+      }).observe(document.body, { childList: true, subtree: true, attributes: true });
+    });
+    const before = await t.page.getByTestId('result-image').getAttribute('src');
+    await makeSticker(t.page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '惊讶', caption: '先看到' });
+    const done = await outcome(t.page, before);
+    await t.page.getByTestId('animate-toggle').uncheck();
+    expect(done.kind).toBe('result');
+    const seen = await t.page.evaluate(() => (window as unknown as { seen: { src: string; still: boolean; pending: boolean; exports: boolean }[] }).seen);
+    const firstNew = seen.findIndex((s) => s.still);
+    expect(seen[firstNew], 'the still, with the exports on their way').toMatchObject({ still: true, pending: true, exports: false });
+    expect(seen.at(-1), 'then the finished sticker, the same image').toMatchObject({ src: seen[firstNew]?.src, still: false, pending: false, exports: true });
+  });
+
   it('offers the sticker as a PNG download', async () => {
     const [download] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('download-link').click()]);
     expect(download.suggestedFilename()).toMatch(/^biaoqing-.*\.png$/);

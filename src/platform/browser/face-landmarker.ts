@@ -22,7 +22,8 @@ export async function createFaceLandmarker(
       ...canvas,
       runningMode: 'IMAGE',
       numFaces: 4,
-      outputFaceBlendshapes: true,
+      // Only the landmarks are used: the blendshapes network would run for nothing.
+      outputFaceBlendshapes: false,
     }),
   );
   return {

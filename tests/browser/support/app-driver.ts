@@ -17,13 +17,14 @@ export async function makeSticker(page: Page, photo: UploadFile, words: { prompt
 
 export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; text: string; code: string; detail: string };
 
-/** Waits for the job to end: a result image (new src) or an error message. */
+/** Waits for the job to end: the finished sticker (new src, exports ready) or an error message. */
 export async function outcome(page: Page, previousSrc: string | null = null, timeoutMs = 90_000): Promise<Outcome> {
   const handle = await page.waitForFunction(
     (prev) => {
       const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
       if (error !== null) return { kind: 'error', text: error.querySelector('p')?.innerText ?? '', code: error.dataset.code ?? '', detail: error.dataset.detail ?? '' };
-      const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+      // The finished sticker: not the still shown while its exports are made.
+      const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]:not([data-state="still"])');
       if (img !== null && img.complete && img.src !== prev) return { kind: 'result', src: img.src };
       return null;
     },

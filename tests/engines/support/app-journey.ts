@@ -60,12 +60,15 @@ export async function choose(page: EnginePage, id: string, value: string | boole
 
 export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; code: string; detail: string; text: string };
 
+/** The finished sticker's image: not the still shown while its exports are made. */
+const FINISHED = `${testId('result-image')}:not([data-state="still"])`;
+
 /** The current result image's src, or null. */
 export function resultSrc(page: EnginePage): Promise<string | null> {
-  return page.run((sel) => document.querySelector<HTMLImageElement>(sel)?.src ?? null, testId('result-image'));
+  return page.run((sel) => document.querySelector<HTMLImageElement>(sel)?.src ?? null, FINISHED);
 }
 
-/** Waits for the job to end: a new result image, or an error. */
+/** Waits for the job to end: a new finished sticker, or an error. */
 export function outcome(page: EnginePage, previousSrc: string | null, timeoutMs = 120_000): Promise<Outcome> {
   return waitFor(
     page,
@@ -77,7 +80,7 @@ export function outcome(page: EnginePage, previousSrc: string | null, timeoutMs 
       if (img !== null && img.complete && img.naturalWidth > 0 && img.src !== prev) return { kind: 'result', src: img.src };
       return null;
     },
-    [testId('error-message'), testId('result-image'), previousSrc] as [string, string, string | null],
+    [testId('error-message'), FINISHED, previousSrc] as [string, string, string | null],
     timeoutMs,
   ) as Promise<Outcome>;
 }

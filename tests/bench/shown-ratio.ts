@@ -1,0 +1,84 @@
+// Click → sticker shown, against MediaPipe's bare face landmarker on the same photo, in one browser
+// run: the harness tab decodes the photo and finds its faces (CPU delegate, landmarks only, as the
+// app asks), the app tab makes a sticker of it (CPU delegate) from the click on 生成 until the
+// sticker is on screen. Runs alternate between the tabs; the ratio is of the medians.
+
+import type { Browser, Page } from 'playwright-core';
+import { LandmarkHarness } from '../browser/support/harness.ts';
+import { fixtureFile, type UploadFile } from '../browser/support/fixtures.ts';
+import { openApp, outcome } from '../browser/support/app-driver.ts';
+import { openPage } from '../browser/support/chromium.ts';
+import { summarize, type Summary } from './stats.ts';
+
+export interface ShownRatio {
+  faces: number;
+  bareLandmarkerMs: Summary;
+  clickToShownMs: Summary;
+  ratio: number;
+}
+
+/** two_faces.png scaled to 2560 px wide, as a phone's photo of two people, JPEG. */
+async function twoFacesLarge(page: Page): Promise<UploadFile> {
+  const small = fixtureFile('faces/two_faces.png');
+  const base64 = await page.evaluate(async (b64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+    const canvas = new OffscreenCanvas(2560, Math.round((2560 * bitmap.height) / bitmap.width));
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, small.buffer.toString('base64'));
+  return { name: 'two-faces-2560.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+/** Clicks 生成 and resolves, by the page's clock, when the new sticker is decoded and on screen. */
+async function clickToShown(page: Page): Promise<number> {
+  const before = await page.getByTestId('result-image').getAttribute('src').catch(() => null);
+  const ms = await page.evaluate(async (previous) => {
+    const start = performance.now();
+    document.querySelector<HTMLButtonElement>('[data-testid="generate-button"]')?.click();
+    for (;;) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+      const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
+      if (error !== null) throw new Error(error.innerText);
+      const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+      if (img !== null && img.src !== previous && img.complete && img.naturalWidth > 0) return performance.now() - start;
+    }
+  }, before);
+  await outcome(page, before); // the job's exports too, before the next run
+  return ms;
+}
+
+export async function shownRatioBench(browser: Browser, appUrl: string, runs: number): Promise<Record<string, ShownRatio>> {
+  const harness = await LandmarkHarness.open(browser, appUrl);
+  const { page, context } = await openPage(browser);
+  await openApp(page, appUrl, 'face=cpu');
+  await page.getByTestId('notice').filter({ hasText: /已就绪|is ready/ }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('prompt-input').fill('开心大笑');
+  const photos: Record<string, UploadFile> = { '512 px, one face': fixtureFile('faces/astronaut.png'), '2560 px, two faces': await twoFacesLarge(harness.page) };
+  const report: Record<string, ShownRatio> = {};
+  for (const [label, photo] of Object.entries(photos)) {
+    await page.getByTestId('photo-input').setInputFiles(photo);
+    const base64 = photo.buffer.toString('base64');
+    const bare = () =>
+      harness.page.evaluate(([b, t]) => (window as unknown as { bareDetect: (b: string, t: string) => Promise<{ ms: number; faces: number }> }).bareDetect(b, t), [base64, photo.mimeType] as const);
+    await bare(); // warm-up, each side
+    await clickToShown(page);
+    const bareMs: number[] = [];
+    const shownMs: number[] = [];
+    let faces = 0;
+    for (let i = 0; i < runs; i++) {
+      const run = await bare();
+      faces = run.faces;
+      bareMs.push(run.ms);
+      shownMs.push(await clickToShown(page));
+    }
+    const bareSummary = summarize(bareMs);
+    const shownSummary = summarize(shownMs);
+    report[label] = { faces, bareLandmarkerMs: bareSummary, clickToShownMs: shownSummary, ratio: Math.round((shownSummary.median / bareSummary.median) * 10) / 10 };
+  }
+  await context.close();
+  await harness.close();
+  return report;
+}
