@@ -19,7 +19,8 @@
 // Then the app shell (tests/bench/app-shell.ts): its JS size (gzip) and time to interactive, cold
 // and from the service worker's cache. Last, a first visit (tests/bench/first-visit.ts): bytes on
 // the wire before the first sticker, and the time to it on a phone's link; and click → sticker
-// shown as a ratio to the bare MediaPipe landmarker on the same photo (tests/bench/shown-ratio.ts).
+// shown as a ratio to the bare MediaPipe landmarker on the same photo (tests/bench/shown-ratio.ts);
+// and the browser's memory, PSS over its processes, opened and at a sticker's peak (browser-memory.ts).
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -40,6 +41,7 @@ import { serverBench } from './server.ts';
 import { appShellBench } from './app-shell.ts';
 import { firstVisitBench } from './first-visit.ts';
 import { shownRatioBench } from './shown-ratio.ts';
+import { browserMemoryBench } from './browser-memory.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -155,6 +157,8 @@ const firstVisit = await firstVisitBench(browser, server.url);
 
 const shown = await shownRatioBench(browser, server.url, RUNS);
 
+const memory = await browserMemoryBench(server.url);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -198,6 +202,10 @@ const report = {
   clickToShown: {
     note: 'click on 生成 until the sticker is on screen (the still; its exports follow), against MediaPipe’s bare face landmarker (decode + detect, CPU delegate, landmarks only) on the same photo in another tab of the same browser, runs alternating; ratio of the medians',
     ...shown,
+  },
+  browserMemory: {
+    note: 'PSS summed over every process of a Chromium launched for this alone (Linux /proc), in MB: one blank tab, the app opened and ready, the peak while a captioned sticker is made (sampled every 50 ms), and 2 s after it',
+    ...memory,
   },
   firstVisit: {
     note: 'a fresh profile through a counting proxy: MB on the wire when the form is ready, when the first sticker (开心大笑, Grace Hopper) is shown, and 15 s later (the service worker keeping the sticker files); the time from opening to the sticker, unshaped and on a 10 Mbit/s, 40 ms link shared by the page, its workers and the service worker',

@@ -7,7 +7,7 @@ import { fillPolygon } from '../image/fill-polygon.ts';
 import { boxBlur } from '../image/box-blur.ts';
 import type { FloatMask } from '../image/float-mask.ts';
 import type { Point } from '../geometry/point.ts';
-import { applySimilarity, invertSimilarity, type Similarity } from '../geometry/similarity.ts';
+import { invertSimilarity, type Similarity } from '../geometry/similarity.ts';
 import { smoothstep } from '../geometry/smoothstep.ts';
 import { FACE_OVAL } from './landmarks.ts';
 
@@ -48,6 +48,10 @@ export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMa
   return { width, height, data: data.map((c, i) => (labels[i] === best ? c : 0)) };
 }
 
+function maskAt(mask: FloatMask, px: number, py: number): number {
+  return px < 0 || py < 0 || px >= mask.width || py >= mask.height ? 0 : (mask.data[py * mask.width + px] ?? 0);
+}
+
 /** Bilinear sample at continuous pixel coordinates (pixel centres at +0.5); 0 outside. */
 function sample(mask: FloatMask, x: number, y: number): number {
   const fx = x - 0.5;
@@ -56,10 +60,8 @@ function sample(mask: FloatMask, x: number, y: number): number {
   const y0 = Math.floor(fy);
   const tx = fx - x0;
   const ty = fy - y0;
-  const at = (px: number, py: number) =>
-    px < 0 || py < 0 || px >= mask.width || py >= mask.height ? 0 : (mask.data[py * mask.width + px] ?? 0);
-  const top = at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx;
-  const bottom = at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx;
+  const top = maskAt(mask, x0, y0) * (1 - tx) + maskAt(mask, x0 + 1, y0) * tx;
+  const bottom = maskAt(mask, x0, y0 + 1) * (1 - tx) + maskAt(mask, x0 + 1, y0 + 1) * tx;
   return top * (1 - ty) + bottom * ty;
 }
 
@@ -85,9 +87,13 @@ export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: numb
         data[i] = 1;
         continue;
       }
-      if ((x + 0.5 - top.x) * down.x + (y + 0.5 - top.y) * down.y > bust) continue;
-      const p = applySimilarity(toPhoto, { x: x + 0.5, y: y + 0.5 });
-      data[i] = smoothstep(PERSON_THRESHOLD, RAMP_END, sample(person, p.x, p.y));
+      const cx = x + 0.5;
+      const cy = y + 0.5;
+      if ((cx - top.x) * down.x + (cy - top.y) * down.y > bust) continue;
+      // applySimilarity(toPhoto, …) written out: an object per pixel was most of this loop's time.
+      const px = toPhoto.a * cx - toPhoto.b * cy + toPhoto.tx;
+      const py = toPhoto.b * cx + toPhoto.a * cy + toPhoto.ty;
+      data[i] = smoothstep(PERSON_THRESHOLD, RAMP_END, sample(person, px, py));
     }
   }
   return { width: size, height: size, data: boxBlur(data, size, size, FEATHER_RADIUS) };

@@ -1,19 +1,30 @@
-/** A separable box blur of radius r (a (2r+1)² box, clamped at the edges), for softening an alpha. */
+/**
+ * A separable box blur of radius r (a (2r+1)² box, clamped at the edges), for softening an alpha.
+ * Rows then columns, each window summed in order; written without per-pixel callbacks, which made
+ * it the slowest step of a sticker's cutout.
+ */
 export function boxBlur(data: Float32Array, width: number, height: number, radius: number): Float32Array {
   if (radius <= 0) return data.slice();
-  const pass = (src: Float32Array, len: number, lines: number, at: (line: number, k: number) => number): Float32Array => {
-    const out = new Float32Array(src.length);
-    for (let line = 0; line < lines; line++) {
-      for (let k = 0; k < len; k++) {
-        let sum = 0;
-        const from = Math.max(0, k - radius);
-        const to = Math.min(len - 1, k + radius);
-        for (let j = from; j <= to; j++) sum += src[at(line, j)] ?? 0;
-        out[at(line, k)] = sum / (to - from + 1);
-      }
+  const rows = new Float32Array(data.length);
+  for (let y = 0; y < height; y++) {
+    const line = y * width;
+    for (let x = 0; x < width; x++) {
+      const from = Math.max(0, x - radius);
+      const to = Math.min(width - 1, x + radius);
+      let sum = 0;
+      for (let j = from; j <= to; j++) sum += data[line + j] ?? 0;
+      rows[line + x] = sum / (to - from + 1);
     }
-    return out;
-  };
-  const rows = pass(data, width, height, (y, x) => y * width + x);
-  return pass(rows, height, width, (x, y) => y * width + x);
+  }
+  const out = new Float32Array(data.length);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
+      const from = Math.max(0, y - radius);
+      const to = Math.min(height - 1, y + radius);
+      let sum = 0;
+      for (let j = from; j <= to; j++) sum += rows[j * width + x] ?? 0;
+      out[y * width + x] = sum / (to - from + 1);
+    }
+  }
+  return out;
 }

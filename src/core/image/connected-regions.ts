@@ -19,19 +19,27 @@ export function connectedRegions(mask: ArrayLike<number>, width: number, height:
     let top = 0;
     stack[top++] = start;
     labels[start] = label;
+    // The four neighbours inline: a closure per pixel cost more than the fill itself.
     while (top > 0) {
       const i = stack[--top] ?? 0;
       size++;
       const x = i % width;
-      const visit = (j: number) => {
-        if (!mask[j] || labels[j] !== 0) return;
-        labels[j] = label;
-        stack[top++] = j;
-      };
-      if (x > 0) visit(i - 1);
-      if (x < width - 1) visit(i + 1);
-      if (i >= width) visit(i - width);
-      if (i + width < labels.length) visit(i + width);
+      if (x > 0 && mask[i - 1] && labels[i - 1] === 0) {
+        labels[i - 1] = label;
+        stack[top++] = i - 1;
+      }
+      if (x < width - 1 && mask[i + 1] && labels[i + 1] === 0) {
+        labels[i + 1] = label;
+        stack[top++] = i + 1;
+      }
+      if (i >= width && mask[i - width] && labels[i - width] === 0) {
+        labels[i - width] = label;
+        stack[top++] = i - width;
+      }
+      if (i + width < labels.length && mask[i + width] && labels[i + width] === 0) {
+        labels[i + width] = label;
+        stack[top++] = i + width;
+      }
     }
     sizes.push(size);
   }

@@ -3,6 +3,7 @@
 
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress, Platform } from '../../core/platform.ts';
+import type { WarpMesh } from '../../core/warp/warp-mesh.ts';
 import type { CaptionFontPreference, FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
 import { CaptionFonts } from './caption-fonts.ts';
 import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
@@ -54,6 +55,10 @@ export function createBrowserPlatform(
   async function getWarper(): Promise<{ impl: Warper; backend: string }> {
     warper ??= await chooseWarper();
     return warper;
+  }
+
+  async function warpOnce(image: ImageBitmap, mesh: WarpMesh): Promise<ImageBitmap> {
+    return (await getWarper()).impl.warp(image, mesh);
   }
 
   async function loadLandmarker(onProgress: (p: DownloadProgress) => void): Promise<LoadedFaceLandmarker> {
@@ -114,7 +119,13 @@ export function createBrowserPlatform(
     detectFaces: async (image) => (await ready()).detect(image),
     segmentPerson: async (image) => (await segmenterReady()).segment(image),
     warp: async (image, mesh, mouth) => {
-      const warped = await (await getWarper()).impl.warp(image, mesh);
+      const warped = await warpOnce(image, mesh).catch(async (error: unknown) => {
+        // A GPU context can be lost under the worker (a driver reset, the GPU process busy with a
+        // reload): a warper made afresh gets a new one. A failure that is not that fails again.
+        if (warper?.backend === 'canvas2d-affine') throw error;
+        warper = undefined;
+        return warpOnce(image, mesh);
+      });
       return mouth === null ? warped : paintMouth(warped, mouth);
     },
     captionFonts: (caption) => fonts.forCaption(caption),

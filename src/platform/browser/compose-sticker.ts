@@ -91,16 +91,41 @@ function tinted(mask: FloatMask, colour: string): OffscreenCanvas {
  */
 const SHAPE_SIDE = 512;
 
+/**
+ * The last cut worked out per person mask: the HD file composes the same plan at twice the size,
+ * whose shape (capped at SHAPE_SIDE) is the very same, so its cutout and die-cut are not done again.
+ */
+const cuts = new WeakMap<FloatMask, { key: string; alpha: FloatMask; dieCut: Map<number, FloatMask> }>();
+
+function personCut(shape: StickerPlan & { person: NonNullable<StickerPlan['person']> }): { alpha: FloatMask; dieCut(width: number): FloatMask } {
+  const { mask, oval } = shape.person;
+  const key = JSON.stringify([shape.transform, shape.size, oval]);
+  let cut = cuts.get(mask);
+  if (cut?.key !== key) {
+    cut = { key, alpha: cutoutAlpha(mask, shape.transform, shape.size, oval), dieCut: new Map() };
+    cuts.set(mask, cut);
+  }
+  const { alpha, dieCut } = cut;
+  return {
+    alpha,
+    dieCut: (width) => {
+      const known = dieCut.get(width) ?? dieCutAlpha(alpha, width);
+      dieCut.set(width, known);
+      return known;
+    },
+  };
+}
+
 /** The segmented person with its die-cut edge (the cutout dilated by the outline width) and shadow. */
 function drawPerson(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, plan: StickerPlan): void {
   const shape = plan.size > SHAPE_SIDE ? scalePlan(plan, SHAPE_SIDE / plan.size) : plan;
   if (shape.person === null) return;
-  const alpha = cutoutAlpha(shape.person.mask, shape.transform, shape.size, shape.person.oval);
+  const { alpha, dieCut } = personCut({ ...shape, person: shape.person });
   if (plan.outline.width > 0) {
     ctx.save();
     withShadow(ctx, plan.outline);
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(tinted(dieCutAlpha(alpha, shape.outline.width), plan.outline.colour), 0, 0, plan.size, plan.size);
+    ctx.drawImage(tinted(dieCut(shape.outline.width), plan.outline.colour), 0, 0, plan.size, plan.size);
     ctx.restore();
   }
   const cut = new OffscreenCanvas(plan.size, plan.size);
