@@ -92,6 +92,25 @@ describe('cutoutAlpha', () => {
     for (let x = 1; x < row.length; x++) expect(row[x]!).toBeGreaterThanOrEqual(row[x - 1]! - 1e-6);
   });
 
+  it('reads a mask at half the photo’s resolution (scale 2) as the photo-sized one', () => {
+    // The same person over a 200 px photo, confidence at 200 px and at 100 px (scale 2).
+    const photoOval = ellipse({ x: 100, y: 80 }, 30, 40);
+    const full = personNearFace(discs(200, [{ x: 100, y: 90, r: 60 }, { x: 180, y: 180, r: 12 }]), photoOval);
+    const half = personNearFace({ ...discs(100, [{ x: 50, y: 45, r: 30 }, { x: 90, y: 90, r: 6 }]), scale: 2 }, photoOval);
+    expect(half?.scale).toBe(2);
+    expect(at(half!, 90, 90), 'the other blob goes, found by the scaled oval').toBe(0);
+    // Photo → sticker: halved, so both land on one 100 px sticker.
+    const toSticker = { a: 0.5, b: 0, tx: 0, ty: 0 };
+    const stickerOval = photoOval.map((p) => ({ x: p.x / 2, y: p.y / 2 }));
+    const a = cutoutAlpha(full!, toSticker, 100, stickerOval);
+    const b = cutoutAlpha(half!, toSticker, 100, stickerOval);
+    let diff = 0;
+    for (let i = 0; i < a.data.length; i++) diff += Math.abs(a.data[i]! - b.data[i]!);
+    expect(diff / a.data.length).toBeLessThan(0.01);
+    expect(at(b, 50, 30)).toBe(1);
+    expect(at(b, 5, 5)).toBe(0);
+  });
+
   it('carries photo pixels into sticker space through the transform', () => {
     // The person sits at (20, 20) r 10 in the photo; ×2 and shifted by 10 puts it at (50, 50) r 20.
     // A thin, tall oval keeps the bust cut out of the way (its chin is at y 60).

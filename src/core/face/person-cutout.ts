@@ -28,10 +28,10 @@ export const FEATHER_RADIUS = 2;
  * people, stray blobs go); null when no region covers enough of the face oval (photo coordinates).
  */
 export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMask | null {
-  const { width, height, data } = mask;
+  const { width, height, data, scale = 1 } = mask;
   const person = data.map((c) => (c >= PERSON_THRESHOLD ? 1 : 0));
   const { labels, sizes } = connectedRegions(person, width, height);
-  const face = fillPolygon(oval, width, height);
+  const face = fillPolygon(scale === 1 ? oval : oval.map((p) => ({ x: p.x / scale, y: p.y / scale })), width, height);
   const cover = new Map<number, number>();
   let faceArea = 0;
   for (let i = 0; i < face.length; i++) {
@@ -45,7 +45,7 @@ export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMa
     if (count >= MIN_FACE_COVER * faceArea && (sizes[label] ?? 0) > (sizes[best] ?? 0)) best = label;
   }
   if (best === 0) return null;
-  return { width, height, data: data.map((c, i) => (labels[i] === best ? c : 0)) };
+  return { width, height, data: data.map((c, i) => (labels[i] === best ? c : 0)), ...(mask.scale === undefined ? {} : { scale }) };
 }
 
 function maskAt(mask: FloatMask, px: number, py: number): number {
@@ -72,7 +72,10 @@ function sample(mask: FloatMask, x: number, y: number): number {
  * FACE_OVAL order, so its first point is the top of the forehead and CHIN_IN_OVAL the chin.
  */
 export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: number, oval: readonly Point[]): FloatMask {
-  const toPhoto = invertSimilarity(toSticker);
+  // Sticker pixels to the mask's own: to the photo, then down by the mask's scale.
+  const s = 1 / (person.scale ?? 1);
+  const inverse = invertSimilarity(toSticker);
+  const toPhoto = { a: inverse.a * s, b: inverse.b * s, tx: inverse.tx * s, ty: inverse.ty * s };
   const face = fillPolygon(oval, size, size);
   const top = oval[0] ?? { x: 0, y: 0 };
   const chin = oval[CHIN_IN_OVAL] ?? top;
@@ -90,7 +93,7 @@ export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: numb
       const cx = x + 0.5;
       const cy = y + 0.5;
       if ((cx - top.x) * down.x + (cy - top.y) * down.y > bust) continue;
-      // applySimilarity(toPhoto, …) written out: an object per pixel was most of this loop's time.
+      // applySimilarity(toPhoto, …) written out (in mask pixels): an object per pixel was most of this loop's time.
       const px = toPhoto.a * cx - toPhoto.b * cy + toPhoto.tx;
       const py = toPhoto.b * cx + toPhoto.a * cy + toPhoto.ty;
       data[i] = smoothstep(PERSON_THRESHOLD, RAMP_END, sample(person, px, py));

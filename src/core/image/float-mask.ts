@@ -3,4 +3,6 @@ export interface FloatMask {
   width: number;
   height: number;
   data: Float32Array;
+  /** For a mask over a photo at a lower resolution: photo pixels per mask pixel (1 when absent). */
+  scale?: number;
 }
