@@ -19,6 +19,8 @@ import re
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from subset_caption_fonts import woff2_options
+
 COMMON = 1000
 JIEBA_DICT = "/usr/lib/python3/dist-packages/jieba/dict.txt"
 
@@ -56,13 +58,7 @@ def unicode_range(codepoints):
 
 
 def write_slice(font_path, codepoints, dest):
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
+    options = woff2_options()
     font = TTFont(font_path)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)

@@ -30,7 +30,8 @@ def cjk_text():
     return "".join(chars + gb2312_level1())
 
 
-def build(src, index, text, out, name):
+def woff2_options():
+    """Every layout feature and name kept, no hinting: what the caption font's files are made with."""
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
@@ -38,6 +39,11 @@ def build(src, index, text, out, name):
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.hinting = False
+    return options
+
+
+def build(src, index, text, out, name):
+    options = woff2_options()
     font = TTFont(src, fontNumber=index, lazy=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
