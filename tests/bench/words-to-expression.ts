@@ -1,5 +1,6 @@
 // Words → expression in the real app: how long a lexicon word takes from typed to shown, how long
-// the text encoder takes to load (fresh profile: files read, hashed, cached; anchors embedded) and
+// the text encoder takes to load once free text starts it (fresh profile: files read, hashed,
+// cached; anchors embedded) and
 // to rank each free-text paraphrase (worker time, no typing pause, nothing cached).
 
 import type { Browser, Page } from 'playwright-core';
@@ -22,6 +23,8 @@ export async function wordsToExpression(
 ): Promise<{ encoderLoadMs: number; lexicon: Summary; rank: Summary; texts: number }> {
   const { page, context } = await openPage(browser);
   await openApp(page, url, `face=cpu&encoder=clip-text-fixture&text=${device}`);
+  // The encoder's worker starts for words the lexicon does not know.
+  await page.getByTestId('prompt-input').fill(FREE_TEXT[0]?.text ?? '火冒三丈');
   const report = page.locator('[data-testid="text-encoder-report"][data-status="ready"]');
   await report.waitFor({ state: 'attached', timeout: 120_000 });
   const encoderLoadMs = Number(await report.getAttribute('data-load-ms'));
