@@ -245,7 +245,8 @@ export function App() {
       setLastRun(result);
       // The first sticker has what it needs; now the files for offline use (mostly from the HTTP cache).
       update.keepOffline('stickers');
-      if (chosenStyle === 'ai') update.keepOffline('ai');
+      // onnxruntime-web only where it ran: a redraw on the server used none of it.
+      if (result.redraw !== null && result.redraw.engine.provider !== 'server') update.keepOffline('ai');
       const id = await history.keep(current, photoName(), request, result);
       setSticker((shown) => (shown === null ? null : { ...shown, historyId: id }));
       // A rating given while the sticker was still being stored goes with it.

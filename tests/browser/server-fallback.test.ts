@@ -106,6 +106,12 @@ describe('AI redraw on the fallback server', () => {
     const png = uploadedPng(seen.uploads[0]!.postDataBuffer()!);
     expect(parseImageHeader(new Uint8Array(png))).toMatchObject({ width: 512, height: 512 });
     expect(modelRequests).toEqual([]);
+    // The server ran the AI: the sticker files are kept for offline use, onnxruntime-web's wasm is not.
+    const kept = page.getByTestId('offline-indicator');
+    await expect.poll(() => kept.getAttribute('data-offline-ready'), { timeout: 60_000 }).toBe('stickers');
+    await page.waitForTimeout(3000); // time enough to copy 27 MB here, had it been asked for
+    expect(await kept.getAttribute('data-offline-ready')).toBe('stickers');
+    expect(await page.evaluate(async () => (await (await caches.open('biaoqing-ai')).keys()).length)).toBe(0);
 
     const local = await openPage(browser);
     await openApp(local.page, app.url, 'face=cpu&ai=wasm');
