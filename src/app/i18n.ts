@@ -111,6 +111,7 @@ const zh = {
   modelsTotal: (size: string) => `模型共占用本机 ${size}`,
   modelNames: {
     'face-landmarker': '人脸关键点（MediaPipe）',
+    'face-landmarker-lean': '人脸关键点（MediaPipe，精简）',
     'selfie-segmenter': '人像抠图（MediaPipe）',
     'clip-tokenizer': 'AI 文字理解：分词表',
     'clip-tokenizer-config': 'AI 文字理解：分词设置',
@@ -305,6 +306,7 @@ const en: Dict = {
   modelsTotal: (size) => `Models use ${size} on this device`,
   modelNames: {
     'face-landmarker': 'Face landmarks (MediaPipe)',
+    'face-landmarker-lean': 'Face landmarks (MediaPipe, lean)',
     'selfie-segmenter': 'Person cutout (MediaPipe)',
     'clip-tokenizer': 'AI text understanding: tokenizer',
     'clip-tokenizer-config': 'AI text understanding: tokenizer settings',

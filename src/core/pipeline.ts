@@ -67,8 +67,13 @@ export async function runStickerJob<Img, Surface>(
     return value;
   }
 
+  // What this sticker needs besides the face model loads alongside it: the caption's font (awaited in
+  // align, where its failure is met) and, for a person cutout, the segmenter.
+  const captionFontsLoading = platform.captionFonts(request.caption);
+  captionFontsLoading.catch(() => undefined);
+  const cutout = cutoutFor(request);
   await stage('load-models', () =>
-    platform.loadModels((p) => ctx.emit({ type: 'download', ...p })),
+    platform.loadModels((p) => ctx.emit({ type: 'download', ...p }), { person: cutout === 'person' }),
   );
   const template = request.template === undefined ? undefined : templateById(request.template);
   if (request.template !== undefined && template === undefined) {
@@ -83,7 +88,6 @@ export async function runStickerJob<Img, Surface>(
   try {
     const { face, faces, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
     // A face-only cutout needs no segmenter.
-    const cutout = cutoutFor(request);
     const segmented: Segmented | null =
       cutout === 'person'
         ? await stage('segment', () => segmentStage(platform, decoded.image, face))
@@ -107,8 +111,8 @@ export async function runStickerJob<Img, Surface>(
     const outline = request.outline ?? DEFAULT_OUTLINE;
     const captionPlacement = request.captionPlacement ?? DEFAULT_CAPTION_PLACEMENT;
     const plan = await stage('align', async () => {
-      // The caption is measured with the faces it draws with: loaded here, on the first caption that needs them.
-      captionFont = await platform.captionFonts(request.caption);
+      // The caption is measured with the faces it draws with.
+      captionFont = await captionFontsLoading;
       return planSticker(platform, faces, request.caption, template, { tilt, shaped, marks, layout, outline, person, captionPlacement });
     });
     let redraw: RedrawReport | null = null;

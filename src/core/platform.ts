@@ -108,7 +108,11 @@ export interface Redrawer {
 export interface Platform<Img, Surface> {
   /** The backend each stage runs on ("mediapipe-wasm-cpu", "offscreen-canvas-2d"...), for diagnostics. */
   backend(stage: StageName): string;
-  loadModels(onProgress: (p: DownloadProgress) => void): Promise<void>;
+  /**
+   * Loads the face model. With `person`, the segmenter starts loading too, without being waited
+   * for: its download shares the wait for the face model, and segmentPerson waits for it.
+   */
+  loadModels(onProgress: (p: DownloadProgress) => void, uses?: { person: boolean }): Promise<void>;
   decode(bytes: ArrayBuffer, format: ImageFormat, maxSide: number): Promise<DecodedPhoto<Img>>;
   detectFaces(image: Img): Promise<FaceLandmarks[]>;
   /** The segmenter's person confidence per photo pixel; loads its model on first use, throws when it cannot. */

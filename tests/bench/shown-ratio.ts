@@ -15,7 +15,12 @@ export interface ShownRatio {
   bareLandmarkerMs: Summary;
   clickToShownMs: Summary;
   ratio: number;
+  /** The worker's own time for each stage before the sticker is shown, median ms. */
+  stagesBeforeShownMs: Record<string, number>;
 }
+
+/** The stages the still waits for, in order. */
+const BEFORE_SHOWN = ['decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose', 'encode'] as const;
 
 /** two_faces.png scaled to 2560 px wide, as a phone's photo of two people, JPEG. */
 async function twoFacesLarge(page: Page): Promise<UploadFile> {
@@ -33,7 +38,7 @@ async function twoFacesLarge(page: Page): Promise<UploadFile> {
 }
 
 /** Clicks 生成 and resolves, by the page's clock, when the new sticker is decoded and on screen. */
-async function clickToShown(page: Page): Promise<number> {
+async function clickToShown(page: Page): Promise<{ ms: number; stages: Record<string, number> }> {
   const before = await page.getByTestId('result-image').getAttribute('src').catch(() => null);
   const ms = await page.evaluate(async (previous) => {
     const start = performance.now();
@@ -47,7 +52,12 @@ async function clickToShown(page: Page): Promise<number> {
     }
   }, before);
   await outcome(page, before); // the job's exports too, before the next run
-  return ms;
+  const stages: Record<string, number> = {};
+  for (const stage of BEFORE_SHOWN) {
+    const stageMs = await page.getByTestId(`timing-${stage}`).getAttribute('data-ms');
+    if (stageMs !== null && stageMs !== '') stages[stage] = Number(stageMs);
+  }
+  return { ms, stages };
 }
 
 export async function shownRatioBench(browser: Browser, appUrl: string, runs: number): Promise<Record<string, ShownRatio>> {
@@ -67,16 +77,21 @@ export async function shownRatioBench(browser: Browser, appUrl: string, runs: nu
     await clickToShown(page);
     const bareMs: number[] = [];
     const shownMs: number[] = [];
+    const stageMs: Record<string, number[]> = {};
     let faces = 0;
     for (let i = 0; i < runs; i++) {
       const run = await bare();
       faces = run.faces;
       bareMs.push(run.ms);
-      shownMs.push(await clickToShown(page));
+      const shown = await clickToShown(page);
+      shownMs.push(shown.ms);
+      for (const [stage, ms] of Object.entries(shown.stages)) (stageMs[stage] ??= []).push(ms);
     }
     const bareSummary = summarize(bareMs);
     const shownSummary = summarize(shownMs);
-    report[label] = { faces, bareLandmarkerMs: bareSummary, clickToShownMs: shownSummary, ratio: Math.round((shownSummary.median / bareSummary.median) * 10) / 10 };
+    report[label] = { faces, bareLandmarkerMs: bareSummary, clickToShownMs: shownSummary, ratio: Math.round((shownSummary.median / bareSummary.median) * 10) / 10,
+      stagesBeforeShownMs: Object.fromEntries(Object.entries(stageMs).map(([stage, ms]) => [stage, summarize(ms).median])),
+    };
   }
   await context.close();
   await harness.close();

@@ -18,6 +18,8 @@ export interface WireFile {
   bytes: number;
   encoding: string;
   status: number;
+  /** Date.now() when the request arrived. */
+  startedAt: number;
   /** Date.now() when its last byte was sent. */
   finishedAt: number;
 }
@@ -58,6 +60,7 @@ export async function startWireProxy(target: string, options: WireOptions): Prom
   const done: WireFile[] = [];
 
   const server = http.createServer((req, res) => {
+    const startedAt = Date.now();
     const headers = { ...req.headers, host: upstream.host };
     const forward = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, async (reply) => {
       await sleep(options.latencyMs);
@@ -73,7 +76,7 @@ export async function startWireProxy(target: string, options: WireOptions): Prom
         if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();
-      done.push({ path: (req.url ?? '').split('?')[0] ?? '', bytes: body, encoding: String(reply.headers['content-encoding'] ?? 'identity'), status: reply.statusCode ?? 0, finishedAt: Date.now() });
+      done.push({ path: (req.url ?? '').split('?')[0] ?? '', bytes: body, encoding: String(reply.headers['content-encoding'] ?? 'identity'), status: reply.statusCode ?? 0, startedAt, finishedAt: Date.now() });
     });
     forward.on('error', () => res.destroy());
     req.pipe(forward);

@@ -16,12 +16,14 @@ import { makeSticker, openApp, outcome } from './support/app-driver.ts';
 
 const session = useSession();
 const entry = manifest.models.find((m) => m.id === 'face-landmarker')!;
+/** The app's lighter copy, made only where the build had the published file. */
+const lean = manifest.models.find((m) => m.id === 'face-landmarker-lean')!;
 const modelBytes = readFileSync(path.join(MODELS_DIR, entry.file));
 
-/** Serves the model only at its public URL; returns a counter of requests for it. */
+/** Serves the model only at its public URL (neither it nor the lean copy beside the app); returns a counter of requests for it. */
 async function modelOnlyAtPublicUrl(page: Page, body: Buffer): Promise<{ count: number }> {
   const served = { count: 0 };
-  await page.route(`**/models/${entry.file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  for (const file of [entry.file, lean.file]) await page.route(`**/models/${file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
   await page.route((url) => url.href === entry.url, (route) => {
     served.count++;
     return route.fulfill({ status: 200, contentType: 'application/octet-stream', body });

@@ -390,10 +390,10 @@ describe('models panel', () => {
     expect(await store.outcome('encoder')).toMatchObject({ ok: false, code: 'ABORTED' });
     await store.page.close();
 
-    const face = manifest.models.find((m) => m.id === 'face-landmarker')!;
+    const face = manifest.models.find((m) => m.id === 'face-landmarker-lean')!;
     await page.getByTestId('models-panel').locator('summary').click();
     const panel = page.getByTestId('models-panel');
-    await panel.locator(`[data-testid="model-row-face-landmarker"][data-state="complete"][data-bytes="${face.bytes}"]`).waitFor();
+    await panel.locator(`[data-testid="model-row-face-landmarker-lean"][data-state="complete"][data-bytes="${face.bytes}"]`).waitFor();
     const partial = panel.locator(`[data-testid="model-row-clip-text-q8"][data-state="partial"][data-bytes="${20 * MB}"]`);
     await partial.waitFor();
     expect(await partial.innerText()).toContain(`${Math.floor((100 * 20 * MB) / encoder.bytes)}%`);
@@ -405,7 +405,7 @@ describe('models panel', () => {
     await page.keyboard.press('Enter');
     await partial.waitFor({ state: 'detached' });
     await panel.locator(`[data-testid="models-total"][data-bytes="${face.bytes}"]`).waitFor();
-    expect(await panel.getByTestId('model-delete-face-landmarker').isVisible()).toBe(true);
+    expect(await panel.getByTestId('model-delete-face-landmarker-lean').isVisible()).toBe(true);
     await expect.poll(() => usage(page), { timeout: 30_000 }).toBeLessThan(before - 15 * MB);
     await context.close();
   });

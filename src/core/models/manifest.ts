@@ -8,8 +8,13 @@ export interface ModelEntry {
   id: string;
   stage: string;
   runtime: string;
-  /** 'shared': a published file, found in ../shared/models on development machines; 'repo': built by this repository, under models/. */
+  /**
+   * 'shared': a published file, found in ../shared/models on development machines; 'repo': built by
+   * this repository, under models/; 'derived': made at build time from `derivedFrom`.
+   */
   source: string;
+  /** The published model this file is made from; where the app's own folder lacks this file, that one is loaded instead. */
+  derivedFrom?: string;
   /** Path under the source folder, and under models/ in the build. */
   file: string;
   bytes: number;

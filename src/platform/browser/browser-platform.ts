@@ -62,7 +62,8 @@ export function createBrowserPlatform(
   }
 
   async function loadLandmarker(onProgress: (p: DownloadProgress) => void): Promise<LoadedFaceLandmarker> {
-    const bytes = await loadModelBytes(modelEntry('face-landmarker'), assetBase, onProgress);
+    // Landmarks only: the bundle without the blendshapes network, or the published one where this build lacks it.
+    const bytes = await loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress);
     const loaded = await createFaceLandmarker(bytes, assetBase, faceDelegate);
     delegate = loaded.delegate;
     return loaded;
@@ -112,7 +113,9 @@ export function createBrowserPlatform(
   return {
     backend: (stage) => backends[stage](),
     // The warp backend is chosen while models load, so stage labels name it from the first job on.
-    loadModels: async (onProgress) => {
+    loadModels: async (onProgress, uses) => {
+      // A failed segmenter load surfaces where it is used: the cutout falls back to the face oval.
+      if (uses?.person === true) segmenterReady().catch(() => undefined);
       await Promise.all([ready(onProgress), getWarper()]);
     },
     decode: decodePhoto,

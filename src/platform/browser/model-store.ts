@@ -4,7 +4,7 @@
 // stopped; a wrong file is deleted and the next URL tried; no room fails early with STORAGE_FULL.
 
 import { StickerError } from '../../core/errors.ts';
-import { modelUrls, type ModelEntry } from '../../core/models/manifest.ts';
+import { modelEntry, modelUrls, type ModelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress } from '../../core/platform.ts';
 import { IntegrityFailure, ModelDownload } from './model-download.ts';
 import { withModelLock } from './model-lock.ts';
@@ -65,8 +65,13 @@ export async function loadModelBytes(
   try {
     return await withModelLock(`${entry.id}@${entry.sha256}`, signal, () => download(entry, assetBase, onProgress, signal));
   } catch (error) {
-    if (signal?.aborted !== true) throw error;
-    throw new StickerError('ABORTED', `${entry.id}: download cancelled`, { stage: 'load-models' });
+    if (signal?.aborted === true) throw new StickerError('ABORTED', `${entry.id}: download cancelled`, { stage: 'load-models' });
+    // A derived file exists only beside the app (a host may answer its path with a page instead); a
+    // build without it still has the file it came from.
+    if (entry.derivedFrom !== undefined && error instanceof StickerError && (error.code === 'MODEL_DOWNLOAD_FAILED' || error.code === 'MODEL_INTEGRITY')) {
+      return loadModelBytes(modelEntry(entry.derivedFrom), assetBase, onProgress, options);
+    }
+    throw error;
   }
 }
 
