@@ -5,8 +5,9 @@
 /// <reference lib="webworker" />
 import { toErrorInfo } from '../src/core/errors.ts';
 import { runStickerJob } from '../src/core/pipeline.ts';
+import { PhotoMemo } from '../src/core/photo-memo.ts';
 import { parseCommand, type Command, type EngineEvent, assertNever } from '../src/core/protocol.ts';
-import type { Platform } from '../src/core/platform.ts';
+import type { DownloadProgress, Platform } from '../src/core/platform.ts';
 import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
 import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
@@ -15,6 +16,8 @@ import { createRedrawService, type RedrawService } from '../src/platform/browser
 declare const self: DedicatedWorkerGlobalScope;
 
 let platform: Platform<ImageBitmap, OffscreenCanvas> | undefined;
+/** The last photo's decode, faces and person, for the next sticker of the same photo. */
+let memo: PhotoMemo<ImageBitmap> | undefined;
 let redraw: RedrawService | null = null;
 const jobs = new Map<string, AbortController>();
 /** Jobs run one at a time, in order: one photo's pixels in memory at once. */
@@ -24,17 +27,20 @@ function post(event: EngineEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, transfer);
 }
 
+const reportDownload = (p: DownloadProgress) => post({ type: 'download', ...p });
+const reportLoadFailure = (error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'load-models') });
+
 async function generate(command: Extract<Command, { type: 'generate' }>): Promise<void> {
   const controller = jobs.get(command.jobId);
   if (controller === undefined) return;
   try {
-    if (platform === undefined) throw new Error('generate before init');
+    if (platform === undefined || memo === undefined) throw new Error('generate before init');
     const ctx = { jobId: command.jobId, signal: controller.signal, emit: (e: EngineEvent) => post(e), now: () => performance.now() };
     // Cancelling a job that is waiting for the AI models stops their download too.
     const stopLoad = () => redraw?.cancel();
     controller.signal.addEventListener('abort', stopLoad);
     try {
-      const result = await runStickerJob(platform, ctx, command.photo, command.request);
+      const result = await runStickerJob(platform, ctx, command.photo, command.request, memo);
       post({ type: 'result', ...result }, [result.png]);
     } finally {
       controller.signal.removeEventListener('abort', stopLoad);
@@ -54,15 +60,19 @@ async function handle(command: Command): Promise<void> {
       const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
       restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), (url) => post({ type: 'blocked', url }));
       redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
-      platform = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw);
+      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw);
+      platform = made;
+      memo = new PhotoMemo((image) => made.release(image));
       post({ type: 'ready', gpu: await probeWebGpu() });
       redraw?.start().catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
-      // Warm the face model now so the first sticker does not wait for it.
-      platform.loadModels((p) => post({ type: 'download', ...p })).catch((error: unknown) =>
-        post({ type: 'error', jobId: null, error: toErrorInfo(error, 'load-models') }),
-      );
+      // The face model's files now, so the first sticker does not wait for the network; the model
+      // itself starts when a photo is chosen ('warm'), so an app only opened holds no running model.
+      platform.fetchModels(reportDownload).catch(reportLoadFailure);
       return;
     }
+    case 'warm':
+      platform?.loadModels(reportDownload).catch(reportLoadFailure);
+      return;
     case 'generate':
       jobs.set(command.jobId, new AbortController());
       queue = queue.then(() => generate(command));

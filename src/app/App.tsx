@@ -159,6 +159,8 @@ export function App() {
     if (old !== null) URL.revokeObjectURL(old);
     setPhoto(blob);
     setPhotoName(name);
+    // A sticker is near: the face model starts while the words are typed.
+    engine.warm();
     setPhotoUrl(URL.createObjectURL(blob));
     setError(null);
   };

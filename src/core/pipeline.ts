@@ -22,6 +22,7 @@ import { tiltRadians } from './expression/displacements.ts';
 import { animateStage, type AnimationInput, type RenderedFrame } from './stages/animate.ts';
 import { encodeAnimationStage } from './stages/encode-animation.ts';
 import { segmentStage, type Segmented } from './stages/segment.ts';
+import { PhotoMemo } from './photo-memo.ts';
 
 /** Animated GIFs are made at WeChat's sticker size; WebP keeps the full sticker size. */
 const GIF_SIZE = 240;
@@ -42,7 +43,11 @@ export async function runStickerJob<Img, Surface>(
   ctx: JobContext,
   photo: ArrayBuffer,
   request: GenerateRequest,
+  /** Kept by the caller across jobs, so a photo's decode, faces and person are worked out once. */
+  memo?: PhotoMemo<Img>,
 ): Promise<StickerResult> {
+  const read = memo ?? new PhotoMemo<Img>((image) => platform.release(image));
+  read.hold(photo);
   const timings: StickerResult['timings'] = {};
   const backends: StickerResult['backends'] = {};
   let captionFont: StickerResult['captionFont'] = { loaded: [], version: null, ms: 0 };
@@ -83,14 +88,16 @@ export async function runStickerJob<Img, Surface>(
   if (request.style === 'ai' && (template !== undefined || request.redraw === undefined)) {
     throw new StickerError('BAD_INPUT', 'the AI style takes redraw settings and no template', { stage: 'redraw', reason: 'ai-request' });
   }
-  const decoded = await stage('decode', () => decodeStage(platform, photo));
-  const toRelease = [decoded.image];
+  const toRelease: Img[] = [];
   try {
-    const { face, faces, facesFound } = await stage('detect-face', () => detectFaceStage(platform, decoded.image));
+    const decoded = await stage('decode', () => read.once('decode', () => decodeStage(platform, photo)));
+    const { face, faces, facesFound } = await stage('detect-face', () => read.once('detect-face', () => detectFaceStage(platform, decoded.image)));
     // A face-only cutout needs no segmenter.
     const segmented: Segmented | null =
       cutout === 'person'
-        ? await stage('segment', () => segmentStage(platform, decoded.image, face))
+        ? await stage('segment', () =>
+            read.once('segment', () => segmentStage(platform, decoded.image, face), (s) => s.cutout.fallback !== 'segmenter-unavailable'),
+          )
         : cutout === null ? null : { person: null, cutout: { kind: cutout, fallback: null } };
     const person = segmented?.person ?? null;
     const choice = request.expression;
@@ -152,6 +159,7 @@ export async function runStickerJob<Img, Surface>(
         layout,
         outline,
         person,
+        stillCut: plan.person === null ? null : { transform: plan.transform, oval: plan.person.oval },
       };
       const onFrame = (done: number, total: number) => ctx.emit({ type: 'progress', jobId: ctx.jobId, stage: 'animate', done, total });
       const frames = await stage('animate', () => animateStage(platform, input, ctx.signal, onFrame));
@@ -189,6 +197,7 @@ export async function runStickerJob<Img, Surface>(
       captionFont,
     };
   } finally {
+    if (memo === undefined) read.clear();
     for (const image of toRelease) platform.release(image);
   }
 }

@@ -23,6 +23,16 @@ export interface DecodedPhoto<Img> {
   info: PhotoInfo;
 }
 
+export interface PersonCutout {
+  mask: FloatMask;
+  oval: Point[];
+  /**
+   * An animation frame's: the still's transform and oval. The frame draws the still's cut moved
+   * from there to its own transform, rather than cutting the person out again.
+   */
+  cutAt?: { transform: Similarity; oval: Point[] };
+}
+
 /** Everything the compositor draws, in sticker pixels. */
 export interface StickerPlan {
   size: number;
@@ -37,7 +47,7 @@ export interface StickerPlan {
    * The person cutout, when there is one: the segmenter's confidence in photo pixels (only the
    * face's person kept) and the warped face oval in sticker pixels; null cuts along `mask`.
    */
-  person: { mask: FloatMask; oval: Point[] } | null;
+  person: PersonCutout | null;
   caption: PlacedCaption;
   /** Drawn over the face, under the caption: the expression's marks, and tears, hearts... in animation. */
   overlays: Overlay[];
@@ -109,7 +119,12 @@ export interface Platform<Img, Surface> {
   /** The backend each stage runs on ("mediapipe-wasm-cpu", "offscreen-canvas-2d"...), for diagnostics. */
   backend(stage: StageName): string;
   /**
-   * Loads the face model. With `person`, the segmenter starts loading too, without being waited
+   * Brings the face model's files onto the device (stored, in the browser's cache) without
+   * starting them: opening the app costs the network, not the memory of a running model.
+   */
+  fetchModels(onProgress: (p: DownloadProgress) => void): Promise<void>;
+  /**
+   * Starts the face model (fetching its files first if need be). With `person`, the segmenter starts loading too, without being waited
    * for: its download shares the wait for the face model, and segmentPerson waits for it.
    */
   loadModels(onProgress: (p: DownloadProgress) => void, uses?: { person: boolean }): Promise<void>;

@@ -126,6 +126,8 @@ export type Command =
   | { type: 'init'; options: InitOptions }
   | { type: 'generate'; jobId: string; photo: ArrayBuffer; request: GenerateRequest }
   | { type: 'cancel'; jobId: string }
+  /** A photo is in hand: start the face model now, so the sticker does not wait for it. */
+  | { type: 'warm' }
   /** Download and load the AI redraw's models now (the user pressed download). */
   | { type: 'redraw-load' }
   /** Stop a download or load in progress; what was stored is kept for a resume. */
@@ -326,6 +328,7 @@ export function parseCommand(value: unknown): Command | null {
       return { type: 'generate', jobId: value.jobId, photo: value.photo, request: value.request };
     case 'cancel':
       return typeof value.jobId === 'string' ? { type: 'cancel', jobId: value.jobId } : null;
+    case 'warm':
     case 'redraw-load':
     case 'redraw-cancel':
       return { type: value.type };

@@ -2,7 +2,7 @@
 // compositor redraws the vector parts (outline, caption, marks) and resamples the photo crisply at
 // the larger size instead of blowing up the finished pixels.
 
-import type { SlotFace, StickerPlan } from './platform.ts';
+import type { PersonCutout, SlotFace, StickerPlan } from './platform.ts';
 import type { Point } from './geometry/point.ts';
 
 const scalePoint = (p: Point, k: number): Point => ({ x: p.x * k, y: p.y * k });
@@ -17,6 +17,16 @@ function scaleSlotFace(face: SlotFace, k: number): SlotFace {
   };
 }
 
+function scalePerson(person: PersonCutout, k: number): PersonCutout {
+  const { cutAt } = person;
+  const t = cutAt?.transform;
+  return {
+    ...person,
+    oval: person.oval.map((p) => scalePoint(p, k)),
+    ...(cutAt === undefined || t === undefined ? {} : { cutAt: { transform: { a: t.a * k, b: t.b * k, tx: t.tx * k, ty: t.ty * k }, oval: cutAt.oval.map((p) => scalePoint(p, k)) } }),
+  };
+}
+
 export function scalePlan(plan: StickerPlan, k: number): StickerPlan {
   const { transform: t, caption } = plan;
   return {
@@ -25,7 +35,7 @@ export function scalePlan(plan: StickerPlan, k: number): StickerPlan {
     transform: { a: t.a * k, b: t.b * k, tx: t.tx * k, ty: t.ty * k },
     mask: plan.mask.map((p) => scalePoint(p, k)),
     // The person's confidence stays in photo pixels; only its face oval is on the sticker.
-    person: plan.person === null ? null : { ...plan.person, oval: plan.person.oval.map((p) => scalePoint(p, k)) },
+    person: plan.person === null ? null : scalePerson(plan.person, k),
     outline: { ...plan.outline, width: plan.outline.width * k },
     caption: { ...caption, fontSize: caption.fontSize * k, centerX: caption.centerX * k, baselineY: caption.baselineY.map((y) => y * k) },
     overlays: plan.overlays.map((o) => ({ ...o, x: o.x * k, y: o.y * k, size: o.size * k })),

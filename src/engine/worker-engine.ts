@@ -59,6 +59,10 @@ export class WorkerEngine implements StickerEngine {
     return { jobId, result, cancel };
   }
 
+  warm(): void {
+    (this.worker ?? this.spawn()).postMessage({ type: 'warm' } satisfies Command);
+  }
+
   loadRedraw(): void {
     (this.worker ?? this.spawn()).postMessage({ type: 'redraw-load' } satisfies Command);
   }

@@ -6,7 +6,7 @@
 
 import type { Browser } from 'playwright-core';
 import { fixtureFile } from '../browser/support/fixtures.ts';
-import { makeSticker } from '../browser/support/app-driver.ts';
+import { makeSticker, outcome } from '../browser/support/app-driver.ts';
 import { startWireProxy, type WireFile, type WireOptions } from './wire-proxy.ts';
 
 const MB = 1e6;
@@ -58,6 +58,10 @@ async function visit(browser: Browser, appUrl: string, link: WireOptions, captio
     const openToSticker = performance.now() - start;
     const sticker = proxy.bytes(done.at);
     const beforeSticker = proxy.files().filter((f) => f.finishedAt <= done.at);
+    // The sticker counted must be the whole one: cut along the person, not the face-oval fallback.
+    await outcome(page);
+    const fallback = await page.getByTestId('cutout-note').getAttribute('data-reason', { timeout: 1000 }).catch(() => null);
+    if (fallback !== null) throw new Error(`first visit: the sticker fell back to the face oval (${fallback})`);
     await page.waitForTimeout(IDLE_AFTER_STICKER_MS);
     const seen = new Map<string, number>();
     for (const f of proxy.files()) if (f.status === 200) seen.set(f.path, (seen.get(f.path) ?? 0) + 1);

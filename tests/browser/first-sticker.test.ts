@@ -43,6 +43,8 @@ describe('the first sticker, end to end', () => {
 
     // The landmarker, run afresh on the sticker, finds the face with its eyes on the targets.
     expectEyesOnTargets(measured);
+    // Cut along the person: the segmenter, loading beside the face model, was there in time.
+    expect(await t.page.getByTestId('cutout-note').count()).toBe(0);
   });
 
   it('shows the still sticker while its animation and exports are still being made, then the same image with them', async () => {

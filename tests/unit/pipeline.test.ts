@@ -4,6 +4,7 @@ import type { FaceLandmarks } from '../../src/core/face/landmarks.ts';
 import { applySimilarity } from '../../src/core/geometry/similarity.ts';
 import { MAX_WORKING_SIDE } from '../../src/core/image/fit-within.ts';
 import { runStickerJob, type JobContext } from '../../src/core/pipeline.ts';
+import { PhotoMemo } from '../../src/core/photo-memo.ts';
 import type { DecodedPhoto, Platform, StickerPlan } from '../../src/core/platform.ts';
 import type { FloatMask } from '../../src/core/image/float-mask.ts';
 import { STAGES, type EngineEvent, type GenerateRequest, type StageName } from '../../src/core/protocol.ts';
@@ -56,6 +57,7 @@ function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal
 
   const platform: Platform<FakeImage, FakeSurface> = {
     backend: (stage) => `fake-${stage}`,
+    fetchModels: () => Promise.reject(new Error('the pipeline starts models, it does not prefetch them')),
     async loadModels(onProgress) {
       onProgress({ model: 'face_landmarker', loaded: 0, total: 100, cached: false, bytesPerSecond: null, secondsLeft: null });
       onProgress({ model: 'face_landmarker', loaded: 100, total: 100, cached: false, bytesPerSecond: 1000, secondsLeft: 0 });
@@ -462,5 +464,52 @@ describe('runStickerJob, animated', () => {
 
   it('a still job makes no animation', async () => {
     expect((await setup().run()).animation).toBeNull();
+  });
+});
+
+describe('runStickerJob, with a photo memo kept across jobs', () => {
+  const ctx = (jobId: string): JobContext => ({ jobId, signal: { aborted: false }, emit: () => undefined, now: () => 0 });
+
+  it('decodes, finds faces and segments a photo once while other words are tried on it', async () => {
+    let detects = 0;
+    let segments = 0;
+    const t = setup({
+      detectFaces: async () => (detects++, [mainFace]),
+      segmentPerson: async () => (segments++, uniformMask(1)),
+    });
+    const memo = new PhotoMemo<FakeImage>((image) => t.platform.release(image));
+    await runStickerJob(t.platform, ctx('a'), t.photo, REQUEST, memo);
+    // The same bytes, as a new copy: the page sends the photo afresh with each job.
+    const second = await runStickerJob(t.platform, ctx('b'), t.photo.slice(0), { ...REQUEST, expression: { id: 'surprised', intensity: 1 } }, memo);
+    expect([t.decodeCalls.length, detects, segments]).toEqual([1, 1, 1]);
+    expect(second.expression).toMatchObject({ id: 'surprised' });
+    // The photo's pixels stay with the memo; only each job's warped picture is released.
+    expect(t.released).toEqual([t.warped, t.warped]);
+
+    const other = toArrayBuffer(png(320, 240));
+    await runStickerJob(t.platform, ctx('c'), other, REQUEST, memo);
+    expect([t.decodeCalls.length, detects, segments]).toEqual([2, 2, 2]);
+    expect(t.released.filter((img) => img === t.image)).toHaveLength(1);
+    memo.clear();
+    expect(t.released.filter((img) => img === t.image)).toHaveLength(2);
+  });
+
+  it('a failure is not kept: the next job on the same photo tries again', async () => {
+    let detects = 0;
+    let segments = 0;
+    const t = setup({
+      detectFaces: async () => (++detects === 1 ? [] : [mainFace]),
+      segmentPerson: async () => {
+        if (++segments === 1) throw new Error('segmenter offline');
+        return uniformMask(1);
+      },
+    });
+    const memo = new PhotoMemo<FakeImage>((image) => t.platform.release(image));
+    expect((await failure(runStickerJob(t.platform, ctx('a'), t.photo, REQUEST, memo))).code).toBe('NO_FACE_FOUND');
+    const fallback = await runStickerJob(t.platform, ctx('b'), t.photo, REQUEST, memo);
+    expect(fallback.cutout).toEqual({ kind: 'face', fallback: 'segmenter-unavailable' });
+    const person = await runStickerJob(t.platform, ctx('c'), t.photo, REQUEST, memo);
+    expect(person.cutout).toEqual({ kind: 'person', fallback: null });
+    expect([t.decodeCalls.length, detects, segments]).toEqual([1, 2, 2]);
   });
 });

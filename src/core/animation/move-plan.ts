@@ -2,19 +2,10 @@
 // moves; the caption stays where it is, as in hand-made animated stickers.
 
 import { affineOf, applyAffine, composeAffine } from '../geometry/affine.ts';
-import { applySimilarity, type Similarity } from '../geometry/similarity.ts';
+import { applySimilarity, composeSimilarity, type Similarity } from '../geometry/similarity.ts';
 import type { Point } from '../geometry/point.ts';
 import type { StickerPlan } from '../platform.ts';
 import type { FrameSpec } from './motion-frames.ts';
-
-function compose(outer: Similarity, inner: Similarity): Similarity {
-  return {
-    a: outer.a * inner.a - outer.b * inner.b,
-    b: outer.b * inner.a + outer.a * inner.b,
-    tx: outer.a * inner.tx - outer.b * inner.ty + outer.tx,
-    ty: outer.b * inner.tx + outer.a * inner.ty + outer.ty,
-  };
-}
 
 export function movePlan(plan: StickerPlan, frame: FrameSpec): StickerPlan {
   const c = plan.size / 2;
@@ -35,7 +26,7 @@ export function movePlan(plan: StickerPlan, frame: FrameSpec): StickerPlan {
   return {
     ...plan,
     ...(template && { template }),
-    transform: compose(motion, plan.transform),
+    transform: composeSimilarity(motion, plan.transform),
     mask: plan.mask.map((p) => applySimilarity(motion, p)),
     person: plan.person === null ? null : { ...plan.person, oval: plan.person.oval.map((p) => applySimilarity(motion, p)) },
     // The expression's symbols move with the face; the motion's own overlays are placed already.

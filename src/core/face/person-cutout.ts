@@ -29,7 +29,8 @@ export const FEATHER_RADIUS = 2;
  */
 export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMask | null {
   const { width, height, data, scale = 1 } = mask;
-  const person = data.map((c) => (c >= PERSON_THRESHOLD ? 1 : 0));
+  const person = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) person[i] = (data[i] ?? 0) >= PERSON_THRESHOLD ? 1 : 0;
   const { labels, sizes } = connectedRegions(person, width, height);
   const face = fillPolygon(scale === 1 ? oval : oval.map((p) => ({ x: p.x / scale, y: p.y / scale })), width, height);
   const cover = new Map<number, number>();
@@ -45,7 +46,9 @@ export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMa
     if (count >= MIN_FACE_COVER * faceArea && (sizes[label] ?? 0) > (sizes[best] ?? 0)) best = label;
   }
   if (best === 0) return null;
-  return { width, height, data: data.map((c, i) => (labels[i] === best ? c : 0)), ...(mask.scale === undefined ? {} : { scale }) };
+  const kept = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) if (labels[i] === best) kept[i] = data[i] ?? 0;
+  return { width, height, data: kept, ...(mask.scale === undefined ? {} : { scale }) };
 }
 
 function maskAt(mask: FloatMask, px: number, py: number): number {
@@ -104,7 +107,8 @@ export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: numb
 
 /** The die-cut edge: the cutout dilated by `width` pixels with a round brush, anti-aliased by one pixel. */
 export function dieCutAlpha(alpha: FloatMask, width: number): FloatMask {
-  const inside = alpha.data.map((a) => (a >= 0.5 ? 1 : 0));
+  const inside = new Uint8Array(alpha.data.length);
+  for (let i = 0; i < inside.length; i++) inside[i] = (alpha.data[i] ?? 0) >= 0.5 ? 1 : 0;
   const d2 = squaredDistanceToSet(inside, alpha.width, alpha.height);
   const data = new Float32Array(d2.length);
   for (let i = 0; i < data.length; i++) data[i] = Math.max(alpha.data[i] ?? 0, Math.min(1, Math.max(0, width + 0.5 - Math.sqrt(d2[i] ?? 0))));

@@ -29,6 +29,16 @@ export function applySimilarity(t: Similarity, p: Point): Point {
   return { x: t.a * p.x - t.b * p.y + t.tx, y: t.b * p.x + t.a * p.y + t.ty };
 }
 
+/** `inner`, then `outer`. */
+export function composeSimilarity(outer: Similarity, inner: Similarity): Similarity {
+  return {
+    a: outer.a * inner.a - outer.b * inner.b,
+    b: outer.b * inner.a + outer.a * inner.b,
+    tx: outer.a * inner.tx - outer.b * inner.ty + outer.tx,
+    ty: outer.b * inner.tx + outer.a * inner.ty + outer.ty,
+  };
+}
+
 /** The transform that undoes `t`. */
 export function invertSimilarity(t: Similarity): Similarity {
   const d = t.a * t.a + t.b * t.b;

@@ -10,6 +10,8 @@ import type { CaptionPlacement, Outline } from '../protocol.ts';
 import { planSticker } from './align-template.ts';
 import type { Template } from '../templates/template.ts';
 import type { FloatMask } from '../image/float-mask.ts';
+import type { Point } from '../geometry/point.ts';
+import type { Similarity } from '../geometry/similarity.ts';
 import { warpStage } from './warp.ts';
 
 export interface AnimationInput<Img> {
@@ -28,6 +30,8 @@ export interface AnimationInput<Img> {
   outline: Outline;
   /** The still sticker's person cutout, so every frame is cut the same way. */
   person: FloatMask | null;
+  /** Where the still placed that cutout: each frame moves the still's cut instead of cutting again. */
+  stillCut: { transform: Similarity; oval: Point[] } | null;
 }
 
 export interface RenderedFrame {
@@ -67,7 +71,8 @@ export async function animateStage<Img, Surface>(
       person: input.person,
       captionPlacement: input.captionPlacement,
     };
-    const plan = movePlan(planSticker(platform, input.faces, input.caption, input.template, options), spec);
+    const moved = movePlan(planSticker(platform, input.faces, input.caption, input.template, options), spec);
+    const plan = moved.person === null || input.stillCut === null ? moved : { ...moved, person: { ...moved.person, cutAt: input.stillCut } };
     const surface = await platform.compose(picture, plan);
     if (picture !== input.image) platform.release(picture);
     frames.push({ rgba: await platform.rgba(surface, input.gifSize), webp: await platform.encodeWebp(surface, input.stickerSize) });

@@ -12,6 +12,7 @@ import { composeTemplate } from './compose-template.ts';
 import { decodePhoto } from './decode-photo.ts';
 import { encodeWebp, webpEncoder } from './encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
+import { prefetchVisionRuntime } from './mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './person-segmenter.ts';
 import { loadModelBytes } from './model-store.ts';
 import { paintMouth } from './paint-mouth.ts';
@@ -31,6 +32,8 @@ export function createBrowserPlatform(
   redraw: RedrawService | null,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
+  /** The face model's bytes once fetched, until the landmarker is made of them. */
+  let landmarkerFiles: Promise<ArrayBuffer> | undefined;
   const fonts = new CaptionFonts(captionFonts);
   let delegate: string | undefined;
   let segmenter: Promise<LoadedSegmenter> | undefined;
@@ -61,10 +64,21 @@ export function createBrowserPlatform(
     return (await getWarper()).impl.warp(image, mesh);
   }
 
-  async function loadLandmarker(onProgress: (p: DownloadProgress) => void): Promise<LoadedFaceLandmarker> {
+  function fetchLandmarker(onProgress: (p: DownloadProgress) => void): Promise<ArrayBuffer> {
     // Landmarks only: the bundle without the blendshapes network, or the published one where this build lacks it.
-    const bytes = await loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress);
+    landmarkerFiles ??= Promise.all([loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress), prefetchVisionRuntime(assetBase)])
+      .then(([bytes]) => bytes)
+      .catch((error: unknown) => {
+        landmarkerFiles = undefined;
+        throw error;
+      });
+    return landmarkerFiles;
+  }
+
+  async function loadLandmarker(onProgress: (p: DownloadProgress) => void): Promise<LoadedFaceLandmarker> {
+    const bytes = await fetchLandmarker(onProgress);
     const loaded = await createFaceLandmarker(bytes, assetBase, faceDelegate);
+    landmarkerFiles = undefined;
     delegate = loaded.delegate;
     return loaded;
   }
@@ -113,6 +127,9 @@ export function createBrowserPlatform(
   return {
     backend: (stage) => backends[stage](),
     // The warp backend is chosen while models load, so stage labels name it from the first job on.
+    fetchModels: async (onProgress) => {
+      if (landmarker === undefined) await fetchLandmarker(onProgress);
+    },
     loadModels: async (onProgress, uses) => {
       // A failed segmenter load surfaces where it is used: the cutout falls back to the face oval.
       if (uses?.person === true) segmenterReady().catch(() => undefined);

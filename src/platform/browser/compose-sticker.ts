@@ -3,7 +3,7 @@
 // outside the outline stays transparent.
 
 import type { Point } from '../../core/geometry/point.ts';
-import { toCanvasMatrix } from '../../core/geometry/similarity.ts';
+import { composeSimilarity, invertSimilarity, toCanvasMatrix } from '../../core/geometry/similarity.ts';
 import type { StickerPlan } from '../../core/platform.ts';
 import { scalePlan } from '../../core/scale-plan.ts';
 import type { Outline } from '../../core/protocol.ts';
@@ -79,7 +79,8 @@ function tinted(mask: FloatMask, colour: string): OffscreenCanvas {
   // One 32-bit write per pixel (RGBA bytes, little-endian as every browser platform is).
   const words = new Uint32Array(pixels.data.buffer);
   const rgb = (b << 16) | (g << 8) | r;
-  for (let i = 0; i < mask.data.length; i++) words[i] = ((Math.round((mask.data[i] ?? 0) * 255) << 24) | rgb) >>> 0;
+  const alpha = mask.data;
+  for (let i = 0; i < alpha.length; i++) words[i] = ((((alpha[i] ?? 0) * 255 + 0.5) << 24) | rgb) >>> 0;
   ctx.putImageData(pixels, 0, 0);
   return canvas;
 }
@@ -93,46 +94,64 @@ const SHAPE_SIDE = 512;
 
 /**
  * The last cut worked out per person mask: the HD file composes the same plan at twice the size,
- * whose shape (capped at SHAPE_SIDE) is the very same, so its cutout and die-cut are not done again.
+ * whose shape (capped at SHAPE_SIDE) is the very same, and so does the next sticker of the photo
+ * with the same expression; its cutout, die-cut and their canvases are not made again.
  */
-const cuts = new WeakMap<FloatMask, { key: string; alpha: FloatMask; dieCut: Map<number, FloatMask> }>();
+const cuts = new WeakMap<FloatMask, { key: string; cut: PersonCut }>();
 
-function personCut(shape: StickerPlan & { person: NonNullable<StickerPlan['person']> }): { alpha: FloatMask; dieCut(width: number): FloatMask } {
-  const { mask, oval } = shape.person;
-  const key = JSON.stringify([shape.transform, shape.size, oval]);
-  let cut = cuts.get(mask);
-  if (cut?.key !== key) {
-    cut = { key, alpha: cutoutAlpha(mask, shape.transform, shape.size, oval), dieCut: new Map() };
-    cuts.set(mask, cut);
-  }
-  const { alpha, dieCut } = cut;
-  return {
-    alpha,
-    dieCut: (width) => {
-      const known = dieCut.get(width) ?? dieCutAlpha(alpha, width);
-      dieCut.set(width, known);
-      return known;
-    },
-  };
+interface PersonCut {
+  /** The cutout's alpha on a black canvas. */
+  alpha: OffscreenCanvas;
+  /** The die-cut edge `width` pixels wide, in `colour`. */
+  edge(width: number, colour: string): OffscreenCanvas;
 }
 
-/** The segmented person with its die-cut edge (the cutout dilated by the outline width) and shadow. */
+function personCut(shape: StickerPlan & { person: NonNullable<StickerPlan['person']> }): PersonCut {
+  const { mask, oval } = shape.person;
+  const key = JSON.stringify([shape.transform, shape.size, oval]);
+  const known = cuts.get(mask);
+  if (known?.key === key) return known.cut;
+  const alpha = cutoutAlpha(mask, shape.transform, shape.size, oval);
+  const edges = new Map<string, OffscreenCanvas>();
+  const cut: PersonCut = {
+    alpha: tinted(alpha, '#000000'),
+    edge: (width, colour) => {
+      const edge = edges.get(`${width} ${colour}`) ?? tinted(dieCutAlpha(alpha, width), colour);
+      edges.set(`${width} ${colour}`, edge);
+      return edge;
+    },
+  };
+  cuts.set(mask, { key, cut });
+  return cut;
+}
+
+/**
+ * The segmented person with its die-cut edge (the cutout dilated by the outline width) and shadow.
+ * An animation frame draws the still's cut, moved from the still's transform to its own.
+ */
 function drawPerson(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, plan: StickerPlan): void {
-  const shape = plan.size > SHAPE_SIDE ? scalePlan(plan, SHAPE_SIDE / plan.size) : plan;
-  if (shape.person === null) return;
-  const { alpha, dieCut } = personCut({ ...shape, person: shape.person });
+  const { person } = plan;
+  if (person === null) return;
+  const at = person.cutAt ?? { transform: plan.transform, oval: person.oval };
+  const placed = { ...plan, transform: at.transform, person: { mask: person.mask, oval: at.oval } };
+  const shape = plan.size > SHAPE_SIDE ? scalePlan(placed, SHAPE_SIDE / plan.size) : placed;
+  const { alpha, edge } = personCut({ ...shape, person: { mask: person.mask, oval: shape.person?.oval ?? at.oval } });
+  // The cut's sticker → this sticker: none for the still.
+  const move = toCanvasMatrix(composeSimilarity(plan.transform, invertSimilarity(at.transform)));
   if (plan.outline.width > 0) {
     ctx.save();
     withShadow(ctx, plan.outline);
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(tinted(dieCut(shape.outline.width), plan.outline.colour), 0, 0, plan.size, plan.size);
+    ctx.setTransform(...move);
+    ctx.drawImage(edge(shape.outline.width, plan.outline.colour), 0, 0, plan.size, plan.size);
     ctx.restore();
   }
   const cut = new OffscreenCanvas(plan.size, plan.size);
   const cctx = cut.getContext('2d');
   if (cctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
   cctx.imageSmoothingQuality = 'high';
-  cctx.drawImage(tinted(alpha, '#000000'), 0, 0, plan.size, plan.size);
+  cctx.setTransform(...move);
+  cctx.drawImage(alpha, 0, 0, plan.size, plan.size);
   // Keeps the photo only where the cutout is, at the cutout's alpha.
   cctx.globalCompositeOperation = 'source-in';
   cctx.setTransform(...toCanvasMatrix(plan.transform));
@@ -157,7 +176,7 @@ export function drawCaption(ctx: OffscreenCanvasRenderingContext2D, plan: Sticke
 
 export function composeSticker(image: ImageBitmap, plan: StickerPlan): OffscreenCanvas {
   const canvas = new OffscreenCanvas(plan.size, plan.size);
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
   if (plan.person === null) {
     drawOutline(ctx, plan.mask, plan.outline);

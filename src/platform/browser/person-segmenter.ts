@@ -9,9 +9,10 @@ import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 /**
  * The segmenter sees 256×256 whatever it is given, and returns its mask at the size of its input:
  * a 2048 px photo gave 4 million confidences to copy and search for 65 thousand seen. It is given
- * the photo at most this long; the mask says its scale.
+ * the photo with its short side this long (never enlarged), which keeps every row and column the
+ * model sees; the mask says its scale.
  */
-const SEGMENT_SIDE = 512;
+const SEGMENT_SIDE = 256;
 
 export interface LoadedSegmenter {
   delegate: VisionDelegate;
@@ -31,7 +32,7 @@ export async function createPersonSegmenter(modelBytes: ArrayBuffer, assetBase: 
   return {
     delegate,
     async segment(image) {
-      const k = Math.min(1, SEGMENT_SIDE / Math.max(image.width, image.height));
+      const k = Math.min(1, SEGMENT_SIDE / Math.min(image.width, image.height));
       const input = k === 1 ? image : await createImageBitmap(image, { resizeWidth: Math.round(image.width * k), resizeHeight: Math.round(image.height * k), resizeQuality: 'medium' });
       let mask: FloatMask | undefined;
       try {

@@ -8,6 +8,7 @@ export function measuringPlatform(): Platform<never, never> {
   };
   return {
     backend: unused,
+    fetchModels: unused,
     loadModels: unused,
     decode: unused,
     detectFaces: unused,
