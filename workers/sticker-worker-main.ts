@@ -35,7 +35,9 @@ async function generate(command: Extract<Command, { type: 'generate' }>): Promis
   if (controller === undefined) return;
   try {
     if (platform === undefined || memo === undefined) throw new Error('generate before init');
-    const ctx = { jobId: command.jobId, signal: controller.signal, emit: (e: EngineEvent) => post(e), now: () => performance.now() };
+    // Pixels the job hands over are moved, not copied.
+    const emit = (e: EngineEvent) => post(e, e.type === 'still' || e.type === 'preview' ? [e.rgba] : []);
+    const ctx = { jobId: command.jobId, signal: controller.signal, emit, now: () => performance.now() };
     // Cancelling a job that is waiting for the AI models stops their download too.
     const stopLoad = () => redraw?.cancel();
     controller.signal.addEventListener('abort', stopLoad);
@@ -60,7 +62,7 @@ async function handle(command: Command): Promise<void> {
       const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
       restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), (url) => post({ type: 'blocked', url }));
       redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
-      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw);
+      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, (url) => post({ type: 'blocked', url }));
       platform = made;
       memo = new PhotoMemo((image) => made.release(image));
       post({ type: 'ready', gpu: await probeWebGpu() });

@@ -179,7 +179,7 @@ export function App() {
 
   const onJobEvent = (event: EngineEvent) => {
     if (event.type === 'preview') setPreview({ rgba: event.rgba, size: event.size, step: event.step });
-    if (event.type === 'still') setStill({ url: URL.createObjectURL(new Blob([event.png], { type: 'image/png' })), width: event.width, height: event.height });
+    if (event.type === 'still') setStill({ rgba: event.rgba, width: event.width, height: event.height });
     if (event.type === 'progress') setStepNote(t().stepProgress(t().stages[event.stage], event.done, event.total));
     if (event.type !== 'stage') return;
     setStepNote('');
@@ -226,11 +226,9 @@ export function App() {
       const oldExports = old === null ? [] : [old.exportUrls.wechat, old.exportUrls.whatsapp, old.exportUrls.telegram, ...old.exportUrls.hd];
       for (const u of [old?.url, old?.gifUrl, old?.webpUrl, ...oldExports]) if (u) URL.revokeObjectURL(u);
       const blobUrl = (bytes: ArrayBuffer, type: string) => URL.createObjectURL(new Blob([bytes], { type }));
-      // The still on screen is this PNG: its URL goes on, so the image is not decoded again.
-      const stillUrl = still()?.url;
       setStill(null);
       setSticker({
-        url: stillUrl ?? blobUrl(result.png, 'image/png'),
+        url: blobUrl(result.png, 'image/png'),
         meta: result,
         fileName: stickerFileName(words),
         gifUrl: result.animation === null ? null : blobUrl(result.animation.gif, 'image/gif'),
@@ -262,8 +260,6 @@ export function App() {
       return info;
     } finally {
       // A still of a job that failed after it (cancelled while exporting) goes with the job.
-      const left = still();
-      if (left !== null) URL.revokeObjectURL(left.url);
       setStill(null);
       setJob(null);
     }

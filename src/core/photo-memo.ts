@@ -64,6 +64,11 @@ export class PhotoMemo<Img> {
     return found;
   }
 
+  /** Whether the fact is worked out, or being worked out, for this photo. */
+  knows(fact: keyof Facts<Img>): boolean {
+    return this.facts.has(fact);
+  }
+
   /** Lets the photo go: its pixels are released. */
   clear(): void {
     if (this.decoded !== null) this.release(this.decoded.image);

@@ -68,7 +68,10 @@ export async function runStickerJob<Img, Surface>(
     }
     const ms = ctx.now() - start;
     timings[name] = ms;
-    ctx.emit({ type: 'stage', jobId: ctx.jobId, stage: name, phase: 'end', backend, ms });
+    // As it ran: a model that loaded during the stage now names its delegate.
+    const ran = platform.backend(name);
+    backends[name] = ran;
+    ctx.emit({ type: 'stage', jobId: ctx.jobId, stage: name, phase: 'end', backend: ran, ms });
     return value;
   }
 
@@ -91,12 +94,15 @@ export async function runStickerJob<Img, Surface>(
   const toRelease: Img[] = [];
   try {
     const decoded = await stage('decode', () => read.once('decode', () => decodeStage(platform, photo)));
+    // The person is looked for while the face is (the segmenter has a worker of its own where it can).
+    const mask = cutout === 'person' && !read.knows('segment') ? platform.segmentPerson(decoded.image) : null;
+    mask?.catch(() => undefined); // met in the segment stage, after the face
     const { face, faces, facesFound } = await stage('detect-face', () => read.once('detect-face', () => detectFaceStage(platform, decoded.image)));
     // A face-only cutout needs no segmenter.
     const segmented: Segmented | null =
       cutout === 'person'
         ? await stage('segment', () =>
-            read.once('segment', () => segmentStage(platform, decoded.image, face), (s) => s.cutout.fallback !== 'segmenter-unavailable'),
+            read.once('segment', () => segmentStage(mask ?? platform.segmentPerson(decoded.image), face), (s) => s.cutout.fallback !== 'segmenter-unavailable'),
           )
         : cutout === null ? null : { person: null, cutout: { kind: cutout, fallback: null } };
     const person = segmented?.person ?? null;
@@ -138,10 +144,13 @@ export async function runStickerJob<Img, Surface>(
       toRelease.push(picture);
       redraw = redrawn.report;
     }
-    const surface = await stage('compose', () => platform.compose(picture, plan));
+    const { surface, still } = await stage('compose', async () => {
+      const composed = await platform.compose(picture, plan);
+      return { surface: composed, still: await platform.rgba(composed, plan.size) };
+    });
+    // Shown now, as pixels; its PNG, the animation and the exports follow.
+    ctx.emit({ type: 'still', jobId: ctx.jobId, rgba: still.buffer as ArrayBuffer, width: plan.size, height: plan.size });
     const png = await stage('encode', () => platform.encodePng(surface));
-    // Shown now; the animation and the exports follow.
-    ctx.emit({ type: 'still', jobId: ctx.jobId, png: png.slice(0), width: plan.size, height: plan.size });
     let animation: StickerResult['animation'] = null;
     let rendered: RenderedFrame[] | null = null;
     if (animates(request)) {

@@ -254,8 +254,11 @@ export type EngineEvent =
   | { type: 'redraw'; status: RedrawStatus }
   /** The AI redraw's clean estimate after a step: opaque RGBA, size×size. */
   | { type: 'preview'; jobId: string; rgba: ArrayBuffer; size: number; step: number }
-  /** The still sticker as soon as it is encoded, to show while the animation and exports are made. */
-  | { type: 'still'; jobId: string; png: ArrayBuffer; width: number; height: number }
+  /**
+   * The still sticker the moment it is composed, as RGBA pixels (width×height): shown while its PNG,
+   * animation and exports are made, so the screen waits for none of them.
+   */
+  | { type: 'still'; jobId: string; rgba: ArrayBuffer; width: number; height: number }
   | ({ type: 'result' } & StickerResult)
   | { type: 'error'; jobId: string | null; error: ErrorInfo };
 

@@ -47,8 +47,9 @@ async function visit(browser: Browser, appUrl: string, link: WireOptions, captio
       () => {
         const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
         if (error !== null) return { error: error.innerText };
+        // The still, drawn from its pixels the moment it is composed, or (were it missed) the finished sticker.
         const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
-        return img !== null && img.complete ? { at: Date.now() } : null;
+        return document.querySelector('[data-testid="still-image"]') !== null || (img !== null && img.complete) ? { at: Date.now() } : null;
       },
       null,
       { timeout: 300_000, polling: 'raf' },

@@ -55,6 +55,8 @@ async function clickToShown(page: Page): Promise<{ ms: number; stages: Record<st
       await new Promise((frame) => requestAnimationFrame(frame));
       const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
       if (error !== null) throw new Error(error.innerText);
+      // The still, drawn from its pixels the moment it is composed, or (were it missed) the finished sticker.
+      if (document.querySelector('[data-testid="still-image"]') !== null) return performance.now() - start;
       const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
       if (img !== null && img.src !== previous && img.complete && img.naturalWidth > 0) return performance.now() - start;
     }

@@ -105,6 +105,8 @@ describe.each(['faces/grace_hopper.jpg', 'faces/astronaut.png'])('cutout of %s',
     for (const p of hair) expect(alphaAt(person, p.x, p.y)).toBe(255);
     expect(featheredShare(person)).toBeGreaterThan(0.8);
     await expect.poll(() => t.page.getByTestId('cutout-note').count()).toBe(0);
+    // Found in the segmenter's own worker, beside the face.
+    expect(await t.page.getByTestId('timing-segment').getAttribute('data-backend')).toMatch(/^mediapipe-wasm-(cpu|gpu-webgl2), own worker$/);
   });
 
   it('face only: the same places are transparent', async () => {

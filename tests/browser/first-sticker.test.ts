@@ -49,15 +49,27 @@ describe('the first sticker, end to end', () => {
 
   it('shows the still sticker while its animation and exports are still being made, then the same image with them', async () => {
     await t.page.getByTestId('animate-toggle').check();
-    // Every image the page shows, in order, with whether it was the still.
+    // What the page shows, in order: the still (its pixels copied as it appears), then the finished sticker.
     await t.page.evaluate(() => {
-      const seen: { src: string; still: boolean; pending: boolean; exports: boolean }[] = [];
-      (window as unknown as { seen: typeof seen }).seen = seen;
+      const seen: { still: boolean; pending: boolean; exports: boolean }[] = [];
+      const page = window as unknown as { seen: typeof seen; stillCopy: HTMLCanvasElement | null };
+      page.seen = seen;
+      page.stillCopy = null;
       new MutationObserver(() => {
+        const still = document.querySelector<HTMLCanvasElement>('[data-testid="still-image"]');
         const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
-        if (img === null || seen.at(-1)?.src === img.src && seen.at(-1)?.still === (img.dataset.state === 'still')) return;
+        const isStill = still !== null;
+        if (!isStill && img === null) return;
+        if (seen.at(-1)?.still === isStill) return;
+        if (still !== null) {
+          const copy = document.createElement('canvas');
+          copy.width = still.width;
+          copy.height = still.height;
+          copy.getContext('2d')?.drawImage(still, 0, 0);
+          page.stillCopy = copy;
+        }
         const pending = document.querySelector('[data-testid="exports-pending"]') !== null;
-        seen.push({ src: img.src, still: img.dataset.state === 'still', pending, exports: document.querySelector('[data-testid="export-wechat"]') !== null });
+        seen.push({ still: isStill, pending, exports: document.querySelector('[data-testid="export-wechat"]') !== null });
       }).observe(document.body, { childList: true, subtree: true, attributes: true });
     });
     const before = await t.page.getByTestId('result-image').getAttribute('src');
@@ -65,10 +77,35 @@ describe('the first sticker, end to end', () => {
     const done = await outcome(t.page, before);
     await t.page.getByTestId('animate-toggle').uncheck();
     expect(done.kind).toBe('result');
-    const seen = await t.page.evaluate(() => (window as unknown as { seen: { src: string; still: boolean; pending: boolean; exports: boolean }[] }).seen);
+    const seen = await t.page.evaluate(() => (window as unknown as { seen: { still: boolean; pending: boolean; exports: boolean }[] }).seen);
     const firstNew = seen.findIndex((s) => s.still);
     expect(seen[firstNew], 'the still, with the exports on their way').toMatchObject({ still: true, pending: true, exports: false });
-    expect(seen.at(-1), 'then the finished sticker, the same image').toMatchObject({ src: seen[firstNew]?.src, still: false, pending: false, exports: true });
+    expect(seen.at(-1), 'then the finished sticker').toMatchObject({ still: false, pending: false, exports: true });
+    // The same image: the still's pixels against the finished PNG's, over the sticker's opaque part.
+    const diff = await t.page.evaluate(async () => {
+      const copy = (window as unknown as { stillCopy: HTMLCanvasElement | null }).stillCopy;
+      const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+      if (copy === null || img === null) return null;
+      await img.decode();
+      const drawn = document.createElement('canvas');
+      drawn.width = copy.width;
+      drawn.height = copy.height;
+      const ctx = drawn.getContext('2d');
+      ctx?.drawImage(img, 0, 0);
+      const a = copy.getContext('2d')?.getImageData(0, 0, copy.width, copy.height).data;
+      const b = ctx?.getImageData(0, 0, copy.width, copy.height).data;
+      if (a === undefined || b === undefined) return null;
+      let worst = 0;
+      let opaque = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        if ((a[i + 3] ?? 0) < 255) continue;
+        opaque++;
+        for (let c = 0; c < 4; c++) worst = Math.max(worst, Math.abs((a[i + c] ?? 0) - (b[i + c] ?? 0)));
+      }
+      return { worst, opaque };
+    });
+    expect(diff?.opaque).toBeGreaterThan(10_000);
+    expect(diff?.worst).toBe(0);
   });
 
   it('offers the sticker as a PNG download', async () => {

@@ -84,6 +84,8 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     it('ran on the CPU delegate and this engine’s warp backend', async () => {
       const ran = await backends(page);
       expect(ran['detect-face']).toBe('mediapipe-wasm-cpu');
+      // The person was found in the segmenter's own worker, beside the face.
+      expect(ran.segment).toBe('mediapipe-wasm-cpu, own worker');
       expect(ran.warp).toBe(engine.warp);
     });
 

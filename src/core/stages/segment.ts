@@ -1,4 +1,3 @@
-import type { Platform } from '../platform.ts';
 import { faceOval, type FaceLandmarks } from '../face/landmarks.ts';
 import { personNearFace } from '../face/person-cutout.ts';
 import type { FloatMask } from '../image/float-mask.ts';
@@ -11,16 +10,16 @@ export interface Segmented {
 }
 
 /**
- * Segments the person for a person cutout. Never fails the job: without a usable segmenter, or
+ * The person for a person cutout, from the segmenter's mask (asked for while the face was found). Never fails the job: without a usable segmenter, or
  * with nobody segmented over the face, the sticker is cut along the face oval and says why.
  */
-export async function segmentStage<Img, Surface>(platform: Platform<Img, Surface>, image: Img, face: FaceLandmarks): Promise<Segmented> {
-  let mask: FloatMask;
+export async function segmentStage(mask: Promise<FloatMask>, face: FaceLandmarks): Promise<Segmented> {
+  let found: FloatMask;
   try {
-    mask = await platform.segmentPerson(image);
+    found = await mask;
   } catch {
     return { person: null, cutout: { kind: 'face', fallback: 'segmenter-unavailable' } };
   }
-  const person = personNearFace(mask, faceOval(face));
+  const person = personNearFace(found, faceOval(face));
   return person === null ? { person, cutout: { kind: 'face', fallback: 'no-person' } } : { person, cutout: { kind: 'person', fallback: null } };
 }

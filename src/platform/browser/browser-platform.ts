@@ -14,6 +14,7 @@ import { encodeWebp, webpEncoder } from './encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './face-landmarker.ts';
 import { prefetchVisionRuntime } from './mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './person-segmenter.ts';
+import { canSegmentInWorker, segmentInWorker } from './segmenter-client.ts';
 import { loadModelBytes } from './model-store.ts';
 import { paintMouth } from './paint-mouth.ts';
 import { createCanvas2dWarper } from './warp-canvas2d.ts';
@@ -30,6 +31,8 @@ export function createBrowserPlatform(
   warpBackend: WarpBackendPreference,
   captionFonts: CaptionFontPreference,
   redraw: RedrawService | null,
+  /** A request the segmenter's own worker refused (the sticker worker's network rules). */
+  onBlocked: (url: string) => void,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   /** The face model's bytes once fetched, until the landmarker is made of them. */
@@ -37,7 +40,7 @@ export function createBrowserPlatform(
   const fonts = new CaptionFonts(captionFonts);
   let delegate: string | undefined;
   let segmenter: Promise<LoadedSegmenter> | undefined;
-  let segmentDelegate: string | undefined;
+  let segmentBackend: string | undefined;
   let warper: { impl: Warper; backend: string } | undefined;
 
   /** The warp backend: as pinned, or WebGPU on a hardware adapter, else WebGL2, else Canvas 2D. */
@@ -95,8 +98,10 @@ export function createBrowserPlatform(
   function segmenterReady(): Promise<LoadedSegmenter> {
     segmenter ??= loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined)
       .then(async (bytes) => {
-        const loaded = await createPersonSegmenter(bytes, assetBase, faceDelegate);
-        segmentDelegate = loaded.delegate;
+        // In a worker of its own where one can be started, so it runs beside the face landmarker.
+        const inWorker = canSegmentInWorker() ? await segmentInWorker(bytes.slice(0), assetBase, faceDelegate, onBlocked).catch(() => null) : null;
+        const loaded = inWorker ?? (await createPersonSegmenter(bytes, assetBase, faceDelegate));
+        segmentBackend = `${mediapipeLabel(loaded.delegate)}${inWorker === null ? '' : ', own worker'}`;
         return loaded;
       })
       .catch((error: unknown) => {
@@ -112,7 +117,7 @@ export function createBrowserPlatform(
     'load-models': () => 'indexeddb+fetch+fontface',
     decode: () => 'createImageBitmap',
     'detect-face': () => mediapipeLabel(delegate),
-    segment: () => (segmentDelegate === undefined ? 'mediapipe-wasm (loads on first use)' : mediapipeLabel(segmentDelegate)),
+    segment: () => segmentBackend ?? 'mediapipe-wasm (loads on first use)',
     expression: () => 'lexicon',
     warp: () => warper?.backend ?? 'pending',
     align: () => 'js',

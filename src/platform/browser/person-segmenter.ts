@@ -1,5 +1,6 @@
 // Browser platform: MediaPipe's image segmenter with the selfie model, for the person cutout.
-// Same runtime and delegate rules as the face landmarker.
+// Same runtime and delegate rules as the face landmarker. It runs in a worker of its own where
+// the browser can start one from a worker (segmenter-client.ts), else in the sticker worker.
 
 import { ImageSegmenter } from '@mediapipe/tasks-vision';
 import type { FloatMask } from '../../core/image/float-mask.ts';
@@ -14,12 +15,22 @@ import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
  */
 const SEGMENT_SIDE = 256;
 
+/** The photo as the segmenter is given it, and photo pixels per pixel of it. */
+export async function segmenterInput(image: ImageBitmap): Promise<{ input: ImageBitmap; scale: number }> {
+  const k = Math.min(1, SEGMENT_SIDE / Math.min(image.width, image.height));
+  if (k === 1) return { input: image, scale: 1 };
+  const input = await createImageBitmap(image, { resizeWidth: Math.round(image.width * k), resizeHeight: Math.round(image.height * k), resizeQuality: 'medium' });
+  return { input, scale: image.width / input.width };
+}
+
 export interface LoadedSegmenter {
   delegate: VisionDelegate;
+  /** The person's confidence over the photo (the mask says its scale); `image` stays the caller's. */
   segment(image: ImageBitmap): Promise<FloatMask>;
 }
 
-export async function createPersonSegmenter(modelBytes: ArrayBuffer, assetBase: string, preference: FaceDelegatePreference): Promise<LoadedSegmenter> {
+/** The segmenter's task: the person's confidence at the size of its input. */
+export async function createSegmenterTask(modelBytes: ArrayBuffer, assetBase: string, preference: FaceDelegatePreference): Promise<{ delegate: VisionDelegate; segment(input: ImageBitmap): FloatMask }> {
   const { task: segmenter, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate, canvas) =>
     ImageSegmenter.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: new Uint8Array(modelBytes), delegate },
@@ -31,22 +42,32 @@ export async function createPersonSegmenter(modelBytes: ArrayBuffer, assetBase: 
   );
   return {
     delegate,
-    async segment(image) {
-      const k = Math.min(1, SEGMENT_SIDE / Math.min(image.width, image.height));
-      const input = k === 1 ? image : await createImageBitmap(image, { resizeWidth: Math.round(image.width * k), resizeHeight: Math.round(image.height * k), resizeQuality: 'medium' });
+    segment(input) {
       let mask: FloatMask | undefined;
+      // The masks live only inside the callback: copy the person's one out.
+      segmenter.segment(input, (result) => {
+        const person = result.confidenceMasks?.at(-1);
+        if (person !== undefined) mask = { width: person.width, height: person.height, data: person.getAsFloat32Array().slice() };
+      });
+      if (mask === undefined) throw new Error('the segmenter returned no confidence mask');
+      return mask;
+    },
+  };
+}
+
+/** The segmenter in this worker. */
+export async function createPersonSegmenter(modelBytes: ArrayBuffer, assetBase: string, preference: FaceDelegatePreference): Promise<LoadedSegmenter> {
+  const task = await createSegmenterTask(modelBytes, assetBase, preference);
+  return {
+    delegate: task.delegate,
+    async segment(image) {
+      const { input, scale } = await segmenterInput(image);
       try {
-        // The masks live only inside the callback: copy the person's one out.
-        segmenter.segment(input, (result) => {
-          const person = result.confidenceMasks?.at(-1);
-          if (person === undefined) return;
-          mask = { width: person.width, height: person.height, data: person.getAsFloat32Array().slice(), ...(k === 1 ? {} : { scale: image.width / person.width }) };
-        });
+        const mask = task.segment(input);
+        return scale === 1 ? mask : { ...mask, scale };
       } finally {
         if (input !== image) input.close();
       }
-      if (mask === undefined) throw new Error('the segmenter returned no confidence mask');
-      return mask;
     },
   };
 }

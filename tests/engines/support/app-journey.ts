@@ -60,8 +60,8 @@ export async function choose(page: EnginePage, id: string, value: string | boole
 
 export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; code: string; detail: string; text: string };
 
-/** The finished sticker's image: not the still shown while its exports are made. */
-const FINISHED = `${testId('result-image')}:not([data-state="still"])`;
+/** The finished sticker's image (the still shown while its exports are made is a canvas, "still-image"). */
+const FINISHED = testId('result-image');
 
 /** The current result image's src, or null. */
 export function resultSrc(page: EnginePage): Promise<string | null> {

@@ -1,0 +1,59 @@
+// The person segmenter in its own worker (workers/segmenter.worker.ts), seen from the sticker
+// worker as a LoadedSegmenter: the mask of a photo is worked out on another core while this one
+// finds the face. Null where a worker cannot start workers (Safari before 15.5).
+
+import type { FloatMask } from '../../core/image/float-mask.ts';
+import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import type { SegmenterCommand, SegmenterReply } from './segmenter-messages.ts';
+import { segmenterInput, type LoadedSegmenter } from './person-segmenter.ts';
+
+export function canSegmentInWorker(): boolean {
+  return typeof Worker === 'function';
+}
+
+/**
+ * Starts the segmenter's worker with the model's bytes; resolves once the task is made there.
+ * `onBlocked`: a request that worker refused (the same rules as this one's).
+ */
+export function segmentInWorker(model: ArrayBuffer, assetBase: string, delegate: FaceDelegatePreference, onBlocked: (url: string) => void): Promise<LoadedSegmenter> {
+  const worker = new Worker(new URL('../../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
+  const waiting = new Map<number, { resolve: (mask: FloatMask) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  const send = (command: SegmenterCommand, transfer: Transferable[] = []) => worker.postMessage(command, transfer);
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      reject(error);
+      for (const job of waiting.values()) job.reject(error);
+      waiting.clear();
+      worker.terminate();
+    };
+    worker.onerror = (event) => fail(new Error(`the segmenter's worker failed: ${event.message}`));
+    worker.onmessage = ({ data }: MessageEvent<SegmenterReply>) => {
+      if (data.type === 'blocked') onBlocked(data.url);
+      else if (data.type === 'ready') {
+        resolve({
+          delegate: data.delegate,
+          async segment(image) {
+            const { input, scale } = await segmenterInput(image);
+            // The worker takes a picture of its own: the photo stays with the caller.
+            const moved = input === image ? await createImageBitmap(image) : input;
+            const id = next++;
+            const mask = new Promise<FloatMask>((done, failed) => waiting.set(id, { resolve: done, reject: failed }));
+            send({ type: 'segment', id, input: moved }, [moved]);
+            const found = await mask;
+            return scale === 1 ? found : { ...found, scale };
+          },
+        });
+      } else if (data.type === 'mask') {
+        waiting.get(data.id)?.resolve(data.mask);
+        waiting.delete(data.id);
+      } else if (data.id === null) {
+        fail(new Error(data.message));
+      } else {
+        waiting.get(data.id)?.reject(new Error(data.message));
+        waiting.delete(data.id);
+      }
+    };
+    send({ type: 'init', model, assetBase, delegate }, [model]);
+  });
+}

@@ -1,0 +1,39 @@
+// The person segmenter in a worker of its own, started by the sticker worker
+// (src/platform/browser/segmenter-client.ts): while the sticker worker finds the face, this one
+// finds the person, on another core. Same network rules as the sticker worker.
+
+/// <reference lib="webworker" />
+import { createSegmenterTask } from '../src/platform/browser/person-segmenter.ts';
+import type { SegmenterCommand, SegmenterReply } from '../src/platform/browser/segmenter-messages.ts';
+import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let task: ReturnType<typeof createSegmenterTask> | undefined;
+
+function post(reply: SegmenterReply, transfer: Transferable[] = []): void {
+  self.postMessage(reply, transfer);
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+self.onmessage = async ({ data }: MessageEvent<SegmenterCommand>) => {
+  if (data.type === 'init') {
+    restrictFetch(allowedOrigins(data.assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
+    task = createSegmenterTask(data.model, data.assetBase, data.delegate);
+    task.then(
+      (made) => post({ type: 'ready', delegate: made.delegate }),
+      (error: unknown) => post({ type: 'failed', id: null, message: message(error) }),
+    );
+    return;
+  }
+  try {
+    if (task === undefined) throw new Error('segment before init');
+    const mask = (await task).segment(data.input);
+    post({ type: 'mask', id: data.id, mask }, [mask.data.buffer]);
+  } catch (error) {
+    post({ type: 'failed', id: data.id, message: message(error) });
+  } finally {
+    data.input.close();
+  }
+};
