@@ -52,7 +52,7 @@ const browser = await launchChromium();
 const { page } = await openPage(browser);
 const loadStart = performance.now();
 await openApp(page, server.url, `face=${DELEGATE}`);
-// The worker warms the face model on start; the notice says when it is ready.
+// The worker fetches the face model's files on start; the notice says when they are on the device.
 await page.getByTestId('notice').filter({ hasText: /已就绪|is ready/ }).waitFor({ timeout: 60_000 });
 const modelReadyMs = Math.round(performance.now() - loadStart);
 
@@ -177,7 +177,7 @@ const report = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser: `chromium ${browser.version()}` },
   gpu,
   backends,
-  startup: { note: 'page load until the face model is loaded and ready (fresh profile: fetched, hashed, cached)', ms: modelReadyMs },
+  startup: { note: 'page load until the face model’s files are on the device (fresh profile: fetched, hashed, cached; the model starts with the first photo)', ms: modelReadyMs },
   coldStart: { note: 'first sticker after the model is ready (first MediaPipe graph run included)', stages: coldStart.stages, endToEnd: Math.round(coldStart.endToEnd) },
   overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
   perPhoto,
@@ -200,11 +200,11 @@ const report = {
     ...appShell,
   },
   clickToShown: {
-    note: 'click on 生成 until the sticker is on screen (the still; its exports follow), against MediaPipe’s bare face landmarker (decode + detect, CPU delegate, landmarks only) on the same photo in another tab of the same browser, runs alternating; ratio of the medians',
+    note: 'click on 生成 until the sticker is on screen (the still, drawn from its pixels; its PNG and exports follow), against MediaPipe’s bare face landmarker (decode + detect, CPU delegate, landmarks only) on the same photo in another tab of the same browser, runs alternating; ratio of the medians. samePhoto: 生成 again on the photo of the last sticker (its decode, faces and person kept); newPhoto: 生成 just after choosing a photo the app has not seen (the same picture with other bytes); stagesBeforeShownMs: the worker’s median time per stage',
     ...shown,
   },
   browserMemory: {
-    note: 'PSS summed over every process of a Chromium launched for this alone (Linux /proc), in MB: one blank tab, the app opened and ready, the peak while a captioned sticker is made (sampled every 50 ms), and 2 s after it',
+    note: 'PSS summed over every process of a Chromium launched for this alone (Linux /proc), in MB: one blank tab, the app opened and ready (its files fetched, no model started), the peak while a captioned sticker is made (sampled every 50 ms, from choosing the photo), and 2 s after it',
     ...memory,
   },
   firstVisit: {

@@ -140,6 +140,8 @@ describe('model manager: resumable, verified, chunked downloads', () => {
     await store.start('first', entry);
     await stalled;
     await store.reached('first', 6 * MB);
+    // The first chunk's write, which a busy machine may still be committing when 6 MB have arrived.
+    await expect.poll(() => chunkSizes(store, entry), { timeout: 10_000 }).toEqual([CHUNK]);
     await store.page.reload();
     await store.page.waitForFunction(() => document.title === 'ready');
     // The page went away between chunks: only the whole chunk written before is there.
