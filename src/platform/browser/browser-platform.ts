@@ -142,7 +142,12 @@ export function createBrowserPlatform(
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
-    segmentPerson: async (image) => (await segmenterReady()).segment(image),
+    segmentPerson: async (image) =>
+      (await segmenterReady()).segment(image).catch((error: unknown) => {
+        // A segmenter that failed (its worker gone) is made afresh for the next sticker.
+        segmenter = undefined;
+        throw error;
+      }),
     warp: async (image, mesh, mouth) => {
       const warped = await warpOnce(image, mesh).catch(async (error: unknown) => {
         // A GPU context can be lost under the worker (a driver reset, the GPU process busy with a

@@ -19,9 +19,12 @@ export function segmentInWorker(model: ArrayBuffer, assetBase: string, delegate:
   const worker = new Worker(new URL('../../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
   const waiting = new Map<number, { resolve: (mask: FloatMask) => void; reject: (error: Error) => void }>();
   let next = 0;
+  /** Set once the worker has failed: it is gone, and every later request fails at once. */
+  let broken: Error | null = null;
   const send = (command: SegmenterCommand, transfer: Transferable[] = []) => worker.postMessage(command, transfer);
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
+      broken = error;
       reject(error);
       for (const job of waiting.values()) job.reject(error);
       waiting.clear();
@@ -34,6 +37,7 @@ export function segmentInWorker(model: ArrayBuffer, assetBase: string, delegate:
         resolve({
           delegate: data.delegate,
           async segment(image) {
+            if (broken !== null) throw broken;
             const { input, scale } = await segmenterInput(image);
             // The worker takes a picture of its own: the photo stays with the caller.
             const moved = input === image ? await createImageBitmap(image) : input;
