@@ -171,9 +171,9 @@ export function App() {
     else if (event.type === 'blocked') setBlocked((urls) => (urls.includes(event.url) ? urls : [...urls, event.url]));
     else if (event.type === 'download') {
       const finished = event.cached || event.loaded >= event.total;
-      setNotice(
-        finished ? t().modelReady(event.model) : t().modelDownload(event.model, Math.round((100 * event.loaded) / Math.max(1, event.total))),
-      );
+      // The model's name as the models panel gives it, not its manifest id.
+      const model = t().modelNames[event.model] ?? event.model;
+      setNotice(finished ? t().modelReady(model) : t().modelDownload(model, Math.round((100 * event.loaded) / Math.max(1, event.total))));
     } else if (event.type === 'error' && job() === null) setNotice(errorSentence(event.error));
   };
 

@@ -42,6 +42,8 @@ describe('model weights: fetched once from the manifest URL, verified, cached in
     await openApp(page, session.server.url);
     await modelReady(page);
     expect(served.count).toBe(1);
+    // Named as the models panel names it, not by its manifest id.
+    expect(await page.getByTestId('notice').innerText()).toContain('人脸关键点（MediaPipe）');
     await makeSticker(page, fixtureFile('faces/astronaut.png'));
     expect((await outcome(page)).kind).toBe('result');
 
