@@ -28,6 +28,7 @@ function post(event: EngineEvent, transfer: Transferable[] = []): void {
 }
 
 const reportDownload = (p: DownloadProgress) => post({ type: 'download', ...p });
+const reportBlocked = (url: string) => post({ type: 'blocked', url });
 const reportLoadFailure = (error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'load-models') });
 
 async function generate(command: Extract<Command, { type: 'generate' }>): Promise<void> {
@@ -60,9 +61,9 @@ async function handle(command: Command): Promise<void> {
     case 'init': {
       const { assetBase, faceDelegate, warpBackend, captionFonts = 'bundled', ai } = command.options;
       const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
-      restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), (url) => post({ type: 'blocked', url }));
+      restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), reportBlocked);
       redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
-      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, (url) => post({ type: 'blocked', url }));
+      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, reportBlocked);
       platform = made;
       memo = new PhotoMemo((image) => made.release(image));
       post({ type: 'ready', gpu: await probeWebGpu() });

@@ -3,9 +3,8 @@
 // outside the outline stays transparent.
 
 import type { Point } from '../../core/geometry/point.ts';
-import { composeSimilarity, invertSimilarity, toCanvasMatrix } from '../../core/geometry/similarity.ts';
+import { composeSimilarity, invertSimilarity, toCanvasMatrix, type Similarity } from '../../core/geometry/similarity.ts';
 import type { StickerPlan } from '../../core/platform.ts';
-import { scalePlan } from '../../core/scale-plan.ts';
 import type { Outline } from '../../core/protocol.ts';
 import { cutoutAlpha, dieCutAlpha } from '../../core/face/person-cutout.ts';
 import type { FloatMask } from '../../core/image/float-mask.ts';
@@ -106,12 +105,12 @@ interface PersonCut {
   edge(width: number, colour: string): OffscreenCanvas;
 }
 
-function personCut(shape: StickerPlan & { person: NonNullable<StickerPlan['person']> }): PersonCut {
-  const { mask, oval } = shape.person;
-  const key = JSON.stringify([shape.transform, shape.size, oval]);
+/** The person in `mask` cut out on a size×size sticker where `transform` and `oval` put it. */
+function personCut(mask: FloatMask, transform: Similarity, size: number, oval: readonly Point[]): PersonCut {
+  const key = JSON.stringify([transform, size, oval]);
   const known = cuts.get(mask);
   if (known?.key === key) return known.cut;
-  const alpha = cutoutAlpha(mask, shape.transform, shape.size, oval);
+  const alpha = cutoutAlpha(mask, transform, size, oval);
   const edges = new Map<string, OffscreenCanvas>();
   const cut: PersonCut = {
     alpha: tinted(alpha, '#000000'),
@@ -133,9 +132,10 @@ function drawPerson(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, 
   const { person } = plan;
   if (person === null) return;
   const at = person.cutAt ?? { transform: plan.transform, oval: person.oval };
-  const placed = { ...plan, transform: at.transform, person: { mask: person.mask, oval: at.oval } };
-  const shape = plan.size > SHAPE_SIDE ? scalePlan(placed, SHAPE_SIDE / plan.size) : placed;
-  const { alpha, edge } = personCut({ ...shape, person: { mask: person.mask, oval: shape.person?.oval ?? at.oval } });
+  // The cut is worked out at SHAPE_SIDE at most, and drawn scaled up to the sticker.
+  const k = Math.min(1, SHAPE_SIDE / plan.size);
+  const { a, b, tx, ty } = at.transform;
+  const { alpha, edge } = personCut(person.mask, { a: a * k, b: b * k, tx: tx * k, ty: ty * k }, Math.round(plan.size * k), at.oval.map((p) => ({ x: p.x * k, y: p.y * k })));
   // The cut's sticker → this sticker: none for the still.
   const move = toCanvasMatrix(composeSimilarity(plan.transform, invertSimilarity(at.transform)));
   if (plan.outline.width > 0) {
@@ -143,7 +143,7 @@ function drawPerson(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, 
     withShadow(ctx, plan.outline);
     ctx.imageSmoothingQuality = 'high';
     ctx.setTransform(...move);
-    ctx.drawImage(edge(shape.outline.width, plan.outline.colour), 0, 0, plan.size, plan.size);
+    ctx.drawImage(edge(plan.outline.width * k, plan.outline.colour), 0, 0, plan.size, plan.size);
     ctx.restore();
   }
   const cut = new OffscreenCanvas(plan.size, plan.size);

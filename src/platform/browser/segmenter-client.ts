@@ -1,6 +1,6 @@
 // The person segmenter in its own worker (workers/segmenter.worker.ts), seen from the sticker
 // worker as a LoadedSegmenter: the mask of a photo is worked out on another core while this one
-// finds the face. Null where a worker cannot start workers (Safari before 15.5).
+// finds the face. Only where a worker can start workers (not Safari before 15.5): canSegmentInWorker.
 
 import type { FloatMask } from '../../core/image/float-mask.ts';
 import type { FaceDelegatePreference } from '../../core/protocol.ts';
