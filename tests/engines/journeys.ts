@@ -294,9 +294,13 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     });
     // Stickers were made: the service worker keeps their files for offline use.
     await waitFor(page, 'the sticker files kept offline', (sel) => document.querySelector(sel) !== null || null, ['[data-offline-ready~="stickers"]'], 60_000);
+    const kept = await page.run((sel) => document.querySelectorAll(sel).length, testId('history-item'));
     await app.close();
     await page.reload();
     await waitFor(page, 'the form offline', (sel) => document.querySelector(sel) !== null, [testId('generate-button')], 60_000);
+    // The page as it was restored (history, the last draft) before it is used, as a user sees it.
+    await waitFor(page, 'the history offline', (sel: string, n: number) => document.querySelectorAll(sel).length === n || null, [testId('history-item'), kept]);
+    await waitFor(page, 'the last photo offline', (sel) => document.querySelector(sel) !== null, [testId('photo-preview')]);
     const done = await makeSticker(page, PHOTO, { prompt: '困', caption: '' });
     expect(done).toMatchObject({ kind: 'result' });
   });

@@ -68,8 +68,19 @@ export function resultSrc(page: EnginePage): Promise<string | null> {
   return page.run((sel) => document.querySelector<HTMLImageElement>(sel)?.src ?? null, FINISHED);
 }
 
-/** Waits for the job to end: a new finished sticker, or an error. */
-export function outcome(page: EnginePage, previousSrc: string | null, timeoutMs = 120_000): Promise<Outcome> {
+/** Where a job stands on screen: each stage's state, and whether the still is shown. */
+function jobState(page: EnginePage): Promise<string> {
+  return page.run(() => {
+    const stages = [...document.querySelectorAll<HTMLElement>('[data-testid="progress"] li')].map((li) => `${li.innerText}:${li.className}`);
+    const still = document.querySelector('[data-testid="still-image"]') !== null;
+    const button = document.querySelector('[data-testid="generate-button"]');
+    const notice = document.querySelector<HTMLElement>('.status[role="status"]')?.innerText ?? '';
+    return `stages [${stages.join(', ')}], still ${still ? 'shown' : 'not shown'}, 生成 ${button?.getAttribute('aria-busy') === 'true' ? 'busy' : 'idle'}, notice "${notice}"`;
+  });
+}
+
+/** Waits for the job to end: a new finished sticker, or an error. A timeout says where the job stood. */
+export async function outcome(page: EnginePage, previousSrc: string | null, timeoutMs = 120_000): Promise<Outcome> {
   return waitFor(
     page,
     'a sticker or an error',
@@ -82,7 +93,9 @@ export function outcome(page: EnginePage, previousSrc: string | null, timeoutMs 
     },
     [testId('error-message'), FINISHED, previousSrc] as [string, string, string | null],
     timeoutMs,
-  ) as Promise<Outcome>;
+  ).catch(async (error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await jobState(page)}`);
+  }) as Promise<Outcome>;
 }
 
 export async function makeSticker(page: EnginePage, photo: string | null, words: { prompt?: string; caption?: string } = {}): Promise<Outcome> {
@@ -91,6 +104,19 @@ export async function makeSticker(page: EnginePage, photo: string | null, words:
   if (words.prompt !== undefined) await fill(page, 'prompt-input', words.prompt);
   if (words.caption !== undefined) await fill(page, 'caption-input', words.caption);
   await page.click(testId('generate-button'));
+  // A click that started no job would otherwise look like a job that never ends.
+  await waitFor(
+    page,
+    'the click on 生成 to start a job',
+    (button, error, image, prev) =>
+      document.querySelector(button)?.getAttribute('aria-busy') === 'true' ||
+      document.querySelector(error) !== null ||
+      (document.querySelector<HTMLImageElement>(image)?.src ?? prev) !== prev,
+    [testId('generate-button'), testId('error-message'), FINISHED, before] as [string, string, string, string | null],
+    10_000,
+  ).catch(async (error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await jobState(page)}`);
+  });
   return outcome(page, before);
 }
 
