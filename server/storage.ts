@@ -1,6 +1,6 @@
 // Uploads and results on local disk, one file per id under DATA_DIR, with a small JSON beside each
 // upload. Paths are only ever built from ids that passed isId, so no request names another file.
-// At scale this becomes S3-compatible storage with a lifecycle rule (README, Fallback server).
+// At scale this becomes S3-compatible storage with a lifecycle rule (docs/server.md, At scale).
 
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // How a finished sticker leaves the app on this device: the system share sheet with the file where
 // the browser has one (phones), a download link elsewhere, and inside WeChat's in-app browser,
-// where downloads fail (../shared/docs/PRODUCT.md), the image itself to long-press.
+// where downloads fail (docs/product-facts.md), the image itself to long-press.
 
 import { isWeChatUserAgent } from '../core/in-app-browser.ts';
 

@@ -1,5 +1,6 @@
-// Every failure crosses a boundary (worker → UI, later server → UI) as an ErrorInfo with a fixed
-// code, so the UI can branch on the code and tell the user what happened and what to do next.
+// Every failure crosses a boundary (worker → UI, and fallback server → worker → UI) as an ErrorInfo
+// with a fixed code, so the UI can branch on the code and tell the user what happened and what to
+// do next.
 
 export const ERROR_CODES = [
   'WEBGPU_UNAVAILABLE',

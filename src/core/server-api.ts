@@ -1,6 +1,7 @@
-// The fallback server's API in types, shared by the server and (later) the app's server engine:
-// the generate body and its check, a job's status, and the events its SSE stream sends, which
-// reuse the worker's EngineEvent shapes so the UI keeps one reducer for both.
+// The fallback server's API in types, shared by the server and the sticker worker's client of it
+// (platform/browser/diffusion/server-client.ts): the generate body and its check, a job's status,
+// and the events its SSE stream sends, which reuse the worker's EngineEvent shapes so the UI keeps
+// one reducer for both.
 
 import type { ErrorInfo } from './errors.ts';
 import type { EngineEvent, StickerStyle } from './protocol.ts';

@@ -1,5 +1,5 @@
 // The platform exports, downloaded as a user does and checked from their bytes against the
-// platforms' rules (../shared/docs/PRODUCT.md): WeChat 240×240 GIF ≤ 500 KB looping forever,
+// platforms' rules (docs/product-facts.md): WeChat 240×240 GIF ≤ 500 KB looping forever,
 // WhatsApp 512×512 WebP ≤ 100 KB (≤ 500 KB animated), Telegram 512 px ≤ 512 KB.
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';

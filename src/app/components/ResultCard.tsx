@@ -35,7 +35,7 @@ interface Props {
 
 /** The finished sticker on a checkerboard (so its transparency shows) and the ways to take it away. */
 export function ResultCard(props: Props) {
-  // Downloads fail inside WeChat (../shared/docs/PRODUCT.md): there the images are the way out, by long-press.
+  // Downloads fail inside WeChat (docs/product-facts.md): there the images are the way out, by long-press.
   const weChat = inWeChat();
   let dragging = false;
   const pointAt = (e: PointerEvent) => {

@@ -1,6 +1,6 @@
 // What the UI is told about the AI redraw: which models, whether this device runs them and why,
-// and how far their download and loading have got. One event shape for the worker and, later,
-// the fallback server.
+// and how far their download and loading have got. One event shape whether the redraw runs in the
+// worker or on the fallback server (`server`, and the engine's provider 'server').
 
 import type { ErrorInfo } from '../errors.ts';
 import type { GateReason } from './capability.ts';

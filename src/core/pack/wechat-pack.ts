@@ -1,4 +1,4 @@
-// A sticker pack laid out for the WeChat sticker platform (../shared/docs/PRODUCT.md): 8, 16 or 24
+// A sticker pack laid out for the WeChat sticker platform (docs/product-facts.md): 8, 16 or 24
 // main images, all static or all animated, 240×240 GIF ≤ 500 KB each; a 120×120 PNG thumbnail
 // (≤ 200 KB) per sticker; a 240×240 PNG cover, a 750×400 PNG banner and a 50×50 PNG chat icon
 // (≤ 100 KB). Every file is checked against these rules before the ZIP is offered.

@@ -1,4 +1,4 @@
-// The finished sticker made to each chat platform's published rules (../shared/docs/PRODUCT.md):
+// The finished sticker made to each chat platform's published rules (docs/product-facts.md):
 // sizes, formats, looping and byte caps. Every file is measured against its cap, and what had to
 // give to fit is reported, never hidden.
 

@@ -1,5 +1,5 @@
-// Browser platform: what WebGPU adapter this device offers, for the diagnostics panel and, later,
-// the capability gate. Runs in the worker, where the models will run.
+// Browser platform: what WebGPU adapter this device offers, for the diagnostics panel and the AI
+// redraw's capability gate (diffusion/redraw-service.ts). Runs in the workers, where the models run.
 
 import type { GpuReport } from '../../core/protocol.ts';
 

@@ -13,8 +13,8 @@ type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
 const visionFileset = (assetBase: string) => FilesetResolver.forVisionTasks(new URL(String(import.meta.env.VITE_MEDIAPIPE_DIR), assetBase).href, true);
 
 /**
- * Fetches MediaPipe's runtime into the browser's HTTP cache (its files are immutable: see the
- * README's hosting notes) without compiling it, so the task started later reads it from there.
+ * Fetches MediaPipe's runtime into the browser's HTTP cache (its files are immutable: see
+ * docs/hosting.md) without compiling it, so the task started later reads it from there.
  */
 export async function prefetchVisionRuntime(assetBase: string): Promise<void> {
   const fileset = await visionFileset(assetBase);
