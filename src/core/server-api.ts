@@ -1,9 +1,10 @@
-// The fallback server's API in types, shared by the server and (later) the app's server engine:
+// The fallback server's API in types, shared by the server and the sticker worker's client of it:
 // the generate body and its check, a job's status, and the events its SSE stream sends, which
 // reuse the worker's EngineEvent shapes so the UI keeps one reducer for both.
 
 import type { ErrorInfo } from './errors.ts';
-import type { EngineEvent, StickerStyle } from './protocol.ts';
+import type { StickerStyle } from './sticker-options.ts';
+import type { EngineEvent } from './protocol.ts';
 import { isRedrawRequest, type RedrawRequest } from './diffusion/redraw-status.ts';
 import { EXPRESSIONS } from './expression/lexicon.ts';
 import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
