@@ -8,7 +8,7 @@ import { redrawPrompt } from '../src/core/diffusion/prompt.ts';
 import { planarToRgba, rgbaToPlanar } from '../src/core/diffusion/image-tensor.ts';
 import { runRedraw } from '../src/core/diffusion/redraw.ts';
 import { expressionById, understand } from '../src/core/expression/understand.ts';
-import type { StageName } from '../src/core/protocol.ts';
+import type { StageName } from '../src/core/stage-names.ts';
 import type { ServerGenerateRequest } from '../src/core/server-api.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { newId } from './ids.ts';

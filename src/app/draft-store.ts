@@ -3,7 +3,7 @@
 
 import { get } from 'idb-keyval';
 import { setWithBlobs, withBlobs } from './stored-blobs.ts';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, isCaptionPlacement, isCutout, type CaptionPlacement, type Cutout } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, isCaptionPlacement, isCutout, type CaptionPlacement, type Cutout } from '../core/sticker-options.ts';
 
 export interface Draft {
   photo: Blob | null;

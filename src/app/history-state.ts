@@ -1,7 +1,8 @@
 // The history as UI state: the kept stickers and the room they take, read again after every change.
 
 import { batch, createSignal } from 'solid-js';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, type GenerateRequest, type StickerResult } from '../core/protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, type GenerateRequest } from '../core/sticker-options.ts';
+import type { StickerResult } from '../core/protocol.ts';
 import { addToHistory, deleteFromHistory, historyUsage, listHistory, rateInHistory, type HistoryRecord, type HistoryUsage } from './history-store.ts';
 
 export function createHistory() {

@@ -2,9 +2,8 @@
 // it can be re-exported, re-edited or deleted later, across reloads and app updates. Photos are
 // stored once per content hash: a pack of 16 from one selfie keeps one copy of the selfie.
 
-import type { Cutout } from '../core/protocol.ts';
 import { createStore, del, entries, get, type UseStore } from 'idb-keyval';
-import type { CaptionPlacement } from '../core/protocol.ts';
+import type { CaptionPlacement, Cutout } from '../core/sticker-options.ts';
 import { setWithBlobs, withBlobs } from './stored-blobs.ts';
 
 export interface HistoryRecord {

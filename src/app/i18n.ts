@@ -2,7 +2,7 @@
 
 import { createSignal } from 'solid-js';
 import type { ErrorInfo } from '../core/errors.ts';
-import type { CutoutFallback } from '../core/protocol.ts';
+import type { CutoutFallback } from '../core/sticker-options.ts';
 
 export type Lang = 'zh-CN' | 'en';
 

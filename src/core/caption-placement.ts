@@ -2,7 +2,7 @@
 // user chose, moved only as far as needed to keep the whole caption (stroke included) on the sticker.
 
 import type { CaptionBox, CaptionLayout, MeasureText } from './caption-layout.ts';
-import type { CaptionPlacement } from './protocol.ts';
+import type { CaptionPlacement } from './sticker-options.ts';
 import {
   CAPTION_BAND,
   CAPTION_FONT_MAX,

@@ -1,7 +1,8 @@
 // Which stages a request runs, decided once: the pipeline follows it and the UI lists it, so the
 // progress checklist never shows a stage that will not run.
 
-import { DEFAULT_CUTOUT, STAGES, type Cutout, type GenerateRequest, type StageName } from './protocol.ts';
+import { DEFAULT_CUTOUT, type Cutout, type GenerateRequest } from './sticker-options.ts';
+import { STAGES, type StageName } from './stage-names.ts';
 
 /** Only the photo and AI styles are cut out by segmentation: panda keeps its close face crop and template slots their face ovals. */
 export function cutoutFor(request: GenerateRequest): Cutout | null {

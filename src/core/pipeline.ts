@@ -2,7 +2,9 @@
 // cancellation check between them. Runs wherever a Platform exists.
 
 import { StickerError } from './errors.ts';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type EngineEvent, type GenerateRequest, type StageName, type StickerResult } from './protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type GenerateRequest } from './sticker-options.ts';
+import type { StageName } from './stage-names.ts';
+import type { EngineEvent, StickerResult } from './protocol.ts';
 import type { Platform } from './platform.ts';
 import { animates, cutoutFor } from './job-stages.ts';
 import { redrawStage, type RedrawReport } from './stages/redraw.ts';

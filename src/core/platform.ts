@@ -10,13 +10,23 @@ import type { Similarity } from './geometry/similarity.ts';
 import type { Affine } from './geometry/affine.ts';
 import type { Box } from './templates/template.ts';
 import type { ImageFormat } from './image/sniff-image.ts';
-import type { CaptionFontReport, Outline, PhotoInfo, StageName, StickerStyle } from './protocol.ts';
+import type { Outline, StickerStyle } from './sticker-options.ts';
+import type { StageName } from './stage-names.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
 import type { FloatMask } from './image/float-mask.ts';
 import type { DiffusionRuntime } from './diffusion/redraw.ts';
 import type { RedrawEngineInfo, RedrawRequest } from './diffusion/redraw-status.ts';
+
+export interface PhotoInfo {
+  /** Size after EXIF orientation, before downscaling. */
+  sourceWidth: number;
+  sourceHeight: number;
+  /** Size the pipeline worked on. */
+  width: number;
+  height: number;
+}
 
 export interface DecodedPhoto<Img> {
   image: Img;
@@ -75,6 +85,20 @@ export interface DownloadProgress {
   /** Over the last few seconds; null when cached or too early to say. */
   bytesPerSecond: number | null;
   secondsLeft: number | null;
+}
+
+/** Which faces drew the caption. */
+export interface CaptionFontReport {
+  /** The bundled parts that loaded: 'BiaoQing Caption' (the CJK face's CSS name) and 'BiaoQing
+   *  Emoji' (the emoji atlas); empty when only the system's fonts draw. */
+  loaded: string[];
+  /** The loaded parts' sources and subsets, as the build scripts made them. */
+  version: string | null;
+  /** How long loading the bundle took, ms. */
+  ms: number;
+  /** Why (part of) the bundle is not drawing, the system's fonts drawing instead: 'system' was
+   *  asked for, or each failed part's load error. */
+  reason?: string;
 }
 
 /** A prompt's CLIP hidden states, wherever the runtime keeps them (the GPU, when it can). */

@@ -1,100 +1,23 @@
-// The one protocol between the UI and a sticker engine. Commands go UI → worker; events come back.
-// The fallback server (later) streams the same events, so the UI has one reducer for both.
+// The one protocol between the UI and a sticker engine: messages only. Commands go UI → worker;
+// events come back. The fallback server (server/) sends its jobs' stage, progress and error events
+// in these same shapes (core/server-api.ts). The words the messages carry are their own modules:
+// core/sticker-options.ts (what a sticker is asked to be), core/runtime-preferences.ts (where the
+// engine runs its parts).
 
 import type { ErrorInfo } from './errors.ts';
-import type { DownloadProgress } from './platform.ts';
+import type { CaptionFontReport, DownloadProgress, PhotoInfo } from './platform.ts';
 import type { Point } from './geometry/point.ts';
 import type { GifReduction } from './encode/gif-reduction.ts';
 import { templateById } from './templates/index.ts';
 import type { Box } from './templates/template.ts';
-import { isRedrawRequest, type RedrawRequest, type RedrawStatus } from './diffusion/redraw-status.ts';
+import { isRedrawRequest, type RedrawStatus } from './diffusion/redraw-status.ts';
 import type { RedrawReport } from './stages/redraw.ts';
 import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from './diffusion/capability.ts';
-
-export const STAGES = ['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'redraw', 'compose', 'encode', 'animate', 'encode-animation', 'export'] as const;
-export type StageName = (typeof STAGES)[number];
-
-/** 'photo': the user's own face, cut out with a white edge; 'panda': the 熊猫头 fusion; 'ai': the photo style redrawn by the diffusion models. */
-export const STYLES = ['photo', 'panda', 'ai'] as const;
-export type StickerStyle = (typeof STYLES)[number];
-
-export type FaceDelegatePreference = 'auto' | 'cpu' | 'gpu';
-
-export const WARP_BACKENDS = ['auto', 'webgpu', 'webgl2', 'canvas2d'] as const;
-/** Where the expression warp draws; 'auto' = WebGPU on a hardware adapter, else WebGL2, else Canvas 2D. */
-export type WarpBackendPreference = (typeof WARP_BACKENDS)[number];
-
-/** The expression the user settled on: a lexicon id and a strength (1 = as the lexicon writes it). */
-export interface ExpressionChoice {
-  id: string;
-  intensity: number;
-}
-
-/** The die-cut edge around the cut-out face: width in sticker pixels (0: none), colour as #rrggbb. */
-export interface Outline {
-  width: number;
-  colour: string;
-}
-
-export const OUTLINE_MAX_WIDTH = 24;
-export const DEFAULT_OUTLINE: Outline = { width: 10, colour: '#ffffff' };
-
-/** What the photo style cuts out: the whole person (segmented) or the face oval alone. */
-export const CUTOUTS = ['person', 'face'] as const;
-export type Cutout = (typeof CUTOUTS)[number];
-export const DEFAULT_CUTOUT: Cutout = 'person';
-
-export function isCutout(value: unknown): value is Cutout {
-  return typeof value === 'string' && (CUTOUTS as readonly string[]).includes(value);
-}
-
-/** Why a person cutout became the face oval: nobody segmented near the face, or no segmenter model. */
-export type CutoutFallback = 'no-person' | 'segmenter-unavailable';
-
-export function isOutline(value: unknown): value is Outline {
-  if (typeof value !== 'object' || value === null) return false;
-  const o = value as Record<string, unknown>;
-  return typeof o.width === 'number' && o.width >= 0 && o.width <= OUTLINE_MAX_WIDTH && typeof o.colour === 'string' && /^#[0-9a-f]{6}$/iu.test(o.colour);
-}
-
-/** Where the caption goes: the top or bottom band, or centred on a point given in fractions of the side. */
-export type CaptionPlacement = { kind: 'top' } | { kind: 'bottom' } | { kind: 'free'; x: number; y: number };
-
-export const DEFAULT_CAPTION_PLACEMENT: CaptionPlacement = { kind: 'bottom' };
-
-const isFraction = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
-
-export function isCaptionPlacement(value: unknown): value is CaptionPlacement {
-  if (typeof value !== 'object' || value === null) return false;
-  const p = value as Record<string, unknown>;
-  return p.kind === 'top' || p.kind === 'bottom' || (p.kind === 'free' && isFraction(p.x) && isFraction(p.y));
-}
-
-export interface GenerateRequest {
-  /** Expression words as typed ("开心大笑"), kept for the AI prompt and history. */
-  prompt: string;
-  /** What the words were understood as; null keeps the face as photographed. */
-  expression: ExpressionChoice | null;
-  /** Text drawn on the sticker; empty means no caption. */
-  caption: string;
-  style: StickerStyle;
-  /** Also make the looping animated sticker (GIF and WebP). */
-  animate: boolean;
-  /** The photo style's edge; DEFAULT_OUTLINE when absent. */
-  outline?: Outline;
-  /** A template id from the library (core/templates); absent = the style's own layout. */
-  template?: string;
-  /** The photo style's cutout; DEFAULT_CUTOUT when absent. The panda style ignores it. */
-  cutout?: Cutout;
-  /** DEFAULT_CAPTION_PLACEMENT (bottom band) when absent. */
-  captionPlacement?: CaptionPlacement;
-  /** The AI style's steps, strength and seed; required for style 'ai'. */
-  redraw?: RedrawRequest;
-}
-
-/** 'bundled': the caption fonts shipped with the app (the default); 'system': the device's own, to compare. */
-export type CaptionFontPreference = 'bundled' | 'system';
+import type { GpuReport } from './gpu-report.ts';
+import { WARP_BACKENDS, WEAK_DEVICE_REASONS, type CaptionFontPreference, type FaceDelegatePreference, type WarpBackendPreference, type WeakDeviceReason } from './runtime-preferences.ts';
+import type { StageName } from './stage-names.ts';
+import { isCaptionPlacement, isCutout, isOutline, isStyle, type Cutout, type CutoutFallback, type ExpressionChoice, type GenerateRequest } from './sticker-options.ts';
 
 export interface InitOptions {
   faceDelegate: FaceDelegatePreference;
@@ -119,9 +42,6 @@ export interface AiInit {
   singleThreadWasm: boolean;
 }
 
-export const WEAK_DEVICE_REASONS = ['gate-param', 'wechat'] as const;
-export type WeakDeviceReason = (typeof WEAK_DEVICE_REASONS)[number];
-
 export type Command =
   | { type: 'init'; options: InitOptions }
   | { type: 'generate'; jobId: string; photo: ArrayBuffer; request: GenerateRequest }
@@ -135,34 +55,6 @@ export type Command =
   /** The user chose where the AI redraw runs. */
   | { type: 'redraw-prefer'; device: AiDevicePreference }
   | { type: 'dispose' };
-
-export interface GpuReport {
-  available: boolean;
-  /** Why there is no adapter, when there is none. */
-  reason?: string;
-  vendor?: string;
-  architecture?: string;
-  description?: string;
-  isFallbackAdapter?: boolean;
-  shaderF16?: boolean;
-  maxBufferSize?: number;
-  maxStorageBufferBindingSize?: number;
-  /**
-   * Whether the adapter reports its subgroup sizes. onnxruntime-web's WebGPU provider reads them;
-   * WebKit's WebGPU (Safari 26) leaves them out, and there that provider grows memory until iOS
-   * kills the page (onnxruntime issues 26480, 26827), so such an adapter runs models on wasm.
-   */
-  subgroupSizes?: boolean;
-}
-
-export interface PhotoInfo {
-  /** Size after EXIF orientation, before downscaling. */
-  sourceWidth: number;
-  sourceHeight: number;
-  /** Size the pipeline worked on. */
-  width: number;
-  height: number;
-}
 
 /** A high-resolution file for saving and sharing: the sticker redrawn at `size`, not enlarged. */
 export interface HdFile {
@@ -196,20 +88,6 @@ export interface PlatformExports {
   /** PNG and WebP at the sticker's size and at twice it (512 and 1024 px). */
   hd: HdFile[];
   ms: ExportTimings;
-}
-
-/** Which faces drew the caption. */
-export interface CaptionFontReport {
-  /** The bundled parts that loaded: 'BiaoQing Caption' (the CJK face's CSS name) and 'BiaoQing
-   *  Emoji' (the emoji atlas); empty when only the system's fonts draw. */
-  loaded: string[];
-  /** The loaded parts' sources and subsets, as the build scripts made them. */
-  version: string | null;
-  /** How long loading the bundle took, ms. */
-  ms: number;
-  /** Why (part of) the bundle is not drawing, the system's fonts drawing instead: 'system' was
-   *  asked for, or each failed part's load error. */
-  reason?: string;
 }
 
 export interface StickerResult {
@@ -270,10 +148,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-export function isStyle(value: unknown): value is StickerStyle {
-  return typeof value === 'string' && (STYLES as readonly string[]).includes(value);
-}
-
 function isExpressionChoice(value: unknown): value is ExpressionChoice | null {
   return (
     value === null ||
@@ -297,9 +171,9 @@ function isGenerateRequest(value: unknown): value is GenerateRequest {
   );
 }
 
-/** Messages cross a trust boundary (and later arrive over HTTP): check them before acting. */
 const isAiDevice = (value: unknown): value is AiDevicePreference => (AI_DEVICE_PREFERENCES as readonly unknown[]).includes(value);
 
+/** Commands cross a trust boundary (the worker's postMessage): check them before acting. */
 export function parseCommand(value: unknown): Command | null {
   if (!isRecord(value)) return null;
   switch (value.type) {

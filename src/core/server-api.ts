@@ -4,7 +4,8 @@
 // one reducer for both.
 
 import type { ErrorInfo } from './errors.ts';
-import type { EngineEvent, StickerStyle } from './protocol.ts';
+import type { StickerStyle } from './sticker-options.ts';
+import type { EngineEvent } from './protocol.ts';
 import { isRedrawRequest, type RedrawRequest } from './diffusion/redraw-status.ts';
 import { EXPRESSIONS } from './expression/lexicon.ts';
 import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';

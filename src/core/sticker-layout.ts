@@ -2,7 +2,7 @@
 // (templates, animation) agree on it.
 
 import type { Point } from './geometry/point.ts';
-import type { StickerStyle } from './protocol.ts';
+import type { StickerStyle } from './sticker-options.ts';
 
 /** The square sticker's side in pixels: crisp at 2× on a 240-px chat bubble, small to encode. */
 export const STICKER_SIZE = 512;

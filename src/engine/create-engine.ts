@@ -2,7 +2,7 @@
 // the URL's pins, WeChat's weak-phone path) and where the AI redraw may run (this device, or the
 // fallback server the build names, the app's own origin by default).
 
-import type { CaptionFontPreference } from '../core/protocol.ts';
+import type { CaptionFontPreference } from '../core/runtime-preferences.ts';
 import { isDiffusionSetId, type DiffusionSetId } from '../core/diffusion/model-sets.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { StickerEngine } from './sticker-engine.ts';

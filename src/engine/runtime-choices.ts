@@ -5,7 +5,7 @@
 // A pin in the URL still wins. Pure, so the choices are unit-tested.
 
 import { isWeChatUserAgent } from '../core/in-app-browser.ts';
-import { WARP_BACKENDS, type FaceDelegatePreference, type WarpBackendPreference, type WeakDeviceReason } from '../core/protocol.ts';
+import { WARP_BACKENDS, type FaceDelegatePreference, type WarpBackendPreference, type WeakDeviceReason } from '../core/runtime-preferences.ts';
 import { TEXT_DEVICES, type TextDevicePreference } from '../core/text-protocol.ts';
 
 export interface RuntimeChoices {

@@ -3,7 +3,8 @@
 
 import type { ErrorInfo } from '../core/errors.ts';
 import type { AiDevicePreference } from '../core/diffusion/capability.ts';
-import type { EngineEvent, GenerateRequest, StickerResult } from '../core/protocol.ts';
+import type { GenerateRequest } from '../core/sticker-options.ts';
+import type { EngineEvent, StickerResult } from '../core/protocol.ts';
 
 /** A job's failure as the UI sees it: always a coded ErrorInfo. */
 export class JobFailedError extends Error {

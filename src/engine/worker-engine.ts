@@ -4,7 +4,8 @@
 
 import type { ErrorCode, ErrorInfo } from '../core/errors.ts';
 import type { AiDevicePreference } from '../core/diffusion/capability.ts';
-import type { Command, EngineEvent, GenerateRequest, InitOptions, StickerResult } from '../core/protocol.ts';
+import type { GenerateRequest } from '../core/sticker-options.ts';
+import type { Command, EngineEvent, InitOptions, StickerResult } from '../core/protocol.ts';
 import { JobFailedError, type Job, type StickerEngine } from './sticker-engine.ts';
 
 export interface WorkerEngineOptions {

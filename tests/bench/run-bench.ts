@@ -27,7 +27,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { STAGES } from '../../src/core/protocol.ts';
+import { STAGES } from '../../src/core/stage-names.ts';
 import { startAppServer } from '../browser/support/app-server.ts';
 import { launchChromium, openPage } from '../browser/support/chromium.ts';
 import { fixtureFile } from '../browser/support/fixtures.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignStage } from '../../src/core/stages/align.ts';
 import { applySimilarity, angleOf } from '../../src/core/geometry/similarity.ts';
 import { CAPTION_BAND, CAPTION_FONT_MAX, CAPTION_FONT_MIN, STICKER_SIZE, eyeTargetsPx } from '../../src/core/sticker-layout.ts';
-import { DEFAULT_OUTLINE } from '../../src/core/protocol.ts';
+import { DEFAULT_OUTLINE } from '../../src/core/sticker-options.ts';
 import { faceAroundEyes, insidePolygon } from './support/synthetic-face.ts';
 import { measure } from './support/measure.ts';
 import { measuringPlatform } from './support/measuring-platform.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutCaption, wrap } from '../../src/core/caption-layout.ts';
 import { captionBox, freeCentre, inkHeight, inkWidth, placeCaption } from '../../src/core/caption-placement.ts';
-import { isCaptionPlacement, parseCommand } from '../../src/core/protocol.ts';
+import { isCaptionPlacement } from '../../src/core/sticker-options.ts';
+import { parseCommand } from '../../src/core/protocol.ts';
 import { CAPTION_BAND, CAPTION_INK_ABOVE, CAPTION_INK_BELOW, CAPTION_LINE_HEIGHT, CAPTION_TOP_BAND, STICKER_SIZE } from '../../src/core/sticker-layout.ts';
 import { measure } from './support/measure.ts';
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { decideRedraw, type GateInput, type VariantCost } from '../../src/core/diffusion/capability.ts';
-import type { GpuReport } from '../../src/core/protocol.ts';
+import type { GpuReport } from '../../src/core/gpu-report.ts';
 
 const MB = 1024 ** 2;
 const fp16: VariantCost = { variant: { dtype: 'fp16', providers: ['webgpu'], files: { textEncoder: 't16', unet: 'u16', vaeEncoder: 'e16', vaeDecoder: 'd16' } }, bytes: 900 * MB, largestTensorBytes: 120 * MB };

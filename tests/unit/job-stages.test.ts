@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutoutFor, plannedStages } from '../../src/core/job-stages.ts';
-import type { GenerateRequest } from '../../src/core/protocol.ts';
+import type { GenerateRequest } from '../../src/core/sticker-options.ts';
 
 const base: GenerateRequest = { prompt: '', expression: null, caption: '', style: 'photo', animate: false };
 

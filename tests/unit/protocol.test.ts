@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertNever, isStyle, parseCommand } from '../../src/core/protocol.ts';
+import { isStyle } from '../../src/core/sticker-options.ts';
+import { assertNever, parseCommand } from '../../src/core/protocol.ts';
 
 const request = { prompt: '开心大笑', expression: { id: 'laugh', intensity: 1.2 }, caption: '我太难了', style: 'photo', animate: true };
 

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { CaptionPlacement } from '../../core/protocol.ts';
+import type { CaptionPlacement } from '../../core/sticker-options.ts';
 import { t } from '../i18n.ts';
 
 const KINDS = ['top', 'bottom', 'free'] as const;

@@ -1,5 +1,7 @@
 import { For, Show } from 'solid-js';
-import { STAGES, type GpuReport, type StickerResult } from '../../core/protocol.ts';
+import { STAGES } from '../../core/stage-names.ts';
+import type { GpuReport } from '../../core/gpu-report.ts';
+import type { StickerResult } from '../../core/protocol.ts';
 import type { TextEncoderStatus } from '../../core/text-protocol.ts';
 import { t } from '../i18n.ts';
 

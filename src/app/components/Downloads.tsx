@@ -5,7 +5,7 @@ import { For, Show, createSignal } from 'solid-js';
 import type { GifReduction } from '../../core/encode/gif-reduction.ts';
 import { lang, t } from '../i18n.ts';
 import { shareFile, shareableFile } from '../share.ts';
-import type { ShownSticker } from './ResultCard.tsx';
+import type { ShownSticker } from '../shown-sticker.ts';
 
 interface ExportRow {
   testId: string;

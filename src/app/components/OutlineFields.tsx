@@ -1,4 +1,4 @@
-import { OUTLINE_MAX_WIDTH, type Outline } from '../../core/protocol.ts';
+import { OUTLINE_MAX_WIDTH, type Outline } from '../../core/sticker-options.ts';
 import { t } from '../i18n.ts';
 
 /** The die-cut edge's width (0 for none) and colour. */

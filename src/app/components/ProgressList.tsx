@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import type { StageName } from '../../core/protocol.ts';
+import type { StageName } from '../../core/stage-names.ts';
 import { t } from '../i18n.ts';
 
 export type StageState = 'waiting' | 'running' | 'done';

@@ -1,24 +1,10 @@
 import { Show, onMount } from 'solid-js';
-import type { StickerResult } from '../../core/protocol.ts';
+import type { ShownSticker } from '../shown-sticker.ts';
 import { t } from '../i18n.ts';
 import { Rating } from './Rating.tsx';
 import { Downloads } from './Downloads.tsx';
 import { AnimatedPreview } from './AnimatedPreview.tsx';
 import { inWeChat } from '../share.ts';
-
-export interface ShownSticker {
-  url: string;
-  meta: StickerResult;
-  fileName: string;
-  /** The animated versions, when they were made. */
-  gifUrl: string | null;
-  webpUrl: string | null;
-  /** Blob URLs of the platform exports (result.exports). */
-  exportUrls: { wechat: string; whatsapp: string; telegram: string; hd: string[] };
-  /** Its entry in the history (null when it could not be kept), and the user's rating. */
-  historyId: string | null;
-  rating: number | null;
-}
 
 const fraction = (v: number) => Math.min(1, Math.max(0, v));
 

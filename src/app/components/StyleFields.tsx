@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { isCutout, type Cutout } from '../../core/protocol.ts';
+import { isCutout, type Cutout } from '../../core/sticker-options.ts';
 import { t } from '../i18n.ts';
 
 interface Props {

@@ -3,7 +3,7 @@
 // what the app answers. No DOM here beyond Blob, so the parser is unit-tested in Node.
 
 import type { ErrorCode } from '../../core/errors.ts';
-import { isStyle, type StickerStyle } from '../../core/protocol.ts';
+import { isStyle, type StickerStyle } from '../../core/sticker-options.ts';
 
 /** Every message of this API has a `type` starting with this; anything else is someone else's. */
 export const EMBED_PREFIX = 'biaoqing:';

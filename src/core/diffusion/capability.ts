@@ -2,7 +2,7 @@
 // from what the worker's WebGPU probe reports and the model files' sizes, with the reason kept so
 // the UI can say it in words. Pure, so every branch is unit-tested.
 
-import type { GpuReport } from '../protocol.ts';
+import type { GpuReport } from '../gpu-report.ts';
 import type { DiffusionVariant } from './model-sets.ts';
 
 /** Where the user wants the AI redraw: decided here, on this device's GPU or CPU, or on the fallback server. */

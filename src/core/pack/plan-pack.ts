@@ -2,7 +2,7 @@
 // lexicon's order, every fourth one as 熊猫头 and every fourth (from the second) in a template
 // from the library, each captioned with its Chinese name.
 
-import type { StickerStyle } from '../protocol.ts';
+import type { StickerStyle } from '../sticker-options.ts';
 import { expressionById } from '../expression/understand.ts';
 
 export interface PackItem {

@@ -6,7 +6,7 @@ import type { Point } from '../geometry/point.ts';
 import { layoutCaption } from '../caption-layout.ts';
 import { captionBox, placeCaption } from '../caption-placement.ts';
 import type { OverlayKind } from '../animation/motion-frames.ts';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type CaptionPlacement, type Outline } from '../protocol.ts';
+import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type CaptionPlacement, type Outline } from '../sticker-options.ts';
 import { placeMarks } from '../expression/marks.ts';
 import type { FloatMask } from '../image/float-mask.ts';
 import { LAYOUTS, STICKER_SIZE, eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';

@@ -6,7 +6,7 @@ import { marksOf } from '../expression/marks.ts';
 import { movePlan } from '../animation/move-plan.ts';
 import { eyeTargetsPx, type StickerLayout } from '../sticker-layout.ts';
 import { StickerError } from '../errors.ts';
-import type { CaptionPlacement, Outline } from '../protocol.ts';
+import type { CaptionPlacement, Outline } from '../sticker-options.ts';
 import { planSticker } from './align-template.ts';
 import type { Template } from '../templates/template.ts';
 import type { FloatMask } from '../image/float-mask.ts';

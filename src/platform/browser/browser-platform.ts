@@ -4,7 +4,8 @@
 import { modelEntry } from '../../core/models/manifest.ts';
 import type { DownloadProgress, Platform } from '../../core/platform.ts';
 import type { WarpMesh } from '../../core/warp/warp-mesh.ts';
-import type { CaptionFontPreference, FaceDelegatePreference, StageName, WarpBackendPreference } from '../../core/protocol.ts';
+import type { StageName } from '../../core/stage-names.ts';
+import type { CaptionFontPreference, FaceDelegatePreference, WarpBackendPreference } from '../../core/runtime-preferences.ts';
 import { CaptionFonts } from './caption-fonts.ts';
 import { composeSticker, measureCaption, scaled } from './compose-sticker.ts';
 import { composePanda } from './compose-panda.ts';

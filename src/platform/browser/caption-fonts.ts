@@ -5,7 +5,8 @@
 // by unicode-range (an everyday caption needs the first, 0.3 MB of 1.2), the atlas for a caption
 // with an emoji it has; a sticker without words fetches neither.
 
-import type { CaptionFontPreference, CaptionFontReport } from '../../core/protocol.ts';
+import type { CaptionFontReport } from '../../core/platform.ts';
+import type { CaptionFontPreference } from '../../core/runtime-preferences.ts';
 import { parseUnicodeRange, slicesNeeded } from '../../core/font-slices.ts';
 import index from '../../assets/fonts/caption-cjk-slices.json';
 import { captionHasAtlasEmoji, loadEmojiAtlas } from './caption-emoji.ts';

@@ -5,7 +5,7 @@
 import type { Point } from '../../core/geometry/point.ts';
 import { composeSimilarity, invertSimilarity, toCanvasMatrix, type Similarity } from '../../core/geometry/similarity.ts';
 import type { StickerPlan } from '../../core/platform.ts';
-import type { Outline } from '../../core/protocol.ts';
+import type { Outline } from '../../core/sticker-options.ts';
 import { cutoutAlpha, dieCutAlpha } from '../../core/face/person-cutout.ts';
 import type { FloatMask } from '../../core/image/float-mask.ts';
 import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT, CAPTION_STROKE } from '../../core/sticker-layout.ts';

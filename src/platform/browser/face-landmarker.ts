@@ -3,7 +3,7 @@
 
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import type { FaceLandmarks } from '../../core/face/landmarks.ts';
-import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
 import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 
 export interface LoadedFaceLandmarker {

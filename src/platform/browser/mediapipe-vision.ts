@@ -2,7 +2,7 @@
 // own origin, and the delegate chosen by capability with a CPU retry.
 
 import { FilesetResolver } from '@mediapipe/tasks-vision';
-import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
 import { cpuImageInputCanvas } from './cpu-image-input.ts';
 import { hasHardwareWebGl2 } from './webgl-probe.ts';
 

@@ -4,7 +4,7 @@
 
 import { ImageSegmenter } from '@mediapipe/tasks-vision';
 import type { FloatMask } from '../../core/image/float-mask.ts';
-import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
 import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 
 /**

@@ -3,7 +3,7 @@
 // finds the face. Only where a worker can start workers (not Safari before 15.5): canSegmentInWorker.
 
 import type { FloatMask } from '../../core/image/float-mask.ts';
-import type { FaceDelegatePreference } from '../../core/protocol.ts';
+import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
 import type { SegmenterCommand, SegmenterReply } from './segmenter-messages.ts';
 import { segmenterInput, type LoadedSegmenter } from './person-segmenter.ts';
 

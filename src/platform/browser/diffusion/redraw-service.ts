@@ -12,7 +12,7 @@ import type { RedrawDecisionReport, RedrawStatus } from '../../../core/diffusion
 import { diffusionFiles, variantCosts } from '../../../core/diffusion/variant-costs.ts';
 import { withHostedUrl } from '../../../core/models/hosted.ts';
 import type { LoadedDiffusion, Redrawer } from '../../../core/platform.ts';
-import type { WeakDeviceReason } from '../../../core/protocol.ts';
+import type { WeakDeviceReason } from '../../../core/runtime-preferences.ts';
 import { probeWebGpu } from '../gpu-probe.ts';
 import { isCached } from '../model-store.ts';
 import { serverHealth } from './server-client.ts';
