@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { STAGES, type GpuReport, type StickerResult } from '../../core/protocol.ts';
 import type { TextEncoderStatus } from '../../core/text-protocol.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 interface Props {
   gpu: GpuReport | null;
