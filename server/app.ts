@@ -46,7 +46,7 @@ function frameworkError(error: FastifyError): HttpError {
   const status = error.statusCode ?? 500;
   if (status === 429) return new HttpError(429, 'RATE_LIMITED', 'too many requests');
   if (status === 413) return new HttpError(413, 'BAD_INPUT', error.message, { reason: 'too-large' });
-  if (status >= 400 && status < 500) return new HttpError(status, 'BAD_INPUT', error.message, { reason: error.code });
+  if (status >= 400 && status < 500) return new HttpError(status, 'BAD_INPUT', error.message, { frameworkCode: error.code });
   return toHttpError(error);
 }
 

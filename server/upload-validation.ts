@@ -4,7 +4,7 @@
 // text chunks) is dropped by rewriting the file without those segments, not by decoding it; the
 // orientation is read first and kept beside the file.
 
-import { StickerError } from '../src/core/errors.ts';
+import { StickerError, type ErrorReason } from '../src/core/errors.ts';
 import { sniffImage } from '../src/core/image/sniff-image.ts';
 import { concat } from '../src/core/encode/array-buffer.ts';
 import { exifOrientation, swapsSides } from './image/orientation.ts';
@@ -20,7 +20,7 @@ export interface ValidImage {
   bytes: Uint8Array;
 }
 
-function bad(reason: string, message: string): StickerError {
+function bad(reason: ErrorReason<'BAD_INPUT'>, message: string): StickerError {
   return new StickerError('BAD_INPUT', message, { stage: 'upload', reason });
 }
 

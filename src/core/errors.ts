@@ -2,6 +2,9 @@
 // with a fixed code, so the UI can branch on the code and tell the user what happened and what to
 // do next.
 
+import type { StageName } from './stage-names.ts';
+import { ELSEWHERE_REASONS } from './diffusion/capability.ts';
+
 export const ERROR_CODES = [
   'WEBGPU_UNAVAILABLE',
   'DEVICE_LOST',
@@ -28,6 +31,40 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The finer reasons each code can carry, each with its own sentence in the UI; other codes carry none. */
+export const ERROR_REASONS = {
+  BAD_INPUT: [
+    // The photo, as the app or the server reads it.
+    'no-photo',
+    'unreadable',
+    'empty',
+    'truncated',
+    'not-image',
+    'unsupported-format',
+    'too-large',
+    'undecodable',
+    'corrupt',
+    // The request around it.
+    'unknown-template',
+    'ai-request',
+    'bad-request',
+    'bad-id',
+    'not-multipart',
+  ],
+  MODEL_DOWNLOAD_FAILED: ['text-encoder'],
+  MODEL_INTEGRITY: ['text-encoder'],
+  /** The AI redraw has nowhere to run: no redraw in this build, or the gate's reason and no server. */
+  WEBGPU_UNAVAILABLE: ['not-configured', ...ELSEWHERE_REASONS],
+} as const satisfies { readonly [C in ErrorCode]?: readonly string[] };
+
+export type ReasonedCode = keyof typeof ERROR_REASONS;
+
+/** The reasons `C` can carry (all codes' reasons for ErrorCode itself); never for a code with none. */
+export type ErrorReason<C extends ErrorCode = ErrorCode> = C extends ReasonedCode ? (typeof ERROR_REASONS)[C][number] : never;
+
+/** Where a failure happened: a job's stage, or a step outside a job (the text encoder, the server's upload and queue). */
+export type ErrorStage = StageName | 'understand' | 'upload' | 'queue';
+
 /** STORAGE_FULL: what a download still needed and what the browser had left for this site, in bytes. */
 export interface StorageShortfall {
   neededBytes: number;
@@ -39,9 +76,9 @@ export interface ErrorInfo {
   /** Developer-facing detail; the UI shows its own localised sentence for the code. */
   message: string;
   retryable: boolean;
-  stage?: string;
+  stage?: ErrorStage;
   /** A finer reason within the code (BAD_INPUT: 'empty', 'truncated', ...), for the UI's sentence. */
-  reason?: string;
+  reason?: ErrorReason;
   storage?: StorageShortfall;
 }
 
@@ -56,13 +93,13 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ABORTED',
 ]);
 
-export class StickerError extends Error {
-  readonly code: ErrorCode;
-  readonly stage: string | undefined;
-  readonly reason: string | undefined;
+export class StickerError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly stage: ErrorStage | undefined;
+  readonly reason: ErrorReason<C> | undefined;
   readonly storage: StorageShortfall | undefined;
 
-  constructor(code: ErrorCode, message: string, where: { stage?: string; reason?: string; storage?: StorageShortfall } = {}) {
+  constructor(code: C, message: string, where: { stage?: ErrorStage; reason?: ErrorReason<C>; storage?: StorageShortfall } = {}) {
     super(message);
     this.name = 'StickerError';
     this.code = code;
@@ -84,8 +121,17 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * A reason from another program (the fallback server, a worker of another build) if `code` can
+ * carry it; anything else is dropped, so the UI says the code's general sentence.
+ */
+export function errorReason<C extends ErrorCode>(code: C, value: unknown): ErrorReason<C> | undefined {
+  const reasons: readonly string[] | undefined = (ERROR_REASONS as Partial<Record<ErrorCode, readonly string[]>>)[code];
+  return typeof value === 'string' && reasons?.includes(value) === true ? (value as ErrorReason<C>) : undefined;
+}
+
 /** Anything thrown becomes an ErrorInfo; unknown failures are INTERNAL, tagged with the stage. */
-export function toErrorInfo(error: unknown, stage?: string): ErrorInfo {
+export function toErrorInfo(error: unknown, stage?: ErrorStage): ErrorInfo {
   if (error instanceof StickerError) {
     const info = error.toInfo();
     if (info.stage === undefined && stage !== undefined) info.stage = stage;

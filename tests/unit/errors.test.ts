@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, StickerError, isErrorCode, toErrorInfo, type ErrorCode } from '../../src/core/errors.ts';
+import { ERROR_CODES, ERROR_REASONS, StickerError, errorReason, isErrorCode, toErrorInfo, type ErrorCode } from '../../src/core/errors.ts';
 
 // Which failures a retry can fix: transient device, network and worker trouble, and cancellation.
 const RETRYABLE: readonly ErrorCode[] = ['DEVICE_LOST', 'MODEL_DOWNLOAD_FAILED', 'SERVER_BUSY', 'RATE_LIMITED', 'SERVER_UNREACHABLE', 'WORKER_CRASHED', 'WORKER_HUNG', 'ABORTED'];
@@ -72,5 +72,24 @@ describe('isErrorCode', () => {
 
   it.each([['NOPE'], ['bad_input'], [''], [null], [undefined], [7], [{ code: 'INTERNAL' }]])('rejects %j', (value) => {
     expect(isErrorCode(value)).toBe(false);
+  });
+});
+
+describe('errorReason', () => {
+  it('keeps every reason listed for its code', () => {
+    for (const [code, reasons] of Object.entries(ERROR_REASONS)) for (const reason of reasons) expect(errorReason(code as ErrorCode, reason)).toBe(reason);
+  });
+
+  it.each([
+    ['BAD_INPUT', 'from-a-newer-server'],
+    ['BAD_INPUT', 'text-encoder'],
+    ['NO_FACE_FOUND', 'empty'],
+    ['BAD_INPUT', 'FST_ERR_CTP_INVALID_MEDIA_TYPE'],
+    ['BAD_INPUT', 'toString'],
+    ['BAD_INPUT', 7],
+    ['BAD_INPUT', null],
+    ['BAD_INPUT', undefined],
+  ] as const)('drops %s %j', (code, value) => {
+    expect(errorReason(code, value)).toBeUndefined();
   });
 });

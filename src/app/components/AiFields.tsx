@@ -1,8 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { RedrawRequest, RedrawStatus } from '../../core/diffusion/redraw-status.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../../core/diffusion/capability.ts';
-import { errorSentence } from '../i18n.ts';
-import { aiText } from '../i18n-ai.ts';
+import { aiText, errorSentence } from '../i18n/index.ts';
 import { online } from '../pwa/online.ts';
 import { NeedsNetwork } from './NeedsNetwork.tsx';
 

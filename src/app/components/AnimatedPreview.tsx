@@ -1,6 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { t } from '../i18n.ts';
-import { motionText } from '../i18n-motion.ts';
+import { motionText, t } from '../i18n/index.ts';
 
 interface Props {
   /** The looping file (the GIF in WeChat, where a long-press should save it; the WebP elsewhere). */

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { CaptionPlacement } from '../../core/sticker-options.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 const KINDS = ['top', 'bottom', 'free'] as const;
 

@@ -3,7 +3,7 @@ import { STAGES } from '../../core/stage-names.ts';
 import type { GpuReport } from '../../core/gpu-report.ts';
 import type { StickerResult } from '../../core/protocol.ts';
 import type { TextEncoderStatus } from '../../core/text-protocol.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 interface Props {
   gpu: GpuReport | null;

@@ -3,7 +3,7 @@
 
 import { For, Show, createSignal } from 'solid-js';
 import type { GifReduction } from '../../core/encode/gif-reduction.ts';
-import { lang, t } from '../i18n.ts';
+import { lang, t } from '../i18n/index.ts';
 import { shareFile, shareableFile } from '../share.ts';
 import type { ShownSticker } from '../shown-sticker.ts';
 

@@ -3,7 +3,7 @@ import type { Expression } from '../../core/expression/action-units.ts';
 import type { Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
-import { errorSentence, lang, t } from '../i18n.ts';
+import { errorSentence, lang, t } from '../i18n/index.ts';
 import { online } from '../pwa/online.ts';
 import { NeedsNetwork } from './NeedsNetwork.tsx';
 

@@ -1,6 +1,6 @@
 import { For, Show, createSignal, onCleanup, onMount } from 'solid-js';
 import type { HistoryRecord, HistoryUsage } from '../history-store.ts';
-import { lang, t } from '../i18n.ts';
+import { lang, t } from '../i18n/index.ts';
 import { Rating } from './Rating.tsx';
 import { inWeChat } from '../share.ts';
 

@@ -2,7 +2,7 @@
 
 import { Show } from 'solid-js';
 import { canInstall, install } from '../pwa/install-prompt.ts';
-import { pwaText } from '../pwa/i18n-pwa.ts';
+import { pwaText } from '../i18n/index.ts';
 
 export function InstallButton() {
   return (

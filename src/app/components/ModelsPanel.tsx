@@ -1,6 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import type { ModelEntry } from '../../core/models/manifest.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../model-cache.ts';
 
 const MB = 2 ** 20;

@@ -2,7 +2,7 @@
 
 import { Show } from 'solid-js';
 import { online } from '../pwa/online.ts';
-import { pwaText, type NetworkFeature } from '../pwa/i18n-pwa.ts';
+import { pwaText, type NetworkFeature } from '../i18n/index.ts';
 
 export function NeedsNetwork(props: { feature: NetworkFeature }) {
   return (

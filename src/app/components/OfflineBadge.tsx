@@ -5,7 +5,7 @@
 import { Show, type Accessor } from 'solid-js';
 import type { OfflineGroup } from '../../core/offline-groups.ts';
 import { online } from '../pwa/online.ts';
-import { pwaText } from '../pwa/i18n-pwa.ts';
+import { pwaText } from '../i18n/index.ts';
 
 export function OfflineBadge(props: { ready: Accessor<readonly OfflineGroup[]> }) {
   return (

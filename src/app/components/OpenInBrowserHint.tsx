@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { weChatText } from '../i18n-wechat.ts';
+import { weChatText } from '../i18n/index.ts';
 import { inWeChat } from '../share.ts';
 
 const DISMISSED_KEY = 'biaoqing.open-in-browser-dismissed';

@@ -1,5 +1,5 @@
 import { OUTLINE_MAX_WIDTH, type Outline } from '../../core/sticker-options.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 /** The die-cut edge's width (0 for none) and colour. */
 export function OutlineFields(props: { value: Outline; onChange: (outline: Outline) => void }) {

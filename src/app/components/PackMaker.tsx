@@ -4,7 +4,7 @@ import { planPack, type PackItem } from '../../core/pack/plan-pack.ts';
 import { WECHAT_PACK_SIZES, checkWechatPack, wechatNames, type PackProblem } from '../../core/pack/wechat-pack.ts';
 import type { StickerResult } from '../../core/protocol.ts';
 import { banner, scaledPng, type DrawnFile } from '../pack/pack-art.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 import { inWeChat } from '../share.ts';
 
 interface Props {

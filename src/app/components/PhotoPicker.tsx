@@ -1,5 +1,5 @@
 import { Show, createSignal } from 'solid-js';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 interface Props {
   photoUrl: string | null;

@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import type { StageName } from '../../core/stage-names.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 export type StageState = 'waiting' | 'running' | 'done';
 

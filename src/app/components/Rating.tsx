@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 /** One to five stars as toggle buttons; pressing the current rating clears it. */
 export function Rating(props: { value: number | null; onRate: (value: number | null) => void; testId: string }) {

@@ -1,5 +1,5 @@
 import { createEffect, createSignal } from 'solid-js';
-import { aiText } from '../i18n-ai.ts';
+import { aiText } from '../i18n/index.ts';
 
 export interface Preview {
   rgba: ArrayBuffer;

@@ -1,6 +1,6 @@
 import { Show, onMount } from 'solid-js';
 import type { ShownSticker } from '../shown-sticker.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 import { Rating } from './Rating.tsx';
 import { Downloads } from './Downloads.tsx';
 import { AnimatedPreview } from './AnimatedPreview.tsx';

@@ -2,7 +2,7 @@
 // its PNG, the animation and the export files; the result card takes its place when they are ready.
 
 import { createEffect, createSignal } from 'solid-js';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 export interface StillSticker {
   rgba: ArrayBuffer;

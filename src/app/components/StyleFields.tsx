@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { isCutout, type Cutout } from '../../core/sticker-options.ts';
-import { t } from '../i18n.ts';
+import { t } from '../i18n/index.ts';
 
 interface Props {
   style: string;

@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 import { TEMPLATES } from '../../core/templates/index.ts';
 import { THEMES } from '../../core/templates/template.ts';
-import { lang, t } from '../i18n.ts';
+import { lang, t } from '../i18n/index.ts';
 
 interface Props {
   /** A template id, or '' for none. */

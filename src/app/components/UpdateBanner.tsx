@@ -2,7 +2,7 @@
 
 import { Match, Switch } from 'solid-js';
 import type { AppUpdate } from '../pwa/app-update.ts';
-import { pwaText } from '../pwa/i18n-pwa.ts';
+import { pwaText } from '../i18n/index.ts';
 
 export function UpdateBanner(props: { update: AppUpdate }) {
   const state = () => props.update.state();

@@ -4,7 +4,7 @@
 
 import type { ErrorInfo } from '../../core/errors.ts';
 import type { StickerResult } from '../../core/protocol.ts';
-import { errorSentence } from '../i18n.ts';
+import { errorSentence } from '../i18n/index.ts';
 import { EMBED_API_VERSION, parseHostMessage, type AppMessage, type EmbedFields, type RequestId } from './embed-messages.ts';
 import { parentOrigin } from './embed-origins.ts';
 

@@ -19,22 +19,16 @@ export interface VariantCost {
   largestTensorBytes: number;
 }
 
-export type GateReason =
-  | 'ok'
-  | 'pinned-webgpu'
-  | 'pinned-wasm'
-  | 'pinned-server'
-  | 'no-webgpu'
-  | 'software-adapter'
-  | 'no-subgroup-info'
-  | 'no-shader-f16'
-  | 'tensor-too-large'
-  | 'low-memory'
-  | 'not-pinned';
+/** Why the redraw runs elsewhere (the server, or nowhere): each is also an error reason when there is no server. */
+export const ELSEWHERE_REASONS = ['pinned-server', 'pinned-wasm', 'no-webgpu', 'software-adapter', 'no-subgroup-info', 'no-shader-f16', 'tensor-too-large', 'low-memory', 'not-pinned'] as const;
+export type ElsewhereReason = (typeof ELSEWHERE_REASONS)[number];
+
+/** Why the gate decided so: 'ok' and 'pinned-webgpu' run locally; the rest run elsewhere, or on wasm where it can. */
+export type GateReason = 'ok' | 'pinned-webgpu' | ElsewhereReason;
 
 export type GateDecision =
   | { run: 'local'; provider: 'webgpu' | 'wasm'; variant: DiffusionVariant; bytes: number; reason: GateReason; detail: string }
-  | { run: 'elsewhere'; reason: GateReason; detail: string };
+  | { run: 'elsewhere'; reason: ElsewhereReason; detail: string };
 
 export interface GateInput {
   gpu: GpuReport;
@@ -58,7 +52,7 @@ function fitsMemory(bytes: number, deviceMemoryGb: number | undefined): boolean 
 const MB = (n: number) => `${Math.round(n / 1024 ** 2)} MB`;
 
 /** Why this GPU cannot take these weights, or null when it can. */
-function gpuRefusal(gpu: GpuReport, cost: VariantCost): GateReason | null {
+function gpuRefusal(gpu: GpuReport, cost: VariantCost): ElsewhereReason | null {
   if (cost.variant.dtype === 'fp16' && gpu.shaderF16 !== true) return 'no-shader-f16';
   const limit = Math.min(gpu.maxStorageBufferBindingSize ?? 0, gpu.maxBufferSize ?? 0);
   return cost.largestTensorBytes > limit ? 'tensor-too-large' : null;
@@ -76,7 +70,7 @@ export function decideRedraw(input: GateInput): GateDecision {
     return { run: 'elsewhere', reason: 'low-memory', detail: `${MB(smallest)} of weights on a device reporting ${deviceMemoryGb ?? '?'} GB` };
   }
   const onCpu = affordable.find((c) => c.variant.providers.includes('wasm'));
-  const cpuOr = (reason: GateReason, detail: string): GateDecision =>
+  const cpuOr = (reason: ElsewhereReason, detail: string): GateDecision =>
     onCpu !== undefined && (smallModels || preference === 'wasm') ? local(onCpu, 'wasm', reason, detail) : { run: 'elsewhere', reason, detail };
 
   if (preference === 'wasm') return cpuOr('pinned-wasm', 'asked for the CPU (wasm)');
@@ -85,7 +79,7 @@ export function decideRedraw(input: GateInput): GateDecision {
   if (gpu.subgroupSizes === false) return cpuOr('no-subgroup-info', `${gpu.vendor ?? 'this'} adapter reports no subgroup sizes`);
   // Refused before any GPU check: the GPU weights were over the memory budget, or there are none.
   const gpuWeights = costs.some((c) => c.variant.providers.includes('webgpu'));
-  let refusal: GateReason = gpuWeights ? 'low-memory' : 'no-webgpu';
+  let refusal: ElsewhereReason = gpuWeights ? 'low-memory' : 'no-webgpu';
   let refusalDetail = gpuWeights ? `device reports ${deviceMemoryGb ?? '?'} GB` : 'no weights for WebGPU';
   for (const cost of affordable.filter((c) => c.variant.providers.includes('webgpu'))) {
     const why = gpuRefusal(gpu, cost);

@@ -1,7 +1,7 @@
 // Know what a file is from its bytes, not its name, and refuse broken files before a decoder sees
 // them: browsers decode a truncated JPEG as a grey-bottomed picture instead of failing.
 
-import { StickerError } from '../errors.ts';
+import { StickerError, type ErrorReason } from '../errors.ts';
 
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'avif';
 
@@ -15,7 +15,7 @@ export interface SniffedImage {
 /** More pixels than a 108-MP phone camera makes: refuse rather than exhaust memory decoding. */
 export const MAX_SOURCE_PIXELS = 120_000_000;
 
-function bad(reason: string, message: string): StickerError {
+function bad(reason: ErrorReason<'BAD_INPUT'>, message: string): StickerError {
   return new StickerError('BAD_INPUT', message, { stage: 'decode', reason });
 }
 

@@ -44,6 +44,7 @@ export interface RedrawService {
 }
 
 type Local = Extract<GateDecision, { run: 'local' }>;
+type Elsewhere = Extract<GateDecision, { run: 'elsewhere' }>;
 
 /** What a weak phone reports: the gate's real rules then send real-size models elsewhere. */
 function weakDevice(why: WeakDeviceReason): Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> {
@@ -139,7 +140,7 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
   }
 
   /** Asks the server whether it is up and what it runs; the UI hears either way. */
-  async function routeToServer(d: GateDecision): Promise<Redrawer> {
+  async function routeToServer(d: Elsewhere): Promise<Redrawer> {
     const url = options.serverUrl;
     if (url === null) {
       status({ state: 'unavailable' }, d);

@@ -3,7 +3,7 @@
 // result, cancel. The server's {error: {code, message}} becomes a StickerError with the same code,
 // so the UI says the same sentence as for a local failure.
 
-import { isErrorCode, StickerError } from '../../../core/errors.ts';
+import { errorReason, isErrorCode, StickerError, type ErrorCode, type ErrorReason } from '../../../core/errors.ts';
 import { parseServerHealth, type JobEvent, type ServerGenerateRequest, type ServerHealth } from '../../../core/server-api.ts';
 import { sseParser } from '../../../core/sse-parser.ts';
 
@@ -25,12 +25,18 @@ async function request(base: string, path: string, init: RequestInit = {}): Prom
   }
 }
 
+/** The server's reason when it is one the app knows for the code (a newer server may send others). */
+function reasonOf(code: ErrorCode, value: unknown): { reason?: ErrorReason } {
+  const reason = errorReason(code, value);
+  return reason === undefined ? {} : { reason };
+}
+
 /** A non-2xx answer as the server's own error, or as what the status says when the body is not ours (a proxy's page). */
 async function failure(response: Response): Promise<StickerError> {
   const body: unknown = await response.json().catch(() => null);
   const error = typeof body === 'object' && body !== null ? (body as { error?: { code?: unknown; message?: unknown; reason?: unknown } }).error : undefined;
   if (error !== undefined && isErrorCode(error.code)) {
-    return new StickerError(error.code, String(error.message ?? response.statusText), { stage: 'redraw', ...(typeof error.reason === 'string' ? { reason: error.reason } : {}) });
+    return new StickerError(error.code, String(error.message ?? response.statusText), { stage: 'redraw', ...reasonOf(error.code, error.reason) });
   }
   const code = response.status === 429 ? 'RATE_LIMITED' : response.status === 503 ? 'SERVER_BUSY' : response.status >= 500 || response.status === 404 ? 'SERVER_UNREACHABLE' : 'INTERNAL';
   return new StickerError(code, `${response.url}: HTTP ${response.status}`, { stage: 'redraw' });
@@ -79,7 +85,7 @@ async function streamOnce(base: string, jobId: string, signal: AbortSignal, list
   const push = sseParser(({ data }) => {
     const event = JSON.parse(data) as JobEvent;
     if (event.type === 'done') end.outcome = { url: event.resultUrl };
-    else if (event.type === 'error') end.outcome = new StickerError(event.error.code, event.error.message, { stage: 'redraw', ...(event.error.reason === undefined ? {} : { reason: event.error.reason }) });
+    else if (event.type === 'error') end.outcome = new StickerError(event.error.code, event.error.message, { stage: 'redraw', ...reasonOf(event.error.code, event.error.reason) });
     else listener.onEvent(event);
   });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,10 +1,8 @@
-// zh-CN first, English second. Follows the browser; the user's choice is remembered.
+// The app's own words, zh-CN first and English: the form, the result, the panels. The other areas
+// (AI redraw, errors, install and offline, WeChat, animation) keep theirs beside this file.
 
-import { createSignal } from 'solid-js';
-import type { ErrorInfo } from '../core/errors.ts';
-import type { CutoutFallback } from '../core/sticker-options.ts';
-
-export type Lang = 'zh-CN' | 'en';
+import type { CutoutFallback } from '../../core/sticker-options.ts';
+import { inLang } from './lang.ts';
 
 const zh = {
   appTitle: '表情 BiaoQing',
@@ -168,33 +166,6 @@ const zh = {
   eyePositions: '眼睛位置（像素）',
   slotPositions: '模板脸位：眼睛落点 / 脸位框（贴纸像素）',
   errorDetails: '技术细节（反馈问题时可附上）',
-  errors: {
-    NO_FACE_FOUND: '照片里没有找到人脸。请换一张正面、清晰、光线充足的照片。',
-    BAD_INPUT: '这个文件无法作为照片读取。请选择 JPEG、PNG 或 WebP 图片。',
-    'BAD_INPUT_no-photo': '请先选择一张照片。',
-    BAD_INPUT_empty: '这个文件是空的（0 字节）。请重新选择照片。',
-    BAD_INPUT_truncated: '这张图片不完整（文件可能没有下载完）。请重新保存或换一张。',
-    'BAD_INPUT_not-image': '这个文件不是图片。请选择 JPEG、PNG 或 WebP 照片。',
-    'BAD_INPUT_unsupported-format': '暂不支持 HEIC 格式。请在相册里导出为 JPEG 后再试。',
-    'BAD_INPUT_too-large': '图片太大（超过 1.2 亿像素）。请先缩小后再试。',
-    MODEL_DOWNLOAD_FAILED: '人脸模型下载失败。请检查网络后重试。',
-    'MODEL_DOWNLOAD_FAILED_text-encoder': '模型下载失败，请检查网络后重试；也可以直接从上面的建议里选一个表情。',
-    'MODEL_INTEGRITY_text-encoder': '下载的模型校验失败（文件已损坏），请重试；也可以直接从上面的建议里选一个表情。',
-    MODEL_INTEGRITY: '下载的模型校验失败（文件已损坏）。请重试。',
-    STORAGE_FULL: '本机存储空间不足，模型放不下。请在「已下载的模型」里删除用不到的模型，或清理设备空间后再试。',
-    WORKER_CRASHED: '处理程序意外崩溃，已自动重启。你的照片和文字都还在，请再试一次。',
-    WORKER_HUNG: '处理程序长时间没有响应，已自动重启。你的照片和文字都还在，请再试一次。',
-    ABORTED: '已取消。',
-    OUT_OF_MEMORY: '设备内存不足。请换一张较小的照片或关闭其他页面。',
-    DEVICE_LOST: '显卡连接中断。请再试一次。',
-    WEBGPU_UNAVAILABLE: '此设备不支持 WebGPU。',
-    CONTENT_REJECTED: '内容不符合规范，请修改文字。',
-    SERVER_BUSY: '服务器繁忙，请稍后再试。',
-    RATE_LIMITED: '请求太频繁，请稍等片刻再试。',
-    NOT_FOUND: '照片或结果已过期，请重新上传。',
-    SERVER_UNREACHABLE: '连不上生成服务器。请检查网络后重试，或改用其他风格。',
-    INTERNAL: '出了点问题，请再试一次。',
-  } as Record<string, string>,
 };
 
 type Dict = typeof zh;
@@ -363,69 +334,8 @@ const en: Dict = {
   eyePositions: 'Eye positions (px)',
   slotPositions: 'Template slots: where the eyes landed / slot box (sticker px)',
   errorDetails: 'Technical details (for bug reports)',
-  errors: {
-    NO_FACE_FOUND: 'No face found in this photo. Try a clear, well-lit, front-facing photo.',
-    BAD_INPUT: 'This file cannot be read as a photo. Choose a JPEG, PNG or WebP image.',
-    'BAD_INPUT_no-photo': 'Choose a photo first.',
-    BAD_INPUT_empty: 'This file is empty (0 bytes). Choose the photo again.',
-    BAD_INPUT_truncated: 'This image is incomplete (perhaps not fully downloaded). Save it again or pick another.',
-    'BAD_INPUT_not-image': 'This file is not an image. Choose a JPEG, PNG or WebP photo.',
-    'BAD_INPUT_unsupported-format': 'HEIC photos are not supported yet. Export it as JPEG and try again.',
-    'BAD_INPUT_too-large': 'The image is too large (over 120 megapixels). Scale it down first.',
-    MODEL_DOWNLOAD_FAILED: 'The face model could not be downloaded. Check your connection and try again.',
-    'MODEL_DOWNLOAD_FAILED_text-encoder': 'the model could not be downloaded. Check your connection and try again, or pick one of the suggestions above.',
-    'MODEL_INTEGRITY_text-encoder': 'the downloaded model failed its integrity check. Try again, or pick one of the suggestions above.',
-    MODEL_INTEGRITY: 'The downloaded model failed its integrity check (corrupted). Try again.',
-    STORAGE_FULL: 'Not enough storage for the model. Delete models you do not need under “Downloaded models”, or free up space on the device, then try again.',
-    WORKER_CRASHED: 'The processing worker crashed and was restarted. Your photo and words are kept; try again.',
-    WORKER_HUNG: 'The processing worker stopped responding and was restarted. Your photo and words are kept; try again.',
-    ABORTED: 'Cancelled.',
-    OUT_OF_MEMORY: 'The device ran out of memory. Try a smaller photo or close other tabs.',
-    DEVICE_LOST: 'The GPU connection was lost. Try again.',
-    WEBGPU_UNAVAILABLE: 'This device has no WebGPU.',
-    CONTENT_REJECTED: 'This text is not allowed; please change it.',
-    SERVER_BUSY: 'The server is busy; try again shortly.',
-    RATE_LIMITED: 'Too many requests; wait a moment and try again.',
-    NOT_FOUND: 'The photo or result has expired; upload it again.',
-    SERVER_UNREACHABLE: 'The sticker server cannot be reached. Check your connection and try again, or pick another style.',
-    INTERNAL: 'Something went wrong. Please try again.',
-  },
 };
 
-const STORAGE_KEY = 'biaoqing.lang';
-
-function initialLang(): Lang {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (saved === 'zh-CN' || saved === 'en') return saved;
-  const prefersChinese = (navigator.languages ?? [navigator.language]).some((l) => l.toLowerCase().startsWith('zh'));
-  const prefersOther = (navigator.languages ?? [navigator.language]).some((l) => l && !l.toLowerCase().startsWith('zh'));
-  return !prefersChinese && prefersOther ? 'en' : 'zh-CN';
-}
-
-const [lang, setLangSignal] = createSignal<Lang>(initialLang());
-
-export { lang };
-
-export function setLang(next: Lang): void {
-  setLangSignal(next);
-  globalThis.localStorage?.setItem(STORAGE_KEY, next);
-  document.documentElement.lang = next;
-  document.title = t().appTitle;
-}
-
 export function t(): Dict {
-  return lang() === 'en' ? en : zh;
-}
-
-/** The sentence for a failure: by code and reason, with the numbers when storage was short. */
-export function errorSentence(info: ErrorInfo): string {
-  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
-  if (info.code === 'STORAGE_FULL' && info.storage !== undefined) return t().storageFull(mb(info.storage.neededBytes), mb(info.storage.freeBytes));
-  return errorText(info.code, info.reason);
-}
-
-/** The sentence for an error code (and reason, when there is a finer one). */
-export function errorText(code: string, reason?: string): string {
-  const errors = t().errors;
-  return (reason !== undefined ? errors[`${code}_${reason}`] : undefined) ?? errors[code] ?? errors.INTERNAL ?? code;
+  return inLang(zh, en);
 }

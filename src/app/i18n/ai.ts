@@ -1,9 +1,9 @@
 // The AI redraw's words, zh-CN first and English: the capability gate's reasons, the download, the
-// settings. Kept apart from i18n.ts, which holds the rest of the app's strings.
+// settings.
 
-import type { AiDevicePreference, GateReason } from '../core/diffusion/capability.ts';
-import { STICKER_SIZE } from '../core/sticker-layout.ts';
-import { lang } from './i18n.ts';
+import type { AiDevicePreference, GateReason } from '../../core/diffusion/capability.ts';
+import { STICKER_SIZE } from '../../core/sticker-layout.ts';
+import { inLang } from './lang.ts';
 
 /** The aligned square the redraw works on, the only pixels uploaded. */
 const SQUARE = STICKER_SIZE;
@@ -103,5 +103,5 @@ const en: Dict = {
 };
 
 export function aiText(): Dict {
-  return lang() === 'en' ? en : zh;
+  return inLang(zh, en);
 }

@@ -1,7 +1,7 @@
 // The WeChat in-app browser's words, zh-CN first and English: what WeChat blocks and how to open the
-// page in a real browser (WeChat's ··· menu → 在浏览器打开). Kept apart from i18n.ts.
+// page in a real browser (WeChat's ··· menu → 在浏览器打开).
 
-import { lang } from './i18n.ts';
+import { inLang } from './lang.ts';
 
 const zh = {
   openInBrowserTitle: '在浏览器打开，功能更全',
@@ -20,5 +20,5 @@ const en: Dict = {
 };
 
 export function weChatText(): Dict {
-  return lang() === 'en' ? en : zh;
+  return inLang(zh, en);
 }

@@ -1,7 +1,6 @@
-// The words of installing, updating and working offline, zh-CN first and English. Kept apart
-// from i18n.ts, which holds the rest of the app's strings.
+// The words of installing, updating and working offline, zh-CN first and English.
 
-import { lang } from '../i18n.ts';
+import { inLang } from './lang.ts';
 
 const zh = {
   install: '安装到桌面',
@@ -36,5 +35,5 @@ const en: typeof zh = {
 export type NetworkFeature = keyof typeof zh.needsNetwork;
 
 export function pwaText(): typeof zh {
-  return lang() === 'en' ? en : zh;
+  return inLang(zh, en);
 }
