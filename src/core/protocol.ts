@@ -67,7 +67,7 @@ export interface HdFile {
 /** Time each export took, in ms (diagnostics and the bench). */
 export type ExportTimings = Record<'wechat' | 'whatsapp' | 'telegram' | 'hd', number>;
 
-/** The sticker made to each platform's rules (../shared/docs/PRODUCT.md), each checked against its cap. */
+/** The sticker made to each platform's rules (docs/product-facts.md), each checked against its cap. */
 export interface PlatformExports {
   /** WeChat sticker platform: 240×240 GIF (animated or one frame), looping forever, ≤ 500 KB. */
   wechat: {
