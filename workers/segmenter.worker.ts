@@ -1,10 +1,10 @@
 // The person segmenter in a worker of its own, started by the sticker worker
-// (src/platform/browser/segmenter-client.ts): while the sticker worker finds the face, this one
+// (src/platform/browser/vision/segmenter-client.ts): while the sticker worker finds the face, this one
 // finds the person, on another core. Same network rules as the sticker worker.
 
 /// <reference lib="webworker" />
-import { createSegmenterTask } from '../src/platform/browser/person-segmenter.ts';
-import type { SegmenterCommand, SegmenterReply } from '../src/platform/browser/segmenter-messages.ts';
+import { createSegmenterTask } from '../src/platform/browser/vision/person-segmenter.ts';
+import type { SegmenterCommand, SegmenterReply } from '../src/platform/browser/vision/segmenter-messages.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -9,7 +9,7 @@ import { PhotoMemo } from '../src/core/photo-memo.ts';
 import { parseCommand, type Command, type EngineEvent, assertNever } from '../src/core/protocol.ts';
 import type { DownloadProgress, Platform } from '../src/core/platform.ts';
 import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
-import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
+import { probeWebGpu } from '../src/platform/browser/gpu/gpu-probe.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 import { createRedrawService, type RedrawService } from '../src/platform/browser/diffusion/redraw-service.ts';
 

@@ -8,10 +8,10 @@ import { rankExpressions, type AnchorEmbedding } from '../src/core/expression/em
 import { modelEntry } from '../src/core/models/manifest.ts';
 import { TEXT_ENCODERS, type TextEncoderSpec } from '../src/core/models/text-encoders.ts';
 import { parseTextCommand, type TextCommand, type TextEvent, type TextInitOptions } from '../src/core/text-protocol.ts';
-import { createTextEncoder, loadTextEncoderFiles, type LoadedTextEncoder, type TextDevice } from '../src/platform/browser/clip-text-encoder.ts';
-import { cachedEmbeddings, cachedQuery, embeddingScope, storeEmbeddings, storeQuery } from '../src/platform/browser/embedding-cache.ts';
-import { probeWebGpu } from '../src/platform/browser/gpu-probe.ts';
-import { availableWithoutDownload } from '../src/platform/browser/model-store.ts';
+import { createTextEncoder, loadTextEncoderFiles, type LoadedTextEncoder, type TextDevice } from '../src/platform/browser/text/clip-text-encoder.ts';
+import { cachedEmbeddings, cachedQuery, embeddingScope, storeEmbeddings, storeQuery } from '../src/platform/browser/text/embedding-cache.ts';
+import { probeWebGpu } from '../src/platform/browser/gpu/gpu-probe.ts';
+import { availableWithoutDownload } from '../src/platform/browser/models/model-store.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -1,4 +1,4 @@
-// Test harness page script: the real model store (src/platform/browser/model-store.ts), bundled by
+// Test harness page script: the real model store (src/platform/browser/models/model-store.ts), bundled by
 // Vite for the page's main thread, with hooks to start, watch, cancel and inspect loads. Built in the
 // test's setup (tests/browser/support/model-store-page.ts) and served on the app's origin.
 
@@ -6,7 +6,7 @@ import { createStore, del, get, keys, set } from 'idb-keyval';
 import { MODEL_DB, MODEL_DB_STORE, isModelCacheRecord, modelChunkKey, modelRecordKey } from '../../../src/core/models/model-cache-layout.ts';
 import type { DownloadProgress } from '../../../src/core/platform.ts';
 import { StickerError } from '../../../src/core/errors.ts';
-import { availableWithoutDownload, loadModelBytes } from '../../../src/platform/browser/model-store.ts';
+import { availableWithoutDownload, loadModelBytes } from '../../../src/platform/browser/models/model-store.ts';
 import type { LoadOutcome, ModelStoreHarness } from './model-store-api.ts';
 
 const models = createStore(MODEL_DB, MODEL_DB_STORE);

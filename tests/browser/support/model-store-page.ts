@@ -1,4 +1,4 @@
-// The model store as the tests and the bench drive it: the real src/platform/browser/model-store.ts
+// The model store as the tests and the bench drive it: the real src/platform/browser/models/model-store.ts
 // bundled by Vite into a harness page (tests/browser/harness/model-store-*.ts), served with a
 // RangeFileServer on the app's own origin (so the models panel sees the same IndexedDB), and a
 // typed handle on the page's window.modelStore.

@@ -1,5 +1,5 @@
 // The repository's fixture text encoder run in Node: the browser platform's own encoder code
-// (src/platform/browser/clip-text-encoder.ts) on onnxruntime-node, with the same tokenizer files
+// (src/platform/browser/text/clip-text-encoder.ts) on onnxruntime-node, with the same tokenizer files
 // and ONNX graph the worker runs, read from disk and checked against the manifest like the app
 // checks them.
 
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelEntry } from '../../../src/core/models/manifest.ts';
 import { TEXT_ENCODERS } from '../../../src/core/models/text-encoders.ts';
-import { createTextEncoder } from '../../../src/platform/browser/clip-text-encoder.ts';
+import { createTextEncoder } from '../../../src/platform/browser/text/clip-text-encoder.ts';
 import { modelsDir } from '../../../scripts/models-dir.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -13,8 +13,8 @@ import { diffusionFiles, variantCosts } from '../../../core/diffusion/variant-co
 import { withHostedUrl } from '../../../core/models/hosted.ts';
 import type { LoadedDiffusion, Redrawer } from '../../../core/platform.ts';
 import type { WeakDeviceReason } from '../../../core/runtime-preferences.ts';
-import { probeWebGpu } from '../gpu-probe.ts';
-import { isCached } from '../model-store.ts';
+import { probeWebGpu } from '../gpu/gpu-probe.ts';
+import { isCached } from '../models/model-store.ts';
 import { serverHealth } from './server-client.ts';
 import { serverRedrawer } from './server-redrawer.ts';
 

@@ -2,12 +2,12 @@
 // the aligned face is turned into black ink on white (core/image/two-tone.ts) inside a feathered
 // face cut-out and set into the head's face slot; then the expression's marks and the caption.
 
-import { toCanvasMatrix } from '../../core/geometry/similarity.ts';
-import type { Point } from '../../core/geometry/point.ts';
-import { twoTone } from '../../core/image/two-tone.ts';
-import type { StickerPlan } from '../../core/platform.ts';
-import { PANDA_HEAD } from '../../core/templates/panda-head.ts';
-import { pandaHead } from '../../core/templates/panda.ts';
+import { toCanvasMatrix } from '../../../core/geometry/similarity.ts';
+import type { Point } from '../../../core/geometry/point.ts';
+import { twoTone } from '../../../core/image/two-tone.ts';
+import type { StickerPlan } from '../../../core/platform.ts';
+import { PANDA_HEAD } from '../../../core/templates/panda-head.ts';
+import { pandaHead } from '../../../core/templates/panda.ts';
 import { drawCaption, tracePath, type CanvasMatrix } from './compose-sticker.ts';
 import { drawOverlays } from './draw-overlays.ts';
 import { drawShapes } from './draw-template.ts';

@@ -1,7 +1,7 @@
 // Browser platform: what WebGPU adapter this device offers, for the diagnostics panel and the AI
 // redraw's capability gate (diffusion/redraw-service.ts). Runs in the workers, where the models run.
 
-import type { GpuReport } from '../../core/gpu-report.ts';
+import type { GpuReport } from '../../../core/gpu-report.ts';
 
 export async function probeWebGpu(): Promise<GpuReport> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;

@@ -5,17 +5,17 @@
 // by unicode-range (an everyday caption needs the first, 0.3 MB of 1.2), the atlas for a caption
 // with an emoji it has; a sticker without words fetches neither.
 
-import type { CaptionFontReport } from '../../core/platform.ts';
-import type { CaptionFontPreference } from '../../core/runtime-preferences.ts';
-import { parseUnicodeRange, slicesNeeded } from '../../core/font-slices.ts';
-import index from '../../assets/fonts/caption-cjk-slices.json';
+import type { CaptionFontReport } from '../../../core/platform.ts';
+import type { CaptionFontPreference } from '../../../core/runtime-preferences.ts';
+import { parseUnicodeRange, slicesNeeded } from '../../../core/font-slices.ts';
+import index from '../../../assets/fonts/caption-cjk-slices.json';
 import { captionHasAtlasEmoji, loadEmojiAtlas } from './caption-emoji.ts';
 
 /** Written out, so Vite finds each file; in the order of caption-cjk-slices.json. */
 const SLICE_URLS = [
-  new URL('../../assets/fonts/caption-cjk-sc-black-0.woff2', import.meta.url),
-  new URL('../../assets/fonts/caption-cjk-sc-black-1.woff2', import.meta.url),
-  new URL('../../assets/fonts/caption-cjk-sc-black-2.woff2', import.meta.url),
+  new URL('../../../assets/fonts/caption-cjk-sc-black-0.woff2', import.meta.url),
+  new URL('../../../assets/fonts/caption-cjk-sc-black-1.woff2', import.meta.url),
+  new URL('../../../assets/fonts/caption-cjk-sc-black-2.woff2', import.meta.url),
 ];
 const SLICE_RANGES = index.slices.map((slice) => parseUnicodeRange(slice.unicodeRange));
 

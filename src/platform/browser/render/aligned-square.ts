@@ -1,7 +1,7 @@
 // The sticker's square of the photo, as RGBA for the AI redraw, and the redrawn square put back
 // into the photo where it came from, so every later stage draws from the photo as before.
 
-import { invertSimilarity, toCanvasMatrix, type Similarity } from '../../core/geometry/similarity.ts';
+import { invertSimilarity, toCanvasMatrix, type Similarity } from '../../../core/geometry/similarity.ts';
 
 function context(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   const ctx = canvas.getContext('2d');

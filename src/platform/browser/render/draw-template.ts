@@ -1,8 +1,8 @@
 // Browser platform: the one renderer of template art (core/templates): vector shapes given in
 // fractions of the side, drawn at any size.
 
-import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT } from '../../core/sticker-layout.ts';
-import type { Shape } from '../../core/templates/template.ts';
+import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT } from '../../../core/sticker-layout.ts';
+import type { Shape } from '../../../core/templates/template.ts';
 
 function trace(ctx: OffscreenCanvasRenderingContext2D, shape: Exclude<Shape, { kind: 'text' }>, size: number): void {
   ctx.beginPath();

@@ -3,7 +3,7 @@
 // context: in headless Chromium (SwiftShader) that context's frames failed with "A valid external
 // Instance reference no longer exists", and a read-back works on every adapter.
 
-import type { WarpMesh } from '../../core/warp/warp-mesh.ts';
+import type { WarpMesh } from '../../../core/warp/warp-mesh.ts';
 import type { Warper } from './warp-webgl2.ts';
 
 const SHADER = /* wgsl */ `

@@ -2,13 +2,13 @@
 // photo cut out (the segmented person, or the face clipped to its mask), the caption. Everything
 // outside the outline stays transparent.
 
-import type { Point } from '../../core/geometry/point.ts';
-import { composeSimilarity, invertSimilarity, toCanvasMatrix, type Similarity } from '../../core/geometry/similarity.ts';
-import type { StickerPlan } from '../../core/platform.ts';
-import type { Outline } from '../../core/sticker-options.ts';
-import { cutoutAlpha, dieCutAlpha } from '../../core/face/person-cutout.ts';
-import type { FloatMask } from '../../core/image/float-mask.ts';
-import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT, CAPTION_STROKE } from '../../core/sticker-layout.ts';
+import type { Point } from '../../../core/geometry/point.ts';
+import { composeSimilarity, invertSimilarity, toCanvasMatrix, type Similarity } from '../../../core/geometry/similarity.ts';
+import type { StickerPlan } from '../../../core/platform.ts';
+import type { Outline } from '../../../core/sticker-options.ts';
+import { cutoutAlpha, dieCutAlpha } from '../../../core/face/person-cutout.ts';
+import type { FloatMask } from '../../../core/image/float-mask.ts';
+import { CAPTION_FONT_FAMILY, CAPTION_FONT_WEIGHT, CAPTION_STROKE } from '../../../core/sticker-layout.ts';
 import { drawOverlays } from './draw-overlays.ts';
 import { drawCaptionLine, measureCaptionLine } from './caption-line.ts';
 

@@ -3,8 +3,8 @@
 // the browser can start one from a worker (segmenter-client.ts), else in the sticker worker.
 
 import { ImageSegmenter } from '@mediapipe/tasks-vision';
-import type { FloatMask } from '../../core/image/float-mask.ts';
-import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
+import type { FloatMask } from '../../../core/image/float-mask.ts';
+import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 
 /**

@@ -3,11 +3,11 @@
 // the table, WebKit draws nothing), so bitmaps are what draws alike in every engine. Loaded once
 // per worker from the app's own origin; until then, or if it fails, captions keep fillText's emoji.
 
-import { cellSource, cellTarget, emojiAtlas, emojiKey, type EmojiAtlas } from '../../core/emoji-atlas.ts';
-import { graphemes } from '../../core/graphemes.ts';
-import index from '../../assets/emoji/caption-emoji.json';
+import { cellSource, cellTarget, emojiAtlas, emojiKey, type EmojiAtlas } from '../../../core/emoji-atlas.ts';
+import { graphemes } from '../../../core/graphemes.ts';
+import index from '../../../assets/emoji/caption-emoji.json';
 
-const ATLAS_URL = new URL('../../assets/emoji/caption-emoji.png', import.meta.url);
+const ATLAS_URL = new URL('../../../assets/emoji/caption-emoji.png', import.meta.url);
 
 interface LoadedAtlas extends EmojiAtlas {
   image: ImageBitmap;

@@ -3,12 +3,12 @@
 // file will be returned in, hashes it as it comes and stores it chunk by chunk. A request that
 // breaks leaves what arrived stored, so the next request, or the next visit, goes on from there.
 
-import { rangeHeader, readRangeAnswer } from '../../core/models/http-range.ts';
-import type { ModelEntry } from '../../core/models/manifest.ts';
-import { MODEL_CHUNK_BYTES } from '../../core/models/model-cache-layout.ts';
-import { DownloadRate } from '../../core/models/download-rate.ts';
-import { Sha256 } from '../../core/models/sha256-stream.ts';
-import type { DownloadProgress } from '../../core/platform.ts';
+import { rangeHeader, readRangeAnswer } from '../../../core/models/http-range.ts';
+import type { ModelEntry } from '../../../core/models/manifest.ts';
+import { MODEL_CHUNK_BYTES } from '../../../core/models/model-cache-layout.ts';
+import { DownloadRate } from '../../../core/models/download-rate.ts';
+import { Sha256 } from '../../../core/models/sha256-stream.ts';
+import type { DownloadProgress } from '../../../core/platform.ts';
 import type { StoredModel } from './stored-model.ts';
 import { StreamBytes } from './stream-bytes.ts';
 

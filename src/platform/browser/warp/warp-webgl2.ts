@@ -1,7 +1,7 @@
 // Browser platform: the piecewise-affine mesh warp on the GPU through WebGL2 (available in workers
 // via OffscreenCanvas, also where WebGPU is not). One context is kept for the worker's lifetime.
 
-import type { WarpMesh } from '../../core/warp/warp-mesh.ts';
+import type { WarpMesh } from '../../../core/warp/warp-mesh.ts';
 
 const VERTEX = `#version 300 es
 in vec2 a_target;

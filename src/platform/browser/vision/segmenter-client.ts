@@ -2,8 +2,8 @@
 // worker as a LoadedSegmenter: the mask of a photo is worked out on another core while this one
 // finds the face. Only where a worker can start workers (not Safari before 15.5): canSegmentInWorker.
 
-import type { FloatMask } from '../../core/image/float-mask.ts';
-import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
+import type { FloatMask } from '../../../core/image/float-mask.ts';
+import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import type { SegmenterCommand, SegmenterReply } from './segmenter-messages.ts';
 import { segmenterInput, type LoadedSegmenter } from './person-segmenter.ts';
 
@@ -16,7 +16,7 @@ export function canSegmentInWorker(): boolean {
  * `onBlocked`: a request that worker refused (the same rules as this one's).
  */
 export function segmentInWorker(model: ArrayBuffer, assetBase: string, delegate: FaceDelegatePreference, onBlocked: (url: string) => void): Promise<LoadedSegmenter> {
-  const worker = new Worker(new URL('../../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
+  const worker = new Worker(new URL('../../../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
   const waiting = new Map<number, { resolve: (mask: FloatMask) => void; reject: (error: Error) => void }>();
   let next = 0;
   /** Set once the worker has failed: it is gone, and every later request fails at once. */

@@ -1,7 +1,7 @@
 // What the sticker worker and the segmenter's own worker say to each other.
 
-import type { FloatMask } from '../../core/image/float-mask.ts';
-import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
+import type { FloatMask } from '../../../core/image/float-mask.ts';
+import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import type { VisionDelegate } from './mediapipe-vision.ts';
 
 export type SegmenterCommand =

@@ -1,9 +1,9 @@
 // Browser platform: bytes → upright ImageBitmap. createImageBitmap applies the EXIF orientation
 // ('from-image') and, when the photo is larger than the working size, resizes in the decoder.
 
-import { fitWithin } from '../../core/image/fit-within.ts';
-import type { ImageFormat } from '../../core/image/sniff-image.ts';
-import type { DecodedPhoto } from '../../core/platform.ts';
+import { fitWithin } from '../../../core/image/fit-within.ts';
+import type { ImageFormat } from '../../../core/image/sniff-image.ts';
+import type { DecodedPhoto } from '../../../core/platform.ts';
 
 const MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg',

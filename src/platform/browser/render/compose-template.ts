@@ -2,10 +2,10 @@
 // in by its blend (photo cut-out with the die-cut edge, 熊猫头 ink, or tinted), the art over the
 // faces, then the expression's marks and the caption, as for every sticker.
 
-import type { Affine } from '../../core/geometry/affine.ts';
-import type { SlotFace, StickerPlan } from '../../core/platform.ts';
-import { templateById } from '../../core/templates/index.ts';
-import type { FaceSlot } from '../../core/templates/template.ts';
+import type { Affine } from '../../../core/geometry/affine.ts';
+import type { SlotFace, StickerPlan } from '../../../core/platform.ts';
+import { templateById } from '../../../core/templates/index.ts';
+import type { FaceSlot } from '../../../core/templates/template.ts';
 import { context2d, inkFace } from './compose-panda.ts';
 import { drawCaption, drawFace, drawOutline, type CanvasMatrix } from './compose-sticker.ts';
 import { drawOverlays } from './draw-overlays.ts';

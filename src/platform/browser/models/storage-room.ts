@@ -1,9 +1,9 @@
 // The browser's storage for this site, as the model store sees it: checked before a download
 // starts, and a write refused for quota turned into the same STORAGE_FULL error with the numbers.
 
-import { StickerError, type StorageShortfall } from '../../core/errors.ts';
-import type { ModelEntry } from '../../core/models/manifest.ts';
-import { storageShortfall } from '../../core/models/storage-budget.ts';
+import { StickerError, type StorageShortfall } from '../../../core/errors.ts';
+import type { ModelEntry } from '../../../core/models/manifest.ts';
+import { storageShortfall } from '../../../core/models/storage-budget.ts';
 
 async function estimate(): Promise<StorageEstimate> {
   if (!('storage' in navigator) || typeof navigator.storage.estimate !== 'function') return {};

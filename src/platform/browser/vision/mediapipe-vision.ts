@@ -2,9 +2,9 @@
 // own origin, and the delegate chosen by capability with a CPU retry.
 
 import { FilesetResolver } from '@mediapipe/tasks-vision';
-import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
+import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import { cpuImageInputCanvas } from './cpu-image-input.ts';
-import { hasHardwareWebGl2 } from './webgl-probe.ts';
+import { hasHardwareWebGl2 } from '../gpu/webgl-probe.ts';
 
 export type VisionDelegate = 'CPU' | 'GPU';
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;

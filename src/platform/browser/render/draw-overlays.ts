@@ -2,7 +2,7 @@
 // vein, ?, !, Zzz, dizzy spirals, "...", gloom lines), as vector shapes and Latin glyphs so they do
 // not depend on an emoji font.
 
-import type { Overlay } from '../../core/animation/motion-frames.ts';
+import type { Overlay } from '../../../core/animation/motion-frames.ts';
 
 function drop(ctx: OffscreenCanvasRenderingContext2D, o: Overlay, light: string, dark: string): void {
   const r = o.size / 2;

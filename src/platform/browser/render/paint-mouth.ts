@@ -1,8 +1,8 @@
 // Browser platform: what an opened mouth shows. The warp stretches the closed lip line; this paints
 // the opening between the inner lips dark, with a hint of upper teeth and tongue.
 
-import type { Point } from '../../core/geometry/point.ts';
-import type { MouthOpening } from '../../core/warp/mouth-opening.ts';
+import type { Point } from '../../../core/geometry/point.ts';
+import type { MouthOpening } from '../../../core/warp/mouth-opening.ts';
 
 function trace(ctx: OffscreenCanvasRenderingContext2D, loop: readonly Point[]): void {
   ctx.beginPath();

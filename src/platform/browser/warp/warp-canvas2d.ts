@@ -1,7 +1,7 @@
 // Browser platform: the same mesh warp on the CPU with Canvas 2D (one clipped affine draw per
 // triangle), for devices without WebGL2.
 
-import type { WarpMesh } from '../../core/warp/warp-mesh.ts';
+import type { WarpMesh } from '../../../core/warp/warp-mesh.ts';
 import type { Warper } from './warp-webgl2.ts';
 
 /** The affine map taking source triangle (s0, s1, s2) onto target triangle (t0, t1, t2). */

@@ -4,7 +4,7 @@
 // stores nothing and every load downloads.
 
 import { createStore, del, delMany, get, keys, setMany, type UseStore } from 'idb-keyval';
-import type { ModelEntry } from '../../core/models/manifest.ts';
+import type { ModelEntry } from '../../../core/models/manifest.ts';
 import {
   MODEL_CHUNK_BYTES,
   MODEL_DB,
@@ -16,7 +16,7 @@ import {
   modelRecordKey,
   storedBytes,
   type ModelCacheRecord,
-} from '../../core/models/model-cache-layout.ts';
+} from '../../../core/models/model-cache-layout.ts';
 import { sha256Hex } from './sha256.ts';
 import { storageFullError, isQuotaExceeded } from './storage-room.ts';
 import { StreamBytes } from './stream-bytes.ts';

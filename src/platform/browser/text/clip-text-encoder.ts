@@ -3,11 +3,11 @@
 // files, may fetch nothing remote, and runs onnxruntime-web's wasm from the app's own origin.
 
 import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, env, type Tensor } from '@huggingface/transformers';
-import { modelEntry } from '../../core/models/manifest.ts';
-import type { TextEncoderSpec } from '../../core/models/text-encoders.ts';
-import type { DownloadProgress } from '../../core/platform.ts';
-import { loadModelBytes } from './model-store.ts';
-import { serveVerifiedFiles } from '../transformers/verified-files.ts';
+import { modelEntry } from '../../../core/models/manifest.ts';
+import type { TextEncoderSpec } from '../../../core/models/text-encoders.ts';
+import type { DownloadProgress } from '../../../core/platform.ts';
+import { loadModelBytes } from '../models/model-store.ts';
+import { serveVerifiedFiles } from '../../transformers/verified-files.ts';
 
 export type TextDevice = 'webgpu' | 'wasm';
 

@@ -1,7 +1,7 @@
 // One caption line as runs: text in the caption font, emoji from the bundled atlas. Measured and
 // drawn from the same runs, so the layout's widths are what gets drawn.
 
-import { captionRuns, placeRuns, type CaptionRun } from '../../core/emoji-atlas.ts';
+import { captionRuns, placeRuns, type CaptionRun } from '../../../core/emoji-atlas.ts';
 import { captionEmoji, fillEmoji, outlineEmoji } from './caption-emoji.ts';
 
 /** `ctx.font` must already be the caption font at `fontSize`. */

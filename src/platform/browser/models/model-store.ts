@@ -3,9 +3,9 @@
 // chunks, with progress, speed and time left. A broken connection is asked again from where it
 // stopped; a wrong file is deleted and the next URL tried; no room fails early with STORAGE_FULL.
 
-import { StickerError } from '../../core/errors.ts';
-import { modelEntry, modelUrls, type ModelEntry } from '../../core/models/manifest.ts';
-import type { DownloadProgress } from '../../core/platform.ts';
+import { StickerError } from '../../../core/errors.ts';
+import { modelEntry, modelUrls, type ModelEntry } from '../../../core/models/manifest.ts';
+import type { DownloadProgress } from '../../../core/platform.ts';
 import { IntegrityFailure, ModelDownload } from './model-download.ts';
 import { withModelLock } from './model-lock.ts';
 import { ensureRoom } from './storage-room.ts';

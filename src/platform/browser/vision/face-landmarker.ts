@@ -2,8 +2,8 @@
 // model come from this app's own origin.
 
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
-import type { FaceLandmarks } from '../../core/face/landmarks.ts';
-import type { FaceDelegatePreference } from '../../core/runtime-preferences.ts';
+import type { FaceLandmarks } from '../../../core/face/landmarks.ts';
+import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 
 export interface LoadedFaceLandmarker {
