@@ -1,7 +1,7 @@
 // The model store's real path for a deployment without local model copies: the local URL 404s, the
 // manifest's public URL is answered by this test with the shared file's bytes (nothing leaves the
 // machine), the bytes are checked by SHA-256 and kept in IndexedDB (chunks, each with its own
-// SHA-256: tests/browser/model-manager.test.ts covers resuming, quota and the models panel).
+// SHA-256: tests/browser/model-downloads.test.ts, model-quota.test.ts and models-panel.test.ts cover resuming, quota and the models panel).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
