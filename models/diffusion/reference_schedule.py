@@ -1,4 +1,4 @@
-"""Reference values for the app's sampler tests (tests/unit/diffusion-scheduler.test.ts).
+"""Reference values for the app's sampler tests (tests/unit/core/diffusion/euler-ancestral.test.ts).
 
 Computed independently of the TypeScript: torch float32 arithmetic written the way diffusers
 0.2x-0.3x writes it (DDPMScheduler / EulerAncestralDiscreteScheduler: `betas = linspace(sqrt(b0),

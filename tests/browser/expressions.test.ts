@@ -80,7 +80,7 @@ const CASES: Case[] = [
  * Landmarks away from mouth, eyes and brows, on features the landmarker sees in the pixels: nose
  * tip and bridge. (Forehead-top and face-side landmarks are its guesses at the outline, which it
  * re-fits when brows or jaw move even where no pixel changed; the warp's own bound on them is a
- * unit test in expression-displacements.test.ts.)
+ * unit test in tests/unit/core/expression/displacements.test.ts.)
  */
 const STILL = [1, 4, 5, 6, 195, 197];
 

@@ -1,0 +1,546 @@
+import { describe, expect, it } from 'vitest';
+import { StickerError } from '../../../src/core/errors.ts';
+import type { FaceLandmarks } from '../../../src/core/face/landmarks.ts';
+import { applySimilarity } from '../../../src/core/geometry/similarity.ts';
+import { MAX_WORKING_SIDE } from '../../../src/core/image/fit-within.ts';
+import { runStickerJob, type JobContext } from '../../../src/core/pipeline.ts';
+import { PhotoMemo } from '../../../src/core/photo-memo.ts';
+import type { DecodedPhoto, Platform, StickerPlan } from '../../../src/core/platform.ts';
+import type { FloatMask } from '../../../src/core/image/float-mask.ts';
+import type { GenerateRequest } from '../../../src/core/sticker-options.ts';
+import { STAGES, type StageName } from '../../../src/core/stage-names.ts';
+import type { EngineEvent } from '../../../src/core/protocol.ts';
+import { STICKER_SIZE, eyeTargetsPx } from '../../../src/core/sticker-layout.ts';
+import { scalePlan } from '../../../src/core/scale-plan.ts';
+import { png, toArrayBuffer, webp } from '../support/image-bytes.ts';
+import { measure } from '../support/measure.ts';
+import { faceAroundEyes } from '../support/synthetic-face.ts';
+
+// Images and surfaces are plain objects: the pipeline only passes them between platform calls.
+interface FakeImage {
+  id: string;
+}
+interface FakeSurface {
+  image: FakeImage;
+  plan: StickerPlan;
+}
+
+const PHOTO_INFO = { sourceWidth: 4032, sourceHeight: 3024, width: 2048, height: 1536 };
+const REQUEST: GenerateRequest = { prompt: '开心', expression: { id: 'smile', intensity: 1 }, caption: '我太难了', style: 'photo', animate: false };
+const rightEye = { x: 900, y: 700 };
+const leftEye = { x: 1100, y: 730 };
+const mainFace = faceAroundEyes(rightEye, leftEye);
+const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
+
+/** A segmenter's answer for the whole working photo: the same confidence everywhere. */
+function uniformMask(confidence: number): FloatMask {
+  return { width: PHOTO_INFO.width, height: PHOTO_INFO.height, data: new Float32Array(PHOTO_INFO.width * PHOTO_INFO.height).fill(confidence) };
+}
+
+/** How long each stage's platform call takes on the fake clock. */
+/** Stages of a still sticker (the animation stages have their own tests). */
+type StillStage = Exclude<StageName, 'animate' | 'encode-animation' | 'redraw'>;
+/** The photo style's stages; the AI redraw's own test is tests/browser/ai-redraw.test.ts. */
+const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation' && s !== 'redraw');
+// The export stage redraws the sticker at HD size: one more compose and PNG encode.
+const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, segment: 25, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
+/**
+ * Each stage's time as the job reports it: the person is asked for before the face is looked for,
+ * so on this clock its cost falls before detect-face starts, and the segment stage waits for nothing.
+ */
+const TIMED: Record<StillStage, number> = { ...COST, segment: 0 };
+
+function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
+  let clock = 1000;
+  const events: EngineEvent[] = [];
+  const released: FakeImage[] = [];
+  const decodeCalls: [ArrayBuffer, string, number][] = [];
+  const composed: [FakeImage, StickerPlan][] = [];
+  const encoded: FakeSurface[] = [];
+  const warps: FakeImage[] = [];
+  const image: FakeImage = { id: 'photo' };
+  const warped: FakeImage = { id: 'warped' };
+  const pngOut = new ArrayBuffer(4);
+
+  const platform: Platform<FakeImage, FakeSurface> = {
+    backend: (stage) => `fake-${stage}`,
+    fetchModels: () => Promise.reject(new Error('the pipeline starts models, it does not prefetch them')),
+    async loadModels(onProgress) {
+      onProgress({ model: 'face_landmarker', loaded: 0, total: 100, cached: false, bytesPerSecond: null, secondsLeft: null });
+      onProgress({ model: 'face_landmarker', loaded: 100, total: 100, cached: false, bytesPerSecond: 1000, secondsLeft: 0 });
+      clock += COST['load-models'];
+    },
+    async decode(bytes, format, maxSide): Promise<DecodedPhoto<FakeImage>> {
+      decodeCalls.push([bytes, format, maxSide]);
+      clock += COST.decode;
+      return { image, info: PHOTO_INFO };
+    },
+    async detectFaces() {
+      clock += COST['detect-face'];
+      return [smallFace, mainFace];
+    },
+    async segmentPerson() {
+      clock += COST.segment;
+      return uniformMask(1);
+    },
+    async warp() {
+      clock += COST.warp;
+      warps.push(warped);
+      return warped;
+    },
+    captionFonts: async () => ({ loaded: ['Test Caption'], version: 'test', ms: 0 }),
+    measureCaption: measure,
+    async compose(img, plan) {
+      composed.push([img, plan]);
+      clock += COST.compose;
+      return { image: img, plan };
+    },
+    async encodePng(surface) {
+      encoded.push(surface);
+      clock += COST.encode;
+      return pngOut;
+    },
+    async rgba(_surface, size) {
+      return new Uint8ClampedArray(size * size * 4);
+    },
+    async encodeWebp() {
+      return toArrayBuffer(webp());
+    },
+    cropAligned: () => Promise.reject(new Error('the photo style does not redraw')),
+    pasteAligned: () => Promise.reject(new Error('the photo style does not redraw')),
+    redrawer: () => Promise.reject(new Error('the photo style does not redraw')),
+    release(img) {
+      released.push(img);
+    },
+    ...overrides,
+  };
+  const ctx: JobContext = { jobId: 'job-7', signal, emit: (e) => events.push(e), now: () => clock };
+  const photo = toArrayBuffer(png(640, 480));
+  const run = () => runStickerJob(platform, ctx, photo, REQUEST);
+  return { run, platform, events, released, decodeCalls, composed, encoded, warps, image, warped, pngOut, photo, signal };
+}
+
+/** The job's rejection, which must be a StickerError. */
+async function failure(promise: Promise<unknown>): Promise<StickerError> {
+  const error: unknown = await promise.then(
+    () => new Error('the job succeeded'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StickerError);
+  return error as StickerError;
+}
+
+const stageEvents = (events: EngineEvent[]) =>
+  events.flatMap((e) => (e.type === 'stage' ? [`${e.stage}:${e.phase}`] : []));
+
+describe('runStickerJob, when all goes well', () => {
+  it('emits start and end for each stage, in order', async () => {
+    const t = setup();
+    await t.run();
+    expect(stageEvents(t.events)).toEqual(STILL_STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
+    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'redraw', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
+  });
+
+  it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
+    const t = setup();
+    await t.run();
+    for (const e of t.events) {
+      if (e.type !== 'stage') continue;
+      expect(e.jobId).toBe('job-7');
+      expect(e.backend).toBe(`fake-${e.stage}`);
+      if (e.phase === 'end') expect(e.ms).toBe(TIMED[e.stage as StillStage]);
+      else expect(e).not.toHaveProperty('ms');
+    }
+  });
+
+  it('records timings from the injected clock, and the backends', async () => {
+    const result = await setup().run();
+    expect(result.timings).toEqual(TIMED);
+    // Inside the export stage, only the HD redraw costs anything on the fake clock.
+    expect(result.exports.ms).toEqual({ wechat: 0, whatsapp: 0, telegram: 0, hd: COST.compose + COST.encode });
+    expect(result.backends).toEqual(Object.fromEntries(STILL_STAGES.map((s) => [s, `fake-${s}`])));
+  });
+
+  it('passes model download progress on as download events, inside load-models', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.events.filter((e) => e.type === 'download')).toEqual([
+      { type: 'download', model: 'face_landmarker', loaded: 0, total: 100, cached: false, bytesPerSecond: null, secondsLeft: null },
+      { type: 'download', model: 'face_landmarker', loaded: 100, total: 100, cached: false, bytesPerSecond: 1000, secondsLeft: 0 },
+    ]);
+    const kinds = t.events.slice(0, 4).map((e) => (e.type === 'stage' ? `${e.stage}:${e.phase}` : e.type));
+    expect(kinds).toEqual(['load-models:start', 'download', 'download', 'load-models:end']);
+  });
+
+  it('decodes the sniffed format at the working size', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.decodeCalls).toEqual([[t.photo, 'png', MAX_WORKING_SIDE]]);
+  });
+
+  it('composes the warped image with the aligned plan and encodes that surface', async () => {
+    const t = setup();
+    const result = await t.run();
+    // The sticker, then the same plan redrawn at twice the size for the HD files.
+    expect(t.composed).toHaveLength(2);
+    const [img, plan] = t.composed[0]!;
+    // The expression's warped photo is what gets composed.
+    expect(img).toBe(t.warped);
+    expect(plan.size).toBe(STICKER_SIZE);
+    expect(plan.caption.lines).toEqual(['我太难了']);
+    expect(t.composed[1]).toEqual([t.warped, scalePlan(plan, 2)]);
+    expect(t.encoded).toEqual([{ image: t.warped, plan }, { image: t.warped, plan: scalePlan(plan, 2) }]);
+    expect(result.png).toBe(t.pngOut);
+    expect(result.expression).toEqual({ id: 'smile', intensity: 1, applied: 1 });
+  });
+
+  it('with no expression the photo is composed as decoded: no warp stage, nothing extra to release', async () => {
+    const t = setup();
+    const result = await runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, { ...REQUEST, expression: null });
+    expect(t.composed[0]![0]).toBe(t.image);
+    expect(t.released).toEqual([t.image]);
+    expect(result.expression).toBeNull();
+    expect(stageEvents(t.events)).not.toContain('warp:start');
+  });
+
+  it('an unknown expression id is an error at the expression stage', async () => {
+    const t = setup();
+    const run = runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: () => undefined, now: () => 0 }, t.photo, { ...REQUEST, expression: { id: 'no-such-face', intensity: 1 } });
+    expect((await failure(run)).stage).toBe('expression');
+    expect(t.released).toEqual([t.image]);
+  });
+
+  it('returns the result: size, photo info, faces found, and the eyes found in the working photo', async () => {
+    const result = await setup().run();
+    expect(result).toMatchObject({ jobId: 'job-7', width: STICKER_SIZE, height: STICKER_SIZE, photo: PHOTO_INFO, facesFound: 2 });
+    // StickerResult.eyes is in working-photo pixels: those of the larger face, not the small one.
+    expect(result.eyes).toEqual([rightEye, leftEye]);
+  });
+
+  it('the plan handed to compose puts those eyes on the sticker’s eye targets', async () => {
+    const t = setup();
+    const result = await t.run();
+    const plan = t.composed[0]![1];
+    const targets = eyeTargetsPx();
+    result.eyes.forEach((eye, i) => {
+      const onSticker = applySimilarity(plan.transform, eye);
+      expect(Math.abs(onSticker.x - targets[i]!.x)).toBeLessThan(1e-9);
+      expect(Math.abs(onSticker.y - targets[i]!.y)).toBeLessThan(1e-9);
+    });
+  });
+
+  it('releases the decoded image exactly once', async () => {
+    const t = setup();
+    await t.run();
+    expect(t.released).toEqual([t.image, t.warped]);
+    expect(t.released[0]).toBe(t.image);
+    expect(t.released[1]).toBe(t.warped);
+  });
+});
+
+describe('runStickerJob, the cutout', () => {
+  const runWith = (t: ReturnType<typeof setup>, request: GenerateRequest) =>
+    runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, request);
+
+  it('a photo sticker cuts out the segmented person by default, and says so', async () => {
+    const t = setup();
+    const result = await t.run();
+    expect(result.cutout).toEqual({ kind: 'person', fallback: null });
+    const plan = t.composed[0]![1];
+    expect(plan.person?.mask.width).toBe(PHOTO_INFO.width);
+    expect(plan.person?.oval).toHaveLength(36);
+  });
+
+  it('face only: no segment stage, no person in the plan', async () => {
+    const t = setup();
+    const result = await runWith(t, { ...REQUEST, cutout: 'face' });
+    expect(result.cutout).toEqual({ kind: 'face', fallback: null });
+    expect(stageEvents(t.events)).not.toContain('segment:start');
+    expect(t.composed[0]![1].person).toBeNull();
+  });
+
+  it('nobody segmented over the face falls back to the face oval, with the reason', async () => {
+    const t = setup({ segmentPerson: async () => uniformMask(0.1) });
+    const result = await runWith(t, REQUEST);
+    expect(result.cutout).toEqual({ kind: 'face', fallback: 'no-person' });
+    expect(t.composed[0]![1].person).toBeNull();
+  });
+
+  it('a segmenter that cannot load never fails the job: face oval, with the reason', async () => {
+    const t = setup({
+      segmentPerson: async () => {
+        throw new Error('selfie_segmenter.tflite: HTTP 404');
+      },
+    });
+    const result = await runWith(t, REQUEST);
+    expect(result.cutout).toEqual({ kind: 'face', fallback: 'segmenter-unavailable' });
+    expect(t.composed[0]![1].person).toBeNull();
+  });
+
+  it('the panda style keeps its own face crop: no segmenting, no cutout in the result', async () => {
+    const t = setup();
+    const result = await runWith(t, { ...REQUEST, style: 'panda' });
+    expect(result.cutout).toBeNull();
+    expect(stageEvents(t.events)).not.toContain('segment:start');
+  });
+});
+
+describe('runStickerJob, when something fails', () => {
+  it('no face → NO_FACE_FOUND at detect-face, image released once', async () => {
+    const t = setup({ detectFaces: async () => [] as FaceLandmarks[] });
+    const error = await failure(t.run());
+    expect(error.code).toBe('NO_FACE_FOUND');
+    expect(error.stage).toBe('detect-face');
+    expect(t.released).toEqual([t.image]);
+    // The failing stage started but never ended, and nothing after it ran.
+    expect(stageEvents(t.events).slice(-2)).toEqual(['decode:end', 'detect-face:start']);
+    expect(t.composed).toEqual([]);
+  });
+
+  it('an already-aborted signal → ABORTED before anything runs', async () => {
+    let loaded = false;
+    const t = setup(
+      {
+        loadModels: async () => {
+          loaded = true;
+        },
+      },
+      { aborted: true },
+    );
+    const error = await failure(t.run());
+    expect(error.code).toBe('ABORTED');
+    expect(error.stage).toBe('load-models');
+    expect(error.toInfo().retryable).toBe(true);
+    expect(loaded).toBe(false);
+    expect(t.events).toEqual([]);
+    expect(t.released).toEqual([]);
+  });
+
+  it('abort during face detection stops before the next stage, and still releases the image once', async () => {
+    const signal = { aborted: false };
+    const t = setup(
+      {
+        detectFaces: async () => {
+          signal.aborted = true;
+          return [mainFace];
+        },
+      },
+      signal,
+    );
+    const error = await failure(t.run());
+    expect(error.code).toBe('ABORTED');
+    expect(error.stage).toBe('segment');
+    expect(stageEvents(t.events).at(-1)).toBe('detect-face:end');
+    expect(t.released).toEqual([t.image]);
+  });
+
+  it('abort during the last stage still rejects the job rather than return a result', async () => {
+    const signal = { aborted: false };
+    const t = setup(
+      {
+        encodeWebp: async () => {
+          signal.aborted = true;
+          return new ArrayBuffer(1);
+        },
+      },
+      signal,
+    );
+    expect(await failure(t.run())).toMatchObject({ code: 'ABORTED', stage: 'export' });
+    expect(t.released).toEqual([t.image, t.warped]);
+  });
+
+  it('a decoder that throws a plain Error → BAD_INPUT, reason undecodable, at decode', async () => {
+    const t = setup({
+      decode: async () => {
+        throw new Error('EncodingError: the source image cannot be decoded');
+      },
+    });
+    const error = await failure(t.run());
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.reason).toBe('undecodable');
+    expect(error.stage).toBe('decode');
+    expect(error.message).toMatch(/png.*cannot be decoded/);
+    expect(t.released).toEqual([]); // nothing was decoded, so nothing to release
+  });
+
+  it('a StickerError from the decoder passes through unchanged', async () => {
+    const oom = new StickerError('OUT_OF_MEMORY', 'no memory for 2048×1536', { stage: 'decode' });
+    const t = setup({
+      decode: async () => {
+        throw oom;
+      },
+    });
+    expect(await failure(t.run())).toBe(oom);
+  });
+
+  it('bytes that are not an image never reach the decoder', async () => {
+    let decoded = false;
+    const t = setup({
+      decode: async () => {
+        decoded = true;
+        throw new Error('unreachable');
+      },
+    });
+    const ctx: JobContext = { jobId: 'j', signal: { aborted: false }, emit: () => {}, now: () => 0 };
+    const text = toArrayBuffer(new TextEncoder().encode('hello, not a photo'));
+    const error = await failure(runStickerJob(t.platform, ctx, text, REQUEST));
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.reason).toBe('not-image');
+    expect(decoded).toBe(false);
+  });
+
+  it('a throw inside compose → INTERNAL at compose, both images released once', async () => {
+    const t = setup({
+      compose: async () => {
+        throw new TypeError('ctx.drawImage is not a function');
+      },
+    });
+    const error = await failure(t.run());
+    expect(error.code).toBe('INTERNAL');
+    expect(error.stage).toBe('compose');
+    expect(error.message).toBe('ctx.drawImage is not a function');
+    expect(t.released).toEqual([t.image, t.warped]);
+    expect(t.encoded).toEqual([]);
+  });
+
+  it('a thrown non-Error becomes INTERNAL with its text', async () => {
+    const t = setup({
+      encodePng: async () => {
+        throw 'canvas exploded';
+      },
+    });
+    const error = await failure(t.run());
+    expect(error).toMatchObject({ code: 'INTERNAL', stage: 'encode', message: 'canvas exploded' });
+    expect(t.released).toEqual([t.image, t.warped]);
+  });
+
+  it('a model download failure passes through and nothing is decoded', async () => {
+    const t = setup({
+      loadModels: async () => {
+        throw new StickerError('MODEL_DOWNLOAD_FAILED', 'HTTP 503', { stage: 'load-models' });
+      },
+    });
+    const error = await failure(t.run());
+    expect(error.code).toBe('MODEL_DOWNLOAD_FAILED');
+    expect(t.decodeCalls).toEqual([]);
+    expect(t.released).toEqual([]);
+  });
+
+  it('only the stages that finished before a failure get an end event', async () => {
+    const t = setup({
+      encodePng: async () => {
+        throw new Error('quota');
+      },
+    });
+    await failure(t.run());
+    const ended = t.events.flatMap((e) => (e.type === 'stage' && e.phase === 'end' ? [e.stage] : []));
+    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose']);
+  });
+});
+
+describe('runStickerJob, animated', () => {
+  it('draws every frame with progress events, then encodes a GIF and a WebP', async () => {
+    const t = setup();
+    const ctx: JobContext = { jobId: 'job-8', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 };
+    const result = await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true });
+    const progress = t.events.flatMap((e) => (e.type === 'progress' ? [`${e.stage} ${e.done}/${e.total}`] : []));
+    expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => `animate ${i + 1}/12`));
+    expect(stageEvents(t.events).slice(-6)).toEqual(['animate:start', 'animate:end', 'encode-animation:start', 'encode-animation:end', 'export:start', 'export:end']);
+    expect(result.animation).toMatchObject({ frames: 12, frameMs: 90, gifSize: 240, webpSize: STICKER_SIZE });
+    const gif = new Uint8Array(result.animation!.gif);
+    expect(String.fromCharCode(...gif.subarray(0, 6))).toBe('GIF89a');
+    const animated = new Uint8Array(result.animation!.webp);
+    expect(String.fromCharCode(...animated.subarray(12, 16))).toBe('VP8X');
+    // Every warped picture (the still's and each frame's) is released again, once.
+    expect(t.released.filter((img) => img === t.warped)).toHaveLength(t.warps.length);
+  });
+
+  it('every animation frame puts the caption where the still has it (free placement too)', async () => {
+    const t = setup();
+    const ctx: JobContext = { jobId: 'job-9', signal: { aborted: false }, emit: () => undefined, now: () => 0 };
+    const captionPlacement = { kind: 'free', x: 0.3, y: 0.2 } as const;
+    await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true, captionPlacement });
+    // The still, its 12 frames, then the HD redraw (the still's plan at twice the size).
+    const [still, ...frames] = t.composed.slice(0, -1).map(([, plan]) => plan.caption);
+    expect(frames).toHaveLength(12);
+    expect(t.composed.at(-1)![1].caption).toEqual(scalePlan(t.composed[0]![1], 2).caption);
+    expect(still!.centerX).toBeLessThan(STICKER_SIZE / 2);
+    expect(still!.baselineY[0]).toBeLessThan(STICKER_SIZE / 2);
+    for (const frame of frames) expect(frame).toEqual(still);
+  });
+
+  it('a still job makes no animation', async () => {
+    expect((await setup().run()).animation).toBeNull();
+  });
+});
+
+describe('runStickerJob, with a photo memo kept across jobs', () => {
+  const ctx = (jobId: string): JobContext => ({ jobId, signal: { aborted: false }, emit: () => undefined, now: () => 0 });
+
+  it('decodes, finds faces and segments a photo once while other words are tried on it', async () => {
+    let detects = 0;
+    let segments = 0;
+    const t = setup({
+      detectFaces: async () => (detects++, [mainFace]),
+      segmentPerson: async () => (segments++, uniformMask(1)),
+    });
+    const memo = new PhotoMemo<FakeImage>((image) => t.platform.release(image));
+    await runStickerJob(t.platform, ctx('a'), t.photo, REQUEST, memo);
+    // The same bytes, as a new copy: the page sends the photo afresh with each job.
+    const second = await runStickerJob(t.platform, ctx('b'), t.photo.slice(0), { ...REQUEST, expression: { id: 'surprised', intensity: 1 } }, memo);
+    expect([t.decodeCalls.length, detects, segments]).toEqual([1, 1, 1]);
+    expect(second.expression).toMatchObject({ id: 'surprised' });
+    // The photo's pixels stay with the memo; only each job's warped picture is released.
+    expect(t.released).toEqual([t.warped, t.warped]);
+
+    const other = toArrayBuffer(png(320, 240));
+    await runStickerJob(t.platform, ctx('c'), other, REQUEST, memo);
+    expect([t.decodeCalls.length, detects, segments]).toEqual([2, 2, 2]);
+    expect(t.released.filter((img) => img === t.image)).toHaveLength(1);
+    memo.clear();
+    expect(t.released.filter((img) => img === t.image)).toHaveLength(2);
+  });
+
+  it('a failure is not kept: the next job on the same photo tries again', async () => {
+    let detects = 0;
+    let segments = 0;
+    const t = setup({
+      detectFaces: async () => (++detects === 1 ? [] : [mainFace]),
+      segmentPerson: async () => {
+        // The first job asks (and fails on the face); the second finds the segmenter offline.
+        if (++segments === 2) throw new Error('segmenter offline');
+        return uniformMask(1);
+      },
+    });
+    const memo = new PhotoMemo<FakeImage>((image) => t.platform.release(image));
+    expect((await failure(runStickerJob(t.platform, ctx('a'), t.photo, REQUEST, memo))).code).toBe('NO_FACE_FOUND');
+    const fallback = await runStickerJob(t.platform, ctx('b'), t.photo, REQUEST, memo);
+    expect(fallback.cutout).toEqual({ kind: 'face', fallback: 'segmenter-unavailable' });
+    const person = await runStickerJob(t.platform, ctx('c'), t.photo, REQUEST, memo);
+    expect(person.cutout).toEqual({ kind: 'person', fallback: null });
+    expect([t.decodeCalls.length, detects, segments]).toEqual([1, 2, 3]);
+  });
+
+});
+
+describe('runStickerJob, the face and the person at once', () => {
+  it('asks for the person before looking for the face, and uses the mask once the face is found', async () => {
+    const calls: string[] = [];
+    let release: () => void = () => undefined;
+    const t = setup({
+      segmentPerson: () => {
+        calls.push('segment asked');
+        // The mask comes only after the face is found, as from another worker.
+        return new Promise<FloatMask>((resolve) => (release = () => resolve(uniformMask(1))));
+      },
+      detectFaces: async () => {
+        calls.push('face');
+        release();
+        return [mainFace];
+      },
+    });
+    const result = await t.run();
+    expect(calls).toEqual(['segment asked', 'face']);
+    expect(result.cutout).toEqual({ kind: 'person', fallback: null });
+  });
+});

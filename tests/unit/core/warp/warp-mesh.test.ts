@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildWarpMesh, isFoldFree, targetPoint } from '../../../../src/core/warp/warp-mesh.ts';
+import { mouthOpening } from '../../../../src/core/warp/mouth-opening.ts';
+import { REAL_FACE, REAL_SIZE } from '../../support/real-face.ts';
+
+const still = REAL_FACE.map(() => ({ x: 0, y: 0 }));
+
+describe('warp mesh', () => {
+  it('with no motion every vertex stays where it samples: the identity warp', () => {
+    const mesh = buildWarpMesh(REAL_FACE, still, REAL_SIZE.width, REAL_SIZE.height);
+    expect(Array.from(mesh.target)).toEqual(Array.from(mesh.source));
+    expect(mesh.scale).toBe(1);
+    expect(mesh.triangles.length % 3).toBe(0);
+    expect(mesh.triangles.length / 3).toBeGreaterThan(800);
+  });
+
+  it('covers every landmark and a fixed ring beyond the face', () => {
+    const mesh = buildWarpMesh(REAL_FACE, still, REAL_SIZE.width, REAL_SIZE.height);
+    const used = new Set(mesh.triangles);
+    expect(mesh.source.length / 2).toBeGreaterThan(REAL_FACE.length);
+    for (let i = 0; i < REAL_FACE.length; i++) expect(used.has(i), `landmark ${i}`).toBe(true);
+  });
+
+  it('a motion that would turn triangles over is scaled down until none fold', () => {
+    // Push the chin up through the mouth: folds at full strength.
+    const moves = REAL_FACE.map((_, i) => (i === 152 ? { x: 0, y: -200 } : { x: 0, y: 0 }));
+    const mesh = buildWarpMesh(REAL_FACE, moves, REAL_SIZE.width, REAL_SIZE.height);
+    expect(mesh.scale).toBeLessThan(1);
+    expect(mesh.scale).toBeGreaterThan(0);
+    expect(isFoldFree(mesh.source, mesh.target, mesh.triangles)).toBe(true);
+    expect(targetPoint(mesh, 152).y).toBeCloseTo(REAL_FACE[152]!.y - 200 * mesh.scale, 3);
+  });
+
+  it('isFoldFree notices a single flipped triangle', () => {
+    const source = new Float32Array([0, 0, 10, 0, 0, 10]);
+    const triangles = new Uint32Array([0, 1, 2]);
+    expect(isFoldFree(source, source, triangles)).toBe(true);
+    expect(isFoldFree(source, new Float32Array([0, 0, 10, 0, 0, -10]), triangles)).toBe(false);
+    // Collapsing to under 1% of the area counts as folding too.
+    expect(isFoldFree(source, new Float32Array([0, 0, 10, 0, 0, 0.05]), triangles)).toBe(false);
+  });
+
+  it('a closed mouth needs no painting', () => {
+    const mesh = buildWarpMesh(REAL_FACE, still, REAL_SIZE.width, REAL_SIZE.height);
+    expect(mouthOpening(mesh)).toBeNull();
+  });
+});
