@@ -1,5 +1,5 @@
 // Resuming a download with `Range: bytes=N-`: what a server's answer means for the bytes already
-// stored. Pure, so the rules are unit-tested (tests/unit/http-range.test.ts).
+// stored. Pure, so the rules are unit-tested (tests/unit/core/models/http-range.test.ts).
 
 export function rangeHeader(from: number): string {
   return `bytes=${from}-`;

@@ -1,6 +1,6 @@
 // SHA-256 (FIPS 180-4) fed piece by piece. WebCrypto only hashes a whole buffer at once, which for
 // a model of hundreds of MB means holding (and, inside the browser, copying) all of it; this hashes
-// the bytes as they stream in. Checked against node:crypto in tests/unit/sha256-stream.test.ts.
+// the bytes as they stream in. Checked against node:crypto in tests/unit/core/models/sha256-stream.test.ts.
 
 const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
