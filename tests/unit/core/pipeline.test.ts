@@ -4,134 +4,14 @@ import type { FaceLandmarks } from '../../../src/core/face/landmarks.ts';
 import { applySimilarity } from '../../../src/core/geometry/similarity.ts';
 import { MAX_WORKING_SIDE } from '../../../src/core/image/fit-within.ts';
 import { runStickerJob, type JobContext } from '../../../src/core/pipeline.ts';
-import { PhotoMemo } from '../../../src/core/photo-memo.ts';
-import type { DecodedPhoto, Platform, StickerPlan } from '../../../src/core/platform.ts';
 import type { FloatMask } from '../../../src/core/image/float-mask.ts';
 import type { GenerateRequest } from '../../../src/core/sticker-options.ts';
-import { STAGES, type StageName } from '../../../src/core/stage-names.ts';
-import type { EngineEvent } from '../../../src/core/protocol.ts';
+import { STAGES } from '../../../src/core/stage-names.ts';
 import { STICKER_SIZE, eyeTargetsPx } from '../../../src/core/sticker-layout.ts';
 import { scalePlan } from '../../../src/core/scale-plan.ts';
-import { png, toArrayBuffer, webp } from '../support/image-bytes.ts';
-import { measure } from '../support/measure.ts';
-import { faceAroundEyes } from '../support/synthetic-face.ts';
-
-// Images and surfaces are plain objects: the pipeline only passes them between platform calls.
-interface FakeImage {
-  id: string;
-}
-interface FakeSurface {
-  image: FakeImage;
-  plan: StickerPlan;
-}
-
-const PHOTO_INFO = { sourceWidth: 4032, sourceHeight: 3024, width: 2048, height: 1536 };
-const REQUEST: GenerateRequest = { prompt: '开心', expression: { id: 'smile', intensity: 1 }, caption: '我太难了', style: 'photo', animate: false };
-const rightEye = { x: 900, y: 700 };
-const leftEye = { x: 1100, y: 730 };
-const mainFace = faceAroundEyes(rightEye, leftEye);
-const smallFace = faceAroundEyes({ x: 100, y: 100 }, { x: 140, y: 100 });
-
-/** A segmenter's answer for the whole working photo: the same confidence everywhere. */
-function uniformMask(confidence: number): FloatMask {
-  return { width: PHOTO_INFO.width, height: PHOTO_INFO.height, data: new Float32Array(PHOTO_INFO.width * PHOTO_INFO.height).fill(confidence) };
-}
-
-/** How long each stage's platform call takes on the fake clock. */
-/** Stages of a still sticker (the animation stages have their own tests). */
-type StillStage = Exclude<StageName, 'animate' | 'encode-animation' | 'redraw'>;
-/** The photo style's stages; the AI redraw's own test is tests/browser/ai-redraw.test.ts. */
-const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation' && s !== 'redraw');
-// The export stage redraws the sticker at HD size: one more compose and PNG encode.
-const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, segment: 25, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
-/**
- * Each stage's time as the job reports it: the person is asked for before the face is looked for,
- * so on this clock its cost falls before detect-face starts, and the segment stage waits for nothing.
- */
-const TIMED: Record<StillStage, number> = { ...COST, segment: 0 };
-
-function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {}, signal: { aborted: boolean } = { aborted: false }) {
-  let clock = 1000;
-  const events: EngineEvent[] = [];
-  const released: FakeImage[] = [];
-  const decodeCalls: [ArrayBuffer, string, number][] = [];
-  const composed: [FakeImage, StickerPlan][] = [];
-  const encoded: FakeSurface[] = [];
-  const warps: FakeImage[] = [];
-  const image: FakeImage = { id: 'photo' };
-  const warped: FakeImage = { id: 'warped' };
-  const pngOut = new ArrayBuffer(4);
-
-  const platform: Platform<FakeImage, FakeSurface> = {
-    backend: (stage) => `fake-${stage}`,
-    fetchModels: () => Promise.reject(new Error('the pipeline starts models, it does not prefetch them')),
-    async loadModels(onProgress) {
-      onProgress({ model: 'face_landmarker', loaded: 0, total: 100, cached: false, bytesPerSecond: null, secondsLeft: null });
-      onProgress({ model: 'face_landmarker', loaded: 100, total: 100, cached: false, bytesPerSecond: 1000, secondsLeft: 0 });
-      clock += COST['load-models'];
-    },
-    async decode(bytes, format, maxSide): Promise<DecodedPhoto<FakeImage>> {
-      decodeCalls.push([bytes, format, maxSide]);
-      clock += COST.decode;
-      return { image, info: PHOTO_INFO };
-    },
-    async detectFaces() {
-      clock += COST['detect-face'];
-      return [smallFace, mainFace];
-    },
-    async segmentPerson() {
-      clock += COST.segment;
-      return uniformMask(1);
-    },
-    async warp() {
-      clock += COST.warp;
-      warps.push(warped);
-      return warped;
-    },
-    captionFonts: async () => ({ loaded: ['Test Caption'], version: 'test', ms: 0 }),
-    measureCaption: measure,
-    async compose(img, plan) {
-      composed.push([img, plan]);
-      clock += COST.compose;
-      return { image: img, plan };
-    },
-    async encodePng(surface) {
-      encoded.push(surface);
-      clock += COST.encode;
-      return pngOut;
-    },
-    async rgba(_surface, size) {
-      return new Uint8ClampedArray(size * size * 4);
-    },
-    async encodeWebp() {
-      return toArrayBuffer(webp());
-    },
-    cropAligned: () => Promise.reject(new Error('the photo style does not redraw')),
-    pasteAligned: () => Promise.reject(new Error('the photo style does not redraw')),
-    redrawer: () => Promise.reject(new Error('the photo style does not redraw')),
-    release(img) {
-      released.push(img);
-    },
-    ...overrides,
-  };
-  const ctx: JobContext = { jobId: 'job-7', signal, emit: (e) => events.push(e), now: () => clock };
-  const photo = toArrayBuffer(png(640, 480));
-  const run = () => runStickerJob(platform, ctx, photo, REQUEST);
-  return { run, platform, events, released, decodeCalls, composed, encoded, warps, image, warped, pngOut, photo, signal };
-}
-
-/** The job's rejection, which must be a StickerError. */
-async function failure(promise: Promise<unknown>): Promise<StickerError> {
-  const error: unknown = await promise.then(
-    () => new Error('the job succeeded'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StickerError);
-  return error as StickerError;
-}
-
-const stageEvents = (events: EngineEvent[]) =>
-  events.flatMap((e) => (e.type === 'stage' ? [`${e.stage}:${e.phase}`] : []));
+import { toArrayBuffer } from '../support/image-bytes.ts';
+import type { StillStage } from '../support/fake-platform.ts';
+import { PHOTO_INFO, REQUEST, rightEye, leftEye, mainFace, uniformMask, STILL_STAGES, COST, TIMED, setup, failure, stageEvents } from '../support/fake-platform.ts';
 
 describe('runStickerJob, when all goes well', () => {
   it('emits start and end for each stage, in order', async () => {
@@ -472,55 +352,6 @@ describe('runStickerJob, animated', () => {
   it('a still job makes no animation', async () => {
     expect((await setup().run()).animation).toBeNull();
   });
-});
-
-describe('runStickerJob, with a photo memo kept across jobs', () => {
-  const ctx = (jobId: string): JobContext => ({ jobId, signal: { aborted: false }, emit: () => undefined, now: () => 0 });
-
-  it('decodes, finds faces and segments a photo once while other words are tried on it', async () => {
-    let detects = 0;
-    let segments = 0;
-    const t = setup({
-      detectFaces: async () => (detects++, [mainFace]),
-      segmentPerson: async () => (segments++, uniformMask(1)),
-    });
-    const memo = new PhotoMemo<FakeImage>((image) => t.platform.release(image));
-    await runStickerJob(t.platform, ctx('a'), t.photo, REQUEST, memo);
-    // The same bytes, as a new copy: the page sends the photo afresh with each job.
-    const second = await runStickerJob(t.platform, ctx('b'), t.photo.slice(0), { ...REQUEST, expression: { id: 'surprised', intensity: 1 } }, memo);
-    expect([t.decodeCalls.length, detects, segments]).toEqual([1, 1, 1]);
-    expect(second.expression).toMatchObject({ id: 'surprised' });
-    // The photo's pixels stay with the memo; only each job's warped picture is released.
-    expect(t.released).toEqual([t.warped, t.warped]);
-
-    const other = toArrayBuffer(png(320, 240));
-    await runStickerJob(t.platform, ctx('c'), other, REQUEST, memo);
-    expect([t.decodeCalls.length, detects, segments]).toEqual([2, 2, 2]);
-    expect(t.released.filter((img) => img === t.image)).toHaveLength(1);
-    memo.clear();
-    expect(t.released.filter((img) => img === t.image)).toHaveLength(2);
-  });
-
-  it('a failure is not kept: the next job on the same photo tries again', async () => {
-    let detects = 0;
-    let segments = 0;
-    const t = setup({
-      detectFaces: async () => (++detects === 1 ? [] : [mainFace]),
-      segmentPerson: async () => {
-        // The first job asks (and fails on the face); the second finds the segmenter offline.
-        if (++segments === 2) throw new Error('segmenter offline');
-        return uniformMask(1);
-      },
-    });
-    const memo = new PhotoMemo<FakeImage>((image) => t.platform.release(image));
-    expect((await failure(runStickerJob(t.platform, ctx('a'), t.photo, REQUEST, memo))).code).toBe('NO_FACE_FOUND');
-    const fallback = await runStickerJob(t.platform, ctx('b'), t.photo, REQUEST, memo);
-    expect(fallback.cutout).toEqual({ kind: 'face', fallback: 'segmenter-unavailable' });
-    const person = await runStickerJob(t.platform, ctx('c'), t.photo, REQUEST, memo);
-    expect(person.cutout).toEqual({ kind: 'person', fallback: null });
-    expect([t.decodeCalls.length, detects, segments]).toEqual([1, 2, 3]);
-  });
-
 });
 
 describe('runStickerJob, the face and the person at once', () => {
