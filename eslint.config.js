@@ -36,14 +36,34 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: restrict([...ML_LIBRARIES, 'idb-keyval', 'solid-js', 'solid-js/*', '**/platform/**', '**/app/**', '**/engine/**', '**/server/**', '**/workers/**'], 'src/core runs in workers and in Node: runtime libraries enter through a Platform.'),
+    rules: restrict(
+      [...ML_LIBRARIES, 'idb-keyval', 'solid-js', 'solid-js/*', '**/platform/**', '**/app/**', '**/engine/**', '**/server/**', '**/workers/**'],
+      'src/core runs in workers and in Node: runtime libraries enter through a Platform.',
+    ),
   },
   {
     files: ['server/**'],
-    rules: restrict(['**/app/**', '**/engine/**', '**/platform/browser/**', '**/workers/**', 'onnxruntime-web', 'onnxruntime-web/*', '@mediapipe/*', 'solid-js', 'solid-js/*', 'idb-keyval'], 'The fallback server runs src/core on Node: no UI, engine or browser code.'),
+    rules: restrict(
+      [
+        '**/app/**',
+        '**/engine/**',
+        '**/platform/browser/**',
+        '**/workers/**',
+        'onnxruntime-web',
+        'onnxruntime-web/*',
+        '@mediapipe/*',
+        'solid-js',
+        'solid-js/*',
+        'idb-keyval',
+      ],
+      'The fallback server runs src/core on Node: no UI, engine or browser code.',
+    ),
   },
   {
     files: ['src/platform/browser/**', 'workers/**'],
-    rules: restrict(['**/app/**', '**/engine/**', '**/server/**', '**/platform/node/**', 'solid-js', 'solid-js/*'], 'Worker-side code must not import UI, engine or server code.'),
+    rules: restrict(
+      ['**/app/**', '**/engine/**', '**/server/**', '**/platform/node/**', 'solid-js', 'solid-js/*'],
+      'Worker-side code must not import UI, engine or server code.',
+    ),
   },
 );

@@ -4,8 +4,27 @@
 
 /** Bits per element of each TensorProto.DataType; 0 for strings and unknown types. */
 const ELEMENT_BITS: Record<number, number> = {
-  1: 32, 2: 8, 3: 8, 4: 16, 5: 16, 6: 32, 7: 64, 9: 8, 10: 16, 11: 64, 12: 32, 13: 64, 14: 64, 15: 128, 16: 16,
-  17: 8, 18: 8, 19: 8, 20: 8, 21: 4, 22: 4,
+  1: 32,
+  2: 8,
+  3: 8,
+  4: 16,
+  5: 16,
+  6: 32,
+  7: 64,
+  9: 8,
+  10: 16,
+  11: 64,
+  12: 32,
+  13: 64,
+  14: 64,
+  15: 128,
+  16: 16,
+  17: 8,
+  18: 8,
+  19: 8,
+  20: 8,
+  21: 4,
+  22: 4,
 };
 
 // Field numbers in onnx.proto3.
@@ -71,7 +90,7 @@ function tensorBytes(tensor: Uint8Array): number {
         continue;
       }
       // Packed repeated int64.
-      for (let at = 0; at < value.length; ) {
+      for (let at = 0; at < value.length;) {
         const [dim, next] = readVarint(value, at);
         elements *= dim;
         at = next;

@@ -56,7 +56,15 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   await storage.init();
   const queue = new JobQueue(config, (error) => app.log.error(error));
   const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
-  const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache: new ResultCache(storage), diffusion: lazy(() => load(config)), decoder: new Decoder() };
+  const ctx: ServerContext = {
+    config,
+    storage,
+    queue,
+    filter: loadContentFilter(config.wordListFile),
+    cache: new ResultCache(storage),
+    diffusion: lazy(() => load(config)),
+    decoder: new Decoder(),
+  };
 
   allowOrigins(app, config.allowedOrigins);
   await app.register(rateLimit, {

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { isDiffusionSetId, type DiffusionSetId } from '../src/core/diffusion/model-sets.ts';
 
 /** Decides whether an uploaded image may be kept; default allows. A moderation service plugs in here. */
-export type ImageReview = (image: { id: string; bytes: Uint8Array; format: string; width: number; height: number }) => Promise<{ allowed: true } | { allowed: false; reason: string }>;
+export type ImageReview = (image: {
+  id: string;
+  bytes: Uint8Array;
+  format: string;
+  width: number;
+  height: number;
+}) => Promise<{ allowed: true } | { allowed: false; reason: string }>;
 
 export interface ServerConfig {
   host: string;
@@ -71,7 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitPerMinute: number(env, 'RATE_LIMIT_PER_MINUTE', 60),
     wordListFile: path.resolve(env.WORD_LIST_FILE ?? path.join(ROOT, 'server/content/sensitive-words.txt')),
     trustProxy: trustProxy(env.TRUST_PROXY),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== ''),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     reviewImage: allowAll,
   };

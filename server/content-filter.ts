@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 
 /** NFKC folds full-width forms to ASCII; then everything that is not a letter, mark or digit goes. */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]/gu, '');
 }
 
 export interface ContentFilter {

@@ -63,12 +63,21 @@ export class JobQueue {
   submit(client: string, work: Work): Job {
     const open = [...this.jobs.values()].filter((j) => j.client === client && j.finishedAt === null).length;
     if (open >= this.limits.maxJobsPerClient) {
-      throw new HttpError(429, 'RATE_LIMITED', `at most ${this.limits.maxJobsPerClient} unfinished jobs per client`, { retryAfterSeconds: this.retryAfterSeconds() });
+      throw new HttpError(429, 'RATE_LIMITED', `at most ${this.limits.maxJobsPerClient} unfinished jobs per client`, {
+        retryAfterSeconds: this.retryAfterSeconds(),
+      });
     }
     if (this.waiting.length >= this.limits.queueMax) {
       throw new HttpError(503, 'SERVER_BUSY', 'the queue is full', { retryAfterSeconds: this.retryAfterSeconds() });
     }
-    const job: Job = { status: { id: newId(), state: 'queued' }, client, finishedAt: null, history: [], events: new EventEmitter(), abort: new AbortController() };
+    const job: Job = {
+      status: { id: newId(), state: 'queued' },
+      client,
+      finishedAt: null,
+      history: [],
+      events: new EventEmitter(),
+      abort: new AbortController(),
+    };
     this.jobs.set(job.status.id, job);
     this.waiting.push({ job, work });
     this.next();

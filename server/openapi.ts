@@ -13,15 +13,36 @@ export function openApiDocument(config: ServerConfig): object {
   const set = DIFFUSION_SETS[config.models];
   return {
     openapi: '3.1.0',
-    info: { title: 'BiaoQing fallback server', version: '1', description: 'The AI redraw for phones without WebGPU. Upload the face square, ask for a redraw, follow the job, download the PNG.' },
+    info: {
+      title: 'BiaoQing fallback server',
+      version: '1',
+      description: 'The AI redraw for phones without WebGPU. Upload the face square, ask for a redraw, follow the job, download the PNG.',
+    },
     paths: {
       '/api/upload': {
         post: {
           summary: `Upload a PNG or JPEG (≤ ${config.maxUploadBytes} bytes, ≤ ${config.maxUploadPixels} pixels); metadata is dropped`,
-          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } },
+          },
           responses: {
-            201: { description: 'Stored', content: { 'application/json': { schema: { type: 'object', properties: { id, width: { type: 'integer' }, height: { type: 'integer' }, expiresAt: { type: 'string', format: 'date-time' } } } } } },
-            400: error, 413: error, 415: error, 422: error, 429: error,
+            201: {
+              description: 'Stored',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { id, width: { type: 'integer' }, height: { type: 'integer' }, expiresAt: { type: 'string', format: 'date-time' } },
+                  },
+                },
+              },
+            },
+            400: error,
+            413: error,
+            415: error,
+            422: error,
+            429: error,
           },
         },
       },
@@ -49,8 +70,15 @@ export function openApiDocument(config: ServerConfig): object {
             },
           },
           responses: {
-            202: { description: 'Queued', content: { 'application/json': { schema: { type: 'object', properties: { jobId: id, statusUrl: { type: 'string' }, eventsUrl: { type: 'string' } } } } } },
-            400: error, 404: error, 422: error,
+            202: {
+              description: 'Queued',
+              content: {
+                'application/json': { schema: { type: 'object', properties: { jobId: id, statusUrl: { type: 'string' }, eventsUrl: { type: 'string' } } } },
+              },
+            },
+            400: error,
+            404: error,
+            422: error,
             429: { ...error, description: 'Too many requests or unfinished jobs from this client; see Retry-After' },
             503: { ...error, description: 'The queue is full; see Retry-After' },
           },
@@ -60,31 +88,55 @@ export function openApiDocument(config: ServerConfig): object {
         get: {
           summary: 'A job: queued, running with progress, done with resultUrl, or failed with an error code',
           parameters: idParam,
-          responses: { 200: { description: 'The job', content: { 'application/json': { schema: { $ref: '#/components/schemas/JobStatus' } } } }, 400: error, 404: error },
+          responses: {
+            200: { description: 'The job', content: { 'application/json': { schema: { $ref: '#/components/schemas/JobStatus' } } } },
+            400: error,
+            404: error,
+          },
         },
         delete: {
-          summary: 'Cancel a job: a queued one fails ABORTED at once, a running one at its next model run (its events end with the error); a finished one is left as it is',
+          summary:
+            'Cancel a job: a queued one fails ABORTED at once, a running one at its next model run (its events end with the error); a finished one is left as it is',
           parameters: idParam,
-          responses: { 200: { description: 'The job as it stands', content: { 'application/json': { schema: { $ref: '#/components/schemas/JobStatus' } } } }, 400: error, 404: error },
+          responses: {
+            200: { description: 'The job as it stands', content: { 'application/json': { schema: { $ref: '#/components/schemas/JobStatus' } } } },
+            400: error,
+            404: error,
+          },
         },
       },
       '/api/jobs/{id}/events': {
         get: {
-          summary: 'Server-sent events: stage and progress (the worker\'s EngineEvent shapes), then done or error',
+          summary: "Server-sent events: stage and progress (the worker's EngineEvent shapes), then done or error",
           parameters: idParam,
           responses: { 200: { description: 'An event stream', content: { 'text/event-stream': {} } }, 400: error, 404: error },
         },
       },
       '/api/download/{id}': {
-        get: { summary: 'A redraw\'s PNG', parameters: idParam, responses: { 200: { description: 'The PNG', content: { 'image/png': {} } }, 400: error, 404: error } },
+        get: {
+          summary: "A redraw's PNG",
+          parameters: idParam,
+          responses: { 200: { description: 'The PNG', content: { 'image/png': {} } }, 400: error, 404: error },
+        },
       },
-      '/healthz': { get: { summary: 'Liveness, the model set, the retention in hours and the queue', responses: { 200: { description: 'Up: {ok, models, retentionHours, queue: {waiting, running}}' } } } },
+      '/healthz': {
+        get: {
+          summary: 'Liveness, the model set, the retention in hours and the queue',
+          responses: { 200: { description: 'Up: {ok, models, retentionHours, queue: {waiting, running}}' } },
+        },
+      },
     },
     components: {
       schemas: {
         Error: {
           type: 'object',
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { enum: [...ERROR_CODES] }, message: { type: 'string' }, reason: { type: 'string' } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { enum: [...ERROR_CODES] }, message: { type: 'string' }, reason: { type: 'string' } },
+            },
+          },
         },
         JobStatus: {
           type: 'object',

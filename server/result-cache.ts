@@ -12,7 +12,9 @@ export class ResultCache {
 
   static key(imageSha256: string, request: ServerGenerateRequest, models: string): string {
     const { prompt, expression, style, seed, steps, strength } = request;
-    return createHash('sha256').update(JSON.stringify([imageSha256, prompt, expression ?? null, style, seed, steps, strength, models])).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify([imageSha256, prompt, expression ?? null, style, seed, steps, strength, models]))
+      .digest('hex');
   }
 
   /** The result id, while its file is still there (the sweeper may have removed it). */

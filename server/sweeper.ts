@@ -10,7 +10,12 @@ export interface Sweeper {
   stop(): void;
 }
 
-export function startSweeper(storage: Storage, queue: JobQueue, times: { retentionMs: number; sweepIntervalMs: number }, log: (error: unknown) => void): Sweeper {
+export function startSweeper(
+  storage: Storage,
+  queue: JobQueue,
+  times: { retentionMs: number; sweepIntervalMs: number },
+  log: (error: unknown) => void,
+): Sweeper {
   const sweep = (): Promise<number> => {
     const before = Date.now() - times.retentionMs;
     queue.prune(before);

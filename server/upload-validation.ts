@@ -25,7 +25,7 @@ function bad(reason: ErrorReason<'BAD_INPUT'>, message: string): StickerError {
 }
 
 const u16 = (b: Uint8Array, i: number): number => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-const u32 = (b: Uint8Array, i: number): number => (u16(b, i) * 65536) + u16(b, i + 2);
+const u32 = (b: Uint8Array, i: number): number => u16(b, i) * 65536 + u16(b, i + 2);
 
 /** APP0 (JFIF) and APP14 (Adobe: says how the colours are coded) stay; the other APPn and COM carry metadata. */
 const JPEG_METADATA = new Set([...Array.from({ length: 13 }, (_, i) => 0xe1 + i), 0xef, 0xfe]);

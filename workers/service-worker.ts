@@ -43,7 +43,10 @@ type Group = (typeof groups)[number];
 // A sticker file the page fetches is kept as it passes. onnxruntime-web's 27 MB are served from the
 // cache once kept, but never kept in passing: only once the AI or the text encoder has run.
 for (const group of groups) {
-  const handler = group.name === 'ai' ? async ({ request }: { request: Request }) => (await caches.match(request, { cacheName: group.cacheName, ...matchOptions })) ?? fetch(request) : group.strategy;
+  const handler =
+    group.name === 'ai'
+      ? async ({ request }: { request: Request }) => (await caches.match(request, { cacheName: group.cacheName, ...matchOptions })) ?? fetch(request)
+      : group.strategy;
   registerRoute(({ url }) => group.urls.has(url.href), handler);
 }
 

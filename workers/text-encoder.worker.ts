@@ -68,7 +68,10 @@ async function start(init: TextInitOptions): Promise<{ encoder: LoadedTextEncode
     // Only a choice we made may be taken back; a pinned device fails loudly.
     if (device !== 'webgpu' || init.device !== 'auto') throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    return { encoder: await createTextEncoder(spec, files, 'wasm', { singleThreadWasm: init.singleThreadWasm }), note: `WebGPU failed (${reason}); running on wasm` };
+    return {
+      encoder: await createTextEncoder(spec, files, 'wasm', { singleThreadWasm: init.singleThreadWasm }),
+      note: `WebGPU failed (${reason}); running on wasm`,
+    };
   }
 }
 

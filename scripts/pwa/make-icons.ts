@@ -40,7 +40,11 @@ for (const icon of ICONS) {
     `<body style="margin:0;width:${icon.size}px;height:${icon.size}px;display:grid;place-items:center;background:${icon.background ?? 'transparent'}">` +
       `<div style="width:${face}px;height:${face}px">${svg.replace('<svg ', `<svg width="${face}" height="${face}" `)}</div></body>`,
   );
-  await page.screenshot({ path: path.join(outDir, icon.file), omitBackground: icon.background === null, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
+  await page.screenshot({
+    path: path.join(outDir, icon.file),
+    omitBackground: icon.background === null,
+    clip: { x: 0, y: 0, width: icon.size, height: icon.size },
+  });
   console.log(`public/icons/${icon.file}`);
 }
 await browser.close();

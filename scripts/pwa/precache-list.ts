@@ -59,7 +59,11 @@ export function precacheGroups(outDir: string): PrecacheGroups {
     .filter((file) => KEPT.test(file) && !NEVER.some((rule) => rule.test(file)))
     .sort();
   const shellScripts = new Set(appShellFiles(outDir));
-  const revision = (file: string) => createHash('sha256').update(readFileSync(path.join(outDir, file))).digest('hex').slice(0, 16);
+  const revision = (file: string) =>
+    createHash('sha256')
+      .update(readFileSync(path.join(outDir, file)))
+      .digest('hex')
+      .slice(0, 16);
   const inShell = (file: string) => !HASHED.test(file) || shellScripts.has(file);
   return {
     shell: files.filter(inShell).map((url) => ({ url, revision: HASHED.test(url) ? null : revision(url) })),

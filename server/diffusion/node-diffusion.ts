@@ -29,7 +29,13 @@ const PROMPT_CACHE_SIZE = 256;
  * taken when it still does not load (no driver, no GPU).
  */
 function cudaInstalled(): boolean {
-  const binding = path.join(path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json')), 'bin', 'napi-v6', process.platform, process.arch);
+  const binding = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json')),
+    'bin',
+    'napi-v6',
+    process.platform,
+    process.arch,
+  );
   return listSupportedBackends().some((b) => b.name === 'cuda') && existsSync(path.join(binding, 'libonnxruntime_providers_cuda.so'));
 }
 
@@ -46,7 +52,10 @@ async function firstSession(bytes: Uint8Array, options: InferenceSession.Session
 
 export async function loadNodeDiffusion(setId: DiffusionSetId, sharedModelsDir: string): Promise<NodeDiffusion> {
   const set = DIFFUSION_SETS[setId];
-  const options = (dimensions: Record<string, number>): InferenceSession.SessionOptions => ({ graphOptimizationLevel: 'all', freeDimensionOverrides: dimensions });
+  const options = (dimensions: Record<string, number>): InferenceSession.SessionOptions => ({
+    graphOptimizationLevel: 'all',
+    freeDimensionOverrides: dimensions,
+  });
   const cpuVariant = set.variants.find((v) => v.dtype === 'q8') ?? set.variants[0];
   // The provider is known once a network has loaded; the text encoders of a set's variants are
   // alike in size, so the CPU variant's decides.
@@ -91,7 +100,15 @@ export async function loadNodeDiffusion(setId: DiffusionSetId, sharedModelsDir: 
     runtime: {
       encodeImage: (pixels) => run(vaeEncoder, { sample: new Tensor('float32', pixels, [1, 3, set.imageSize, set.imageSize]) }, 'latent_sample'),
       predictNoise: (sample, timestep, text) =>
-        run(unet, { sample: new Tensor('float32', sample, latentDims), timestep: new Tensor('int64', BigInt64Array.from([BigInt(timestep)]), [1]), encoder_hidden_states: text }, 'out_sample'),
+        run(
+          unet,
+          {
+            sample: new Tensor('float32', sample, latentDims),
+            timestep: new Tensor('int64', BigInt64Array.from([BigInt(timestep)]), [1]),
+            encoder_hidden_states: text,
+          },
+          'out_sample',
+        ),
       decode: (latents) => run(vaeDecoder, { latent_sample: new Tensor('float32', latents, latentDims) }, 'sample'),
     },
   };

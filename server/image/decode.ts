@@ -51,9 +51,17 @@ function pngToRgba(bytes: Uint8Array): Rgba {
 export function decodeImage(bytes: Uint8Array, format: 'png' | 'jpeg', maxPixels: number): Rgba {
   try {
     if (format === 'png') return pngToRgba(bytes);
-    const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxPixels / 1e6, maxMemoryUsageInMB: Math.ceil((maxPixels * 8) / 1e6) });
+    const image = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: maxPixels / 1e6,
+      maxMemoryUsageInMB: Math.ceil((maxPixels * 8) / 1e6),
+    });
     return { width: image.width, height: image.height, data: image.data };
   } catch (error) {
-    throw new StickerError('BAD_INPUT', `the ${format} could not be decoded: ${error instanceof Error ? error.message : String(error)}`, { stage: 'decode', reason: 'corrupt' });
+    throw new StickerError('BAD_INPUT', `the ${format} could not be decoded: ${error instanceof Error ? error.message : String(error)}`, {
+      stage: 'decode',
+      reason: 'corrupt',
+    });
   }
 }

@@ -62,7 +62,13 @@ export class Decoder {
       this.waiting.delete(reply.id);
       if (pending === undefined) return;
       if ('square' in reply) pending.resolve(reply.square);
-      else pending.reject(new StickerError(reply.error.code, reply.error.message, { stage: 'decode', ...(reply.error.reason === undefined ? {} : { reason: reply.error.reason }) }));
+      else
+        pending.reject(
+          new StickerError(reply.error.code, reply.error.message, {
+            stage: 'decode',
+            ...(reply.error.reason === undefined ? {} : { reason: reply.error.reason }),
+          }),
+        );
     });
     // A crashed worker fails what it held; the next job starts a new one.
     worker.on('error', (error) => this.failAll(error));

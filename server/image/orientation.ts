@@ -35,15 +35,16 @@ export function applyOrientation(image: Rgba, orientation: number): Rgba {
   const { width: w, height: h } = image;
   const [ow, oh] = swapsSides(orientation) ? [h, w] : [w, h];
   // For each displayed pixel, the stored pixel it shows.
-  const source: (x: number, y: number) => [number, number] = {
-    2: (x: number, y: number): [number, number] => [w - 1 - x, y],
-    3: (x: number, y: number): [number, number] => [w - 1 - x, h - 1 - y],
-    4: (x: number, y: number): [number, number] => [x, h - 1 - y],
-    5: (x: number, y: number): [number, number] => [y, x],
-    6: (x: number, y: number): [number, number] => [y, h - 1 - x],
-    7: (x: number, y: number): [number, number] => [w - 1 - y, h - 1 - x],
-    8: (x: number, y: number): [number, number] => [w - 1 - y, x],
-  }[orientation] ?? ((x, y) => [x, y]);
+  const source: (x: number, y: number) => [number, number] =
+    {
+      2: (x: number, y: number): [number, number] => [w - 1 - x, y],
+      3: (x: number, y: number): [number, number] => [w - 1 - x, h - 1 - y],
+      4: (x: number, y: number): [number, number] => [x, h - 1 - y],
+      5: (x: number, y: number): [number, number] => [y, x],
+      6: (x: number, y: number): [number, number] => [y, h - 1 - x],
+      7: (x: number, y: number): [number, number] => [w - 1 - y, h - 1 - x],
+      8: (x: number, y: number): [number, number] => [w - 1 - y, x],
+    }[orientation] ?? ((x, y) => [x, y]);
   const data = new Uint8Array(ow * oh * 4);
   for (let y = 0; y < oh; y++) {
     for (let x = 0; x < ow; x++) {

@@ -38,7 +38,12 @@ export function centreSquare(image: Rgba, size: number): Uint8ClampedArray {
         const y0 = Math.floor(fy);
         const x1 = Math.min(image.width - 1, x0 + 1);
         const y1 = Math.min(image.height - 1, y0 + 1);
-        const corners: [number, number, number][] = [[x0, y0, (1 - (fx - x0)) * (1 - (fy - y0))], [x1, y0, (fx - x0) * (1 - (fy - y0))], [x0, y1, (1 - (fx - x0)) * (fy - y0)], [x1, y1, (fx - x0) * (fy - y0)]];
+        const corners: [number, number, number][] = [
+          [x0, y0, (1 - (fx - x0)) * (1 - (fy - y0))],
+          [x1, y0, (fx - x0) * (1 - (fy - y0))],
+          [x0, y1, (1 - (fx - x0)) * (fy - y0)],
+          [x1, y1, (fx - x0) * (fy - y0)],
+        ];
         for (const [sx, sy, w] of corners) {
           const i = (sy * image.width + sx) * 4;
           for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + w * onWhite(image.data, i, c);

@@ -11,6 +11,9 @@ export function downloadRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (!isId(id)) throw new HttpError(400, 'BAD_INPUT', 'not a result id', { reason: 'bad-id' });
     const png = await ctx.storage.readResult(id);
     if (png === null) throw new HttpError(404, 'NOT_FOUND', 'no such result (it may have expired)');
-    return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+    return reply
+      .type('image/png')
+      .header('cache-control', 'private, max-age=3600')
+      .send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   });
 }

@@ -7,7 +7,12 @@ import { openApiDocument } from '../openapi.ts';
 
 export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const retentionHours = ctx.config.retentionMs / 3_600_000;
-  app.get('/healthz', { config: { rateLimit: false } }, async (): Promise<ServerHealth> => ({ ok: true, models: ctx.config.models, retentionHours, queue: ctx.queue.counts() }));
+  app.get('/healthz', { config: { rateLimit: false } }, async (): Promise<ServerHealth> => ({
+    ok: true,
+    models: ctx.config.models,
+    retentionHours,
+    queue: ctx.queue.counts(),
+  }));
   const document = openApiDocument(ctx.config);
   app.get('/api/openapi.json', async () => document);
 }

@@ -38,7 +38,13 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const out = reply.raw;
     // Hijacked: the headers set so far (CORS, rate limit) are passed on by hand.
     const kept = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
-    out.writeHead(200, { ...Object.fromEntries(kept), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    out.writeHead(200, {
+      ...Object.fromEntries(kept),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
     const send = (event: JobEvent): void => {
       out.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       if (event.type === 'done' || event.type === 'error') close();

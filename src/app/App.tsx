@@ -57,11 +57,14 @@ export function App() {
   const update = registerServiceWorker(() => jobs.job() !== null || packBusy());
   const aiSet = DIFFUSION_SETS[aiModelSet()];
   const [redrawStatus, setRedrawStatus] = createSignal<RedrawStatus | null>(null);
-  const { form, photoUrl, snapshot, edit, restore } = createFormStore({ steps: aiSet.defaultSteps, strength: aiSet.defaultStrength, seed: randomSeed() }, () => {
-    // A sticker is near: the face model starts while the words are typed.
-    engine.warm();
-    jobs.clearError();
-  });
+  const { form, photoUrl, snapshot, edit, restore } = createFormStore(
+    { steps: aiSet.defaultSteps, strength: aiSet.defaultStrength, seed: randomSeed() },
+    () => {
+      // A sticker is near: the face model starts while the words are typed.
+      engine.warm();
+      jobs.clearError();
+    },
+  );
   const isAi = () => form.style === 'ai';
   const expression = createExpressionChoice(window.location, () => form.prompt);
   // The encoder ran on onnxruntime-web: keep its wasm for offline use too.
@@ -200,7 +203,9 @@ export function App() {
                 }}
               />
             </label>
-            <p class="hint" id="prompt-hint">{t().promptHint}</p>
+            <p class="hint" id="prompt-hint">
+              {t().promptHint}
+            </p>
             <ExpressionPicker
               understanding={expression.understanding()}
               meaning={expression.meaning()}
@@ -256,7 +261,10 @@ export function App() {
               />
             </Show>
             <Show when={usesOutline(form) && !embedded}>
-              <OutlineFields value={{ width: form.outlineWidth, colour: form.outlineColour }} onChange={(edge) => edit({ outlineWidth: edge.width, outlineColour: edge.colour })} />
+              <OutlineFields
+                value={{ width: form.outlineWidth, colour: form.outlineColour }}
+                onChange={(edge) => edit({ outlineWidth: edge.width, outlineColour: edge.colour })}
+              />
             </Show>
             <label class="check">
               <input type="checkbox" data-testid="animate-toggle" checked={form.animate} onChange={(e) => edit({ animate: e.currentTarget.checked })} />
@@ -280,10 +288,22 @@ export function App() {
           <div class="status" role="status" aria-live="polite">
             <Show when={jobs.job() !== null}>
               <ProgressList stages={jobs.jobStages()} states={jobs.stages()} />
-              <Show when={jobs.stepNote()}>{(note) => <p class="notice" data-testid="step-progress">{note()}</p>}</Show>
+              <Show when={jobs.stepNote()}>
+                {(note) => (
+                  <p class="notice" data-testid="step-progress">
+                    {note()}
+                  </p>
+                )}
+              </Show>
               <Show when={jobs.preview()}>{(shown) => <RedrawPreview preview={shown()} />}</Show>
             </Show>
-            <Show when={notice()}>{(text) => <p class="notice" data-testid="notice">{text()}</p>}</Show>
+            <Show when={notice()}>
+              {(text) => (
+                <p class="notice" data-testid="notice">
+                  {text()}
+                </p>
+              )}
+            </Show>
           </div>
           <Show when={jobs.error()}>
             {(info) => (

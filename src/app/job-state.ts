@@ -16,7 +16,10 @@ import type { createHistory } from './history-state.ts';
 import { t } from './i18n/index.ts';
 
 function stickerFileName(words: string): string {
-  const safe = words.replace(/[\\/:*?"<>|\s]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24);
+  const safe = words
+    .replace(/[\\/:*?"<>|\s]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 24);
   return `biaoqing${safe ? `-${safe}` : ''}.png`;
 }
 

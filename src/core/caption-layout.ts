@@ -65,11 +65,7 @@ export function wrap(text: string, fontSize: number, maxWidth: number, measure: 
 }
 
 function fits(lines: string[], fontSize: number, box: CaptionBox, measure: MeasureText): boolean {
-  return (
-    lines.length <= box.maxLines &&
-    lines.length * fontSize * box.lineHeight <= box.maxHeight &&
-    lines.every((l) => measure(l, fontSize) <= box.maxWidth)
-  );
+  return lines.length <= box.maxLines && lines.length * fontSize * box.lineHeight <= box.maxHeight && lines.every((l) => measure(l, fontSize) <= box.maxWidth);
 }
 
 /** Font sizes to try, largest first, in steps of 2 and always ending with fontMin itself. */

@@ -51,7 +51,11 @@ export function captionRuns(line: string, atlas: EmojiAtlas | null): CaptionRun[
 
 /** Each run with the x its pen starts at (from 0), and the width of the whole line. `emojiWidth`:
  *  one emoji's advance in px at the line's font size. */
-export function placeRuns(runs: readonly CaptionRun[], emojiWidth: number, measureText: (text: string) => number): { runs: { run: CaptionRun; x: number }[]; width: number } {
+export function placeRuns(
+  runs: readonly CaptionRun[],
+  emojiWidth: number,
+  measureText: (text: string) => number,
+): { runs: { run: CaptionRun; x: number }[]; width: number } {
   let x = 0;
   const placed = runs.map((run) => {
     const at = { run, x };

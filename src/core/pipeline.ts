@@ -82,9 +82,7 @@ export async function runStickerJob<Img, Surface>(
   const captionFontsLoading = platform.captionFonts(request.caption);
   captionFontsLoading.catch(() => undefined);
   const cutout = cutoutFor(request);
-  await stage('load-models', () =>
-    platform.loadModels((p) => ctx.emit({ type: 'download', ...p }), { person: cutout === 'person' }),
-  );
+  await stage('load-models', () => platform.loadModels((p) => ctx.emit({ type: 'download', ...p }), { person: cutout === 'person' }));
   const template = request.template === undefined ? undefined : templateById(request.template);
   if (request.template !== undefined && template === undefined) {
     throw new StickerError('BAD_INPUT', `unknown template ${request.template}`, { stage: 'align', reason: 'unknown-template' });
@@ -104,9 +102,15 @@ export async function runStickerJob<Img, Surface>(
     const segmented: Segmented | null =
       cutout === 'person'
         ? await stage('segment', () =>
-            read.once('segment', () => segmentStage(mask ?? platform.segmentPerson(decoded.image), face), (s) => s.cutout.fallback !== 'segmenter-unavailable'),
+            read.once(
+              'segment',
+              () => segmentStage(mask ?? platform.segmentPerson(decoded.image), face),
+              (s) => s.cutout.fallback !== 'segmenter-unavailable',
+            ),
           )
-        : cutout === null ? null : { person: null, cutout: { kind: cutout, fallback: null } };
+        : cutout === null
+          ? null
+          : { person: null, cutout: { kind: cutout, fallback: null } };
     const person = segmented?.person ?? null;
     const choice = request.expression;
     const expression = await stage('expression', () => (choice === null ? null : expressionById(choice.id)));

@@ -15,9 +15,25 @@ import type { RedrawReport } from './stages/redraw.ts';
 import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from './diffusion/capability.ts';
 import type { GpuReport } from './gpu-report.ts';
-import { WARP_BACKENDS, WEAK_DEVICE_REASONS, type CaptionFontPreference, type FaceDelegatePreference, type WarpBackendPreference, type WeakDeviceReason } from './runtime-preferences.ts';
+import {
+  WARP_BACKENDS,
+  WEAK_DEVICE_REASONS,
+  type CaptionFontPreference,
+  type FaceDelegatePreference,
+  type WarpBackendPreference,
+  type WeakDeviceReason,
+} from './runtime-preferences.ts';
 import type { StageName } from './stage-names.ts';
-import { isCaptionPlacement, isCutout, isOutline, isStyle, type Cutout, type CutoutFallback, type ExpressionChoice, type GenerateRequest } from './sticker-options.ts';
+import {
+  isCaptionPlacement,
+  isCutout,
+  isOutline,
+  isStyle,
+  type Cutout,
+  type CutoutFallback,
+  type ExpressionChoice,
+  type GenerateRequest,
+} from './sticker-options.ts';
 
 export interface InitOptions {
   faceDelegate: FaceDelegatePreference;
@@ -149,10 +165,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isExpressionChoice(value: unknown): value is ExpressionChoice | null {
-  return (
-    value === null ||
-    (isRecord(value) && typeof value.id === 'string' && typeof value.intensity === 'number' && Number.isFinite(value.intensity))
-  );
+  return value === null || (isRecord(value) && typeof value.id === 'string' && typeof value.intensity === 'number' && Number.isFinite(value.intensity));
 }
 
 function isGenerateRequest(value: unknown): value is GenerateRequest {

@@ -23,7 +23,9 @@ function scalePerson(person: PersonCutout, k: number): PersonCutout {
   return {
     ...person,
     oval: person.oval.map((p) => scalePoint(p, k)),
-    ...(cutAt === undefined || t === undefined ? {} : { cutAt: { transform: { a: t.a * k, b: t.b * k, tx: t.tx * k, ty: t.ty * k }, oval: cutAt.oval.map((p) => scalePoint(p, k)) } }),
+    ...(cutAt === undefined || t === undefined
+      ? {}
+      : { cutAt: { transform: { a: t.a * k, b: t.b * k, tx: t.tx * k, ty: t.ty * k }, oval: cutAt.oval.map((p) => scalePoint(p, k)) } }),
   };
 }
 

@@ -51,9 +51,7 @@ export interface JobStatus {
 }
 
 /** The SSE stream: the worker's stage, progress and error events, then done. */
-export type JobEvent =
-  | Extract<EngineEvent, { type: 'stage' | 'progress' | 'error' }>
-  | { type: 'done'; jobId: string; resultUrl: string; cached: boolean };
+export type JobEvent = Extract<EngineEvent, { type: 'stage' | 'progress' | 'error' }> | { type: 'done'; jobId: string; resultUrl: string; cached: boolean };
 
 /** GET /healthz: what the app needs to route to this server and to tell the user what happens to the photo. */
 export interface ServerHealth {

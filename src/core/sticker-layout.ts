@@ -17,7 +17,6 @@ export const EYE_TARGETS: readonly [Point, Point] = [
 export const MASK_GROWTH = 1.08;
 export const MASK_FOREHEAD_LIFT = 0.28;
 
-
 /** The caption band at the bottom of the sticker, as fractions of the side. */
 export const CAPTION_BAND = { top: 0.76, bottom: 0.97, margin: 0.05 } as const;
 /** The band for captions placed on top: the bottom band mirrored. */

@@ -56,9 +56,7 @@ export function parseTextCommand(value: unknown): TextCommand | null {
     case 'load':
       return { type: 'load' };
     case 'rank':
-      return typeof value.requestId === 'string' && typeof value.text === 'string'
-        ? { type: 'rank', requestId: value.requestId, text: value.text }
-        : null;
+      return typeof value.requestId === 'string' && typeof value.text === 'string' ? { type: 'rank', requestId: value.requestId, text: value.text } : null;
     case 'dispose':
       return { type: 'dispose' };
     default:

@@ -44,8 +44,7 @@ export function createEngine(location: Location, aiDevice: AiDevicePreference): 
   const builtBase: unknown = import.meta.env.VITE_BIAOQING_MODEL_BASE;
   const choices = runtimeChoices(location.search, navigator.userAgent);
   return new WorkerEngine({
-    createWorker: () =>
-      new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
+    createWorker: () => new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
     init: {
       faceDelegate: choices.faceDelegate,
       warpBackend: choices.warpBackend,

@@ -56,7 +56,8 @@ export class WorkerEngine implements StickerEngine {
       (error: unknown) => this.settle(jobId, { code: 'BAD_INPUT', message: `photo unreadable: ${String(error)}`, retryable: false, reason: 'unreadable' }),
     );
     // A cancel before the photo is read would reach the worker ahead of its job, and be lost there.
-    const cancel = () => (sent ? this.send({ type: 'cancel', jobId }) : this.settle(jobId, { code: 'ABORTED', message: 'cancelled before it started', retryable: true }));
+    const cancel = () =>
+      sent ? this.send({ type: 'cancel', jobId }) : this.settle(jobId, { code: 'ABORTED', message: 'cancelled before it started', retryable: true });
     return { jobId, result, cancel };
   }
 

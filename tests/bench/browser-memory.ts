@@ -71,7 +71,10 @@ export async function browserMemoryBench(appUrl: string): Promise<MemoryReport> 
     await page.waitForTimeout(2000);
     const empty = browserPss(others);
     await openApp(page, appUrl, 'face=cpu');
-    await page.getByTestId('notice').filter({ hasText: /已就绪|is ready/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: /已就绪|is ready/ })
+      .waitFor({ timeout: 60_000 });
     await page.waitForTimeout(2000);
     const opened = browserPss(others);
     let peak = opened;

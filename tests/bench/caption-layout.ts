@@ -18,11 +18,7 @@ const CAPTIONS = {
 };
 const PHOTO = fixtureFile('faces/grace_hopper.jpg');
 
-export async function captionLayout(
-  browser: Browser,
-  url: string,
-  runs: number,
-): Promise<{ fontLoadMs: Summary; alignMsPerCaption: Record<string, Summary> }> {
+export async function captionLayout(browser: Browser, url: string, runs: number): Promise<{ fontLoadMs: Summary; alignMsPerCaption: Record<string, Summary> }> {
   const fontLoad: number[] = [];
   for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
     const { page, context } = await openPage(browser);

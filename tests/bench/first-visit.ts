@@ -29,7 +29,12 @@ const mb = (bytes: number) => Math.round((bytes / MB) * 100) / 100;
 function largest(files: WireFile[], count: number): Record<string, number> {
   const byPath = new Map<string, number>();
   for (const f of files) byPath.set(f.path, (byPath.get(f.path) ?? 0) + f.bytes);
-  return Object.fromEntries([...byPath].sort((a, b) => b[1] - a[1]).slice(0, count).map(([p, b]) => [p, mb(b)]));
+  return Object.fromEntries(
+    [...byPath]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([p, b]) => [p, mb(b)]),
+  );
 }
 
 async function visit(browser: Browser, appUrl: string, link: WireOptions, caption: string): Promise<VisitReport> {
@@ -61,7 +66,10 @@ async function visit(browser: Browser, appUrl: string, link: WireOptions, captio
     const beforeSticker = proxy.files().filter((f) => f.finishedAt <= done.at);
     // The sticker counted must be the whole one: cut along the person, not the face-oval fallback.
     await outcome(page);
-    const fallback = await page.getByTestId('cutout-note').getAttribute('data-reason', { timeout: 1000 }).catch(() => null);
+    const fallback = await page
+      .getByTestId('cutout-note')
+      .getAttribute('data-reason', { timeout: 1000 })
+      .catch(() => null);
     if (fallback !== null) throw new Error(`first visit: the sticker fell back to the face oval (${fallback})`);
     await page.waitForTimeout(IDLE_AFTER_STICKER_MS);
     const seen = new Map<string, number>();

@@ -13,7 +13,15 @@ import path from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
 import { MODEL_CHUNK_BYTES } from '../../src/core/models/model-cache-layout.ts';
 import { startAppServer } from '../browser/support/app-server.ts';
-import { FILES, buildModelStoreHarness, modelStorePlugin, openModelStore, seededBytes, testModel, type ModelStorePage } from '../browser/support/model-store-page.ts';
+import {
+  FILES,
+  buildModelStoreHarness,
+  modelStorePlugin,
+  openModelStore,
+  seededBytes,
+  testModel,
+  type ModelStorePage,
+} from '../browser/support/model-store-page.ts';
 import { RangeFileServer } from '../browser/support/range-file-server.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -40,7 +48,12 @@ async function memory(cdp: CDPSession): Promise<number> {
 }
 
 /** Loads `entry`: the load's time, and the memory peak above the level before it (the result held). */
-async function timedLoad(store: ModelStorePage, cdp: CDPSession, entry: Parameters<ModelStorePage['load']>[0], cached: boolean): Promise<{ ms: number; peakBytes: number }> {
+async function timedLoad(
+  store: ModelStorePage,
+  cdp: CDPSession,
+  entry: Parameters<ModelStorePage['load']>[0],
+  cached: boolean,
+): Promise<{ ms: number; peakBytes: number }> {
   await store.call('release');
   await cdp.send('HeapProfiler.collectGarbage');
   const base = await memory(cdp);

@@ -53,7 +53,10 @@ const { page } = await openPage(browser);
 const loadStart = performance.now();
 await openApp(page, server.url, `face=${DELEGATE}`);
 // The worker fetches the face model's files on start; the notice says when they are on the device.
-await page.getByTestId('notice').filter({ hasText: /已就绪|is ready/ }).waitFor({ timeout: 60_000 });
+await page
+  .getByTestId('notice')
+  .filter({ hasText: /已就绪|is ready/ })
+  .waitFor({ timeout: 60_000 });
 const modelReadyMs = Math.round(performance.now() - loadStart);
 
 async function stageTimes(): Promise<Record<string, number>> {
@@ -174,11 +177,24 @@ const report = {
   date: new Date().toISOString(),
   runsPerPhoto: RUNS,
   delegate: DELEGATE,
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser: `chromium ${browser.version()}` },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    browser: `chromium ${browser.version()}`,
+  },
   gpu,
   backends,
-  startup: { note: 'page load until the face model’s files are on the device (fresh profile: fetched, hashed, cached; the model starts with the first photo)', ms: modelReadyMs },
-  coldStart: { note: 'first sticker after the model is ready (first MediaPipe graph run included)', stages: coldStart.stages, endToEnd: Math.round(coldStart.endToEnd) },
+  startup: {
+    note: 'page load until the face model’s files are on the device (fresh profile: fetched, hashed, cached; the model starts with the first photo)',
+    ms: modelReadyMs,
+  },
+  coldStart: {
+    note: 'first sticker after the model is ready (first MediaPipe graph run included)',
+    stages: coldStart.stages,
+    endToEnd: Math.round(coldStart.endToEnd),
+  },
   overall: Object.fromEntries(Object.entries(all).map(([k, v]) => [k, summarize(v)])),
   perPhoto,
   animation: { note: `12 frames, GIF 240×240 + WebP 512×512, on ${PHOTOS[1]}`, ...animation },
@@ -186,13 +202,17 @@ const report = {
   segmentation: {
     note: 'selfie segmenter (segment stage): first use loads the model lazily; per image = segmenter + the face’s person region',
     firstUseMs: coldStart.stages.segment ?? null,
-    modelLoadMs: coldStart.stages.segment === undefined || all.segment === undefined ? null : Math.round(coldStart.stages.segment - summarize(all.segment).median),
+    modelLoadMs:
+      coldStart.stages.segment === undefined || all.segment === undefined ? null : Math.round(coldStart.stages.segment - summarize(all.segment).median),
     perImage: all.segment === undefined ? null : summarize(all.segment),
   },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,
   'caption layout': { note: 'bundled caption fonts: load in a fresh worker; align stage (caption fit + wrap with those fonts) per caption', ...captions },
-  aiRedraw: { note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most', ...ai },
+  aiRedraw: {
+    note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most',
+    ...ai,
+  },
   modelStore,
   fallbackServer,
   appShell: {
@@ -224,7 +244,10 @@ console.log(`Wrote ${file}`);
 console.table(report.overall);
 console.table(animation);
 console.table(Object.fromEntries(Object.entries(templateFusion).map(([k, v]) => [k, { 'end-to-end': v['end-to-end']?.median, compose: v.compose?.median }])));
-console.table({ 'caption font load': captions.fontLoadMs, ...Object.fromEntries(Object.entries(captions.alignMsPerCaption).map(([k, v]) => [`caption layout: ${k}`, v])) });
+console.table({
+  'caption font load': captions.fontLoadMs,
+  ...Object.fromEntries(Object.entries(captions.alignMsPerCaption).map(([k, v]) => [`caption layout: ${k}`, v])),
+});
 console.table({ 'lexicon (typed → shown)': words.wasm.lexicon, 'encoder rank, wasm': words.wasm.rank, 'encoder rank, webgpu': words.webgpu.rank });
 console.table({
   'AI redraw, wasm: step ms': ai.wasm.stepMs,
@@ -241,5 +264,7 @@ console.table({
 console.table({
   'fallback server: status requests/s': fallbackServer.status.requestsPerSecond,
   'fallback server: upload requests/s': fallbackServer.upload.requestsPerSecond,
-  ...Object.fromEntries(Object.entries(fallbackServer.jobsPerSecond).map(([k, v]) => [`fallback server: jobs/s, ${k} (${fallbackServer.backend})`, v.jobsPerSecond])),
+  ...Object.fromEntries(
+    Object.entries(fallbackServer.jobsPerSecond).map(([k, v]) => [`fallback server: jobs/s, ${k} (${fallbackServer.backend})`, v.jobsPerSecond]),
+  ),
 });

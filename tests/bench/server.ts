@@ -35,11 +35,23 @@ async function json<T>(response: Promise<Response>): Promise<T> {
 const client = (): Headers => ({ 'x-forwarded-for': newClientAddress() });
 
 async function uploadFace(base: string, face: { body: Buffer; contentType: string }): Promise<string> {
-  return (await json<{ id: string }>(fetch(`${base}/api/upload`, { method: 'POST', headers: { ...client(), 'content-type': face.contentType }, body: new Uint8Array(face.body) }))).id;
+  return (
+    await json<{ id: string }>(
+      fetch(`${base}/api/upload`, { method: 'POST', headers: { ...client(), 'content-type': face.contentType }, body: new Uint8Array(face.body) }),
+    )
+  ).id;
 }
 
 async function submit(base: string, uploadId: string, seed: number): Promise<string> {
-  return (await json<{ jobId: string }>(fetch(`${base}/api/generate`, { method: 'POST', headers: { ...client(), 'content-type': 'application/json' }, body: JSON.stringify({ ...REDRAW, uploadId, seed }) }))).jobId;
+  return (
+    await json<{ jobId: string }>(
+      fetch(`${base}/api/generate`, {
+        method: 'POST',
+        headers: { ...client(), 'content-type': 'application/json' },
+        body: JSON.stringify({ ...REDRAW, uploadId, seed }),
+      }),
+    )
+  ).jobId;
 }
 
 /** Waits for each job to end; every one must be done. */
@@ -96,7 +108,14 @@ export async function serverBench(): Promise<ServerBenchReport> {
       url: base,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [{ method: 'POST', path: '/api/upload', body: face.body, setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...client(), 'content-type': face.contentType } }) }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/upload',
+          body: face.body,
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...client(), 'content-type': face.contentType } }),
+        },
+      ],
     });
     return { backend, status, upload };
   });
@@ -107,7 +126,8 @@ export async function serverBench(): Promise<ServerBenchReport> {
   });
   for (const [name, phase] of Object.entries({ status: first.status, upload: first.upload })) {
     const unexpected = Object.keys(phase.statusCodes).filter((code) => code !== (name === 'status' ? '200' : '201'));
-    if (unexpected.length > 0 || phase.errors > 0) throw new Error(`server bench: ${name} answered ${JSON.stringify(phase.statusCodes)} with ${phase.errors} connection errors`);
+    if (unexpected.length > 0 || phase.errors > 0)
+      throw new Error(`server bench: ${name} answered ${JSON.stringify(phase.statusCodes)} with ${phase.errors} connection errors`);
   }
   return {
     note: `server/main.ts in its own process, fixture networks; status and upload: ${CONNECTIONS} connections for ${SECONDS} s, a new client address per request; jobs: ${JOBS} redraws (2 steps at strength 0.5, distinct seeds) submitted at once, until the last is done`,

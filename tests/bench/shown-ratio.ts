@@ -47,7 +47,10 @@ async function twoFacesLarge(page: Page): Promise<UploadFile> {
 
 /** Clicks 生成 and resolves, by the page's clock, when the new sticker is decoded and on screen. */
 async function clickToShown(page: Page): Promise<{ ms: number; stages: Record<string, number> }> {
-  const before = await page.getByTestId('result-image').getAttribute('src').catch(() => null);
+  const before = await page
+    .getByTestId('result-image')
+    .getAttribute('src')
+    .catch(() => null);
   const ms = await page.evaluate(async (previous) => {
     const start = performance.now();
     document.querySelector<HTMLButtonElement>('[data-testid="generate-button"]')?.click();
@@ -90,15 +93,24 @@ export async function shownRatioBench(browser: Browser, appUrl: string, runs: nu
   const harness = await LandmarkHarness.open(browser, appUrl);
   const { page, context } = await openPage(browser);
   await openApp(page, appUrl, 'face=cpu');
-  await page.getByTestId('notice').filter({ hasText: /已就绪|is ready/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('notice')
+    .filter({ hasText: /已就绪|is ready/ })
+    .waitFor({ timeout: 60_000 });
   await page.getByTestId('prompt-input').fill('开心大笑');
-  const photos: Record<string, UploadFile> = { '512 px, one face': fixtureFile('faces/astronaut.png'), '2560 px, two faces': await twoFacesLarge(harness.page) };
+  const photos: Record<string, UploadFile> = {
+    '512 px, one face': fixtureFile('faces/astronaut.png'),
+    '2560 px, two faces': await twoFacesLarge(harness.page),
+  };
   const report: Record<string, ShownRatio> = {};
   let chosen = 0;
   for (const [label, photo] of Object.entries(photos)) {
     const base64 = photo.buffer.toString('base64');
     const bare = () =>
-      harness.page.evaluate(([b, t]) => (window as unknown as { bareDetect: (b: string, t: string) => Promise<{ ms: number; faces: number }> }).bareDetect(b, t), [base64, photo.mimeType] as const);
+      harness.page.evaluate(
+        ([b, t]) => (window as unknown as { bareDetect: (b: string, t: string) => Promise<{ ms: number; faces: number }> }).bareDetect(b, t),
+        [base64, photo.mimeType] as const,
+      );
     await page.getByTestId('photo-input').setInputFiles(photo);
     await bare(); // warm-up, each side
     await clickToShown(page);

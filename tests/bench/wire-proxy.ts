@@ -76,7 +76,14 @@ export async function startWireProxy(target: string, options: WireOptions): Prom
         if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();
-      done.push({ path: (req.url ?? '').split('?')[0] ?? '', bytes: body, encoding: String(reply.headers['content-encoding'] ?? 'identity'), status: reply.statusCode ?? 0, startedAt, finishedAt: Date.now() });
+      done.push({
+        path: (req.url ?? '').split('?')[0] ?? '',
+        bytes: body,
+        encoding: String(reply.headers['content-encoding'] ?? 'identity'),
+        status: reply.statusCode ?? 0,
+        startedAt,
+        finishedAt: Date.now(),
+      });
     });
     forward.on('error', () => res.destroy());
     req.pipe(forward);

@@ -59,7 +59,16 @@ async function controllingVersion(page: Page): Promise<string> {
 /** Page loads (new documents) from now on, each with the time it started by the page's clock. */
 function countLoads(page: Page): number[] {
   const loads: number[] = [];
-  page.on('load', () => void page.evaluate(() => performance.timeOrigin).then((t) => loads.push(t), () => undefined));
+  page.on(
+    'load',
+    () =>
+      void page
+        .evaluate(() => performance.timeOrigin)
+        .then(
+          (t) => loads.push(t),
+          () => undefined,
+        ),
+  );
   return loads;
 }
 

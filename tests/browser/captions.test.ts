@@ -62,7 +62,11 @@ function inkOf(page: Page, src: string): Promise<Ink> {
     const now = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
     const before = reference.data;
     const size = bitmap.width;
-    let changed = 0, dark = 0, colourful = 0, sx = 0, sy = 0;
+    let changed = 0,
+      dark = 0,
+      colourful = 0,
+      sx = 0,
+      sy = 0;
     const box = { minX: size, maxX: -1, minY: size, maxY: -1 };
     const darkBox = { ...box };
     const colourBox = { ...box };
@@ -70,7 +74,11 @@ function inkOf(page: Page, src: string): Promise<Ink> {
     for (let y = 0; y < size; y++) {
       for (let x = 0; x < size; x++) {
         const i = 4 * (y * size + x);
-        const d = Math.abs(now[i]! - before[i]!) + Math.abs(now[i + 1]! - before[i + 1]!) + Math.abs(now[i + 2]! - before[i + 2]!) + Math.abs(now[i + 3]! - before[i + 3]!);
+        const d =
+          Math.abs(now[i]! - before[i]!) +
+          Math.abs(now[i + 1]! - before[i + 1]!) +
+          Math.abs(now[i + 2]! - before[i + 2]!) +
+          Math.abs(now[i + 3]! - before[i + 3]!);
         if (d < 48) continue;
         changed++;
         sx += x;
@@ -83,7 +91,11 @@ function inkOf(page: Page, src: string): Promise<Ink> {
           darkRows[y] = true;
         }
         if (isColour) colourful++;
-        for (const [hit, bounds] of [[true, box], [isDark, darkBox], [isColour, colourBox]] as const) {
+        for (const [hit, bounds] of [
+          [true, box],
+          [isDark, darkBox],
+          [isColour, colourBox],
+        ] as const) {
           if (!hit) continue;
           bounds.minX = Math.min(bounds.minX, x);
           bounds.maxX = Math.max(bounds.maxX, x);

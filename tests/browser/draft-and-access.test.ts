@@ -31,9 +31,23 @@ describe('nothing is lost, and the app works from the keyboard in both languages
     const order: string[] = [];
     while (order.length < 30 && order.at(-1) !== 'generate-button') {
       await page.keyboard.press('Tab');
-      order.push(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? ''));
+      order.push(
+        await page.evaluate(
+          () => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName ?? '',
+        ),
+      );
     }
-    const wanted = ['photo-input', 'prompt-input', 'caption-input', 'template-select', 'style-select', 'cutout-select', 'outline-width', 'outline-colour', 'generate-button'];
+    const wanted = [
+      'photo-input',
+      'prompt-input',
+      'caption-input',
+      'template-select',
+      'style-select',
+      'cutout-select',
+      'outline-width',
+      'outline-colour',
+      'generate-button',
+    ];
     expect(order.filter((id) => wanted.includes(id))).toEqual(wanted);
 
     await page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/astronaut.png'));

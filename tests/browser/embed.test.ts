@@ -108,7 +108,16 @@ describe('embedding', () => {
     // The job's progress shows in the iframe, as for the user's own button.
     await frame.getByTestId('progress').waitFor();
     const answer = await answerTo(page, 1);
-    expect(answer).toMatchObject({ origin: appOrigin(), type: 'biaoqing:result', width: 512, height: 512, format: 'image/png', sticker: { type: 'image/png' }, gif: null, webp: null });
+    expect(answer).toMatchObject({
+      origin: appOrigin(),
+      type: 'biaoqing:result',
+      width: 512,
+      height: 512,
+      format: 'image/png',
+      sticker: { type: 'image/png' },
+      gif: null,
+      webp: null,
+    });
     const { base64, decoded } = await stickerOf(page, 1);
     expect(parseImageHeader(Buffer.from(base64, 'base64'))).toMatchObject({ format: 'png', width: 512, height: 512 });
     expect(decoded).toEqual({ width: 512, height: 512 });
@@ -116,7 +125,11 @@ describe('embedding', () => {
     // The host page shows it, from the Blob it was sent.
     const shown = page.locator('#result img');
     await shown.waitFor();
-    expect(parseImageHeader(Buffer.from(await imageBytes(page, (await shown.getAttribute('src'))!), 'base64'))).toMatchObject({ format: 'png', width: 512, height: 512 });
+    expect(parseImageHeader(Buffer.from(await imageBytes(page, (await shown.getAttribute('src'))!), 'base64'))).toMatchObject({
+      format: 'png',
+      width: 512,
+      height: 512,
+    });
 
     // The job ran through the app's own form: its photo and words are in the iframe, with the sticker.
     await frame.getByTestId('result-image').waitFor();
@@ -124,7 +137,9 @@ describe('embedding', () => {
     expect(await frame.getByTestId('prompt-input').inputValue()).toBe('开心');
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await frame.getByTestId('download-link').isVisible()).toBe(true);
-    expect(await frame.locator('[data-testid="export-hd"], .exports').evaluateAll((list) => list.map((e) => (e as HTMLElement).offsetParent === null))).toEqual([true, true]);
+    expect(await frame.locator('[data-testid="export-hd"], .exports').evaluateAll((list) => list.map((e) => (e as HTMLElement).offsetParent === null))).toEqual(
+      [true, true],
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   });
@@ -155,7 +170,10 @@ describe('embedding', () => {
     expect(await frame.getByTestId('prompt-input').inputValue()).toBe('');
 
     // A well-formed message with a file that is not an image: the app's own code and reason.
-    await post({ type: 'biaoqing:generate', id: 'not-image', prompt: '开心' }, { base64: Buffer.from('这不是图片 '.repeat(40)).toString('base64'), type: 'image/png', as: 'blob' });
+    await post(
+      { type: 'biaoqing:generate', id: 'not-image', prompt: '开心' },
+      { base64: Buffer.from('这不是图片 '.repeat(40)).toString('base64'), type: 'image/png', as: 'blob' },
+    );
     expect(await answerTo(page, 'not-image')).toMatchObject({ type: 'biaoqing:error', code: 'BAD_INPUT', reason: 'not-image' });
 
     // set-photo (as an ArrayBuffer) and set-prompt fill the form without making anything.
@@ -176,12 +194,21 @@ describe('embedding', () => {
     await post({ type: 'biaoqing:generate', id: 'panda', prompt: '生气', style: 'panda', animate: true }, photo('faces/astronaut.png', 'arraybuffer'));
     await post({ type: 'biaoqing:generate', id: 'second', prompt: '开心' }, jpeg);
     expect(await answerTo(page, 'second')).toMatchObject({ type: 'biaoqing:error', code: 'BUSY' });
-    expect(await answerTo(page, 'panda')).toMatchObject({ type: 'biaoqing:result', width: 512, height: 512, sticker: { type: 'image/png' }, gif: { type: 'image/gif' }, webp: { type: 'image/webp' } });
+    expect(await answerTo(page, 'panda')).toMatchObject({
+      type: 'biaoqing:result',
+      width: 512,
+      height: 512,
+      sticker: { type: 'image/png' },
+      gif: { type: 'image/gif' },
+      webp: { type: 'image/webp' },
+    });
     expect(parseImageHeader(Buffer.from((await stickerOf(page, 'panda')).base64, 'base64'))).toMatchObject({ format: 'png', width: 512, height: 512 });
     expect(await frame.getByTestId('style-select').inputValue()).toBe('panda');
 
     const answers = (await received(page)).filter((m) => m.type !== 'biaoqing:ready');
-    expect(answers.map((m) => m.id).sort()).toEqual(['bad-style', 'cancelled', 'extra-field', 'long-prompt', 'not-image', 'panda', 'photo-string', 'prompt-number', 'second', 'unknown-type'].sort());
+    expect(answers.map((m) => m.id).sort()).toEqual(
+      ['bad-style', 'cancelled', 'extra-field', 'long-prompt', 'not-image', 'panda', 'photo-string', 'prompt-number', 'second', 'unknown-type'].sort(),
+    );
     await context.close();
   });
 

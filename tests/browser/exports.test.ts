@@ -88,7 +88,12 @@ describe('exports to each platform’s rules', () => {
     await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '得意', caption: '高清无码 HD' });
     expect((await outcome(page)).kind).toBe('result');
     const files: Record<string, Uint8Array> = {};
-    for (const [format, size] of [['png', 512], ['webp', 512], ['png', 1024], ['webp', 1024]] as const) {
+    for (const [format, size] of [
+      ['png', 512],
+      ['webp', 512],
+      ['png', 1024],
+      ['webp', 1024],
+    ] as const) {
       const file = await download(page, `export-hd-${format}-${size}`);
       expect(file.name).toMatch(new RegExp(`-${size}\\.${format}$`));
       expect(parseImageHeader(file.bytes)).toEqual({ format, width: size, height: size, animated: false });

@@ -82,9 +82,7 @@ describe('free text → expression by meaning', () => {
     const records = (await storedKeys(page, 'model:clip-', [MODEL_DB, MODEL_DB_STORE])).filter((k) => k.endsWith('/record'));
     expect(records).toHaveLength(3);
     expect(await storedKeys(page, 'embeddings:clip-text-fixture@')).toHaveLength(1);
-    expect(await storedKeys(page, 'query:clip-text-fixture@')).toContain(
-      (await storedKeys(page, 'query:')).find((k) => k.endsWith(':天旋地转')),
-    );
+    expect(await storedKeys(page, 'query:clip-text-fixture@')).toContain((await storedKeys(page, 'query:')).find((k) => k.endsWith(':天旋地转')));
 
     const fetched: string[] = [];
     page.on('request', (r) => {

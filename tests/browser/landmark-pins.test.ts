@@ -12,8 +12,14 @@ import { makeSticker, openApp, outcome } from './support/app-driver.ts';
 
 /** Subject's right eye, then left eye, in photo pixels. */
 const PINNED: Record<string, [[number, number], [number, number]]> = {
-  'faces/astronaut.png': [[203.5, 101.1], [246.0, 103.5]],
-  'faces/grace_hopper.jpg': [[223.0, 192.2], [306.5, 187.3]],
+  'faces/astronaut.png': [
+    [203.5, 101.1],
+    [246.0, 103.5],
+  ],
+  'faces/grace_hopper.jpg': [
+    [223.0, 192.2],
+    [306.5, 187.3],
+  ],
 };
 /** Landmarks vary by a pixel or so across CPUs' float paths; 3 px is under a tenth of an iris. */
 const TOLERANCE_PX = 3;

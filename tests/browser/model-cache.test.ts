@@ -24,15 +24,21 @@ const modelBytes = readFileSync(path.join(MODELS_DIR, entry.file));
 async function modelOnlyAtPublicUrl(page: Page, body: Buffer): Promise<{ count: number }> {
   const served = { count: 0 };
   for (const file of [entry.file, lean.file]) await page.route(`**/models/${file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
-  await page.route((url) => url.href === entry.url, (route) => {
-    served.count++;
-    return route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
-  });
+  await page.route(
+    (url) => url.href === entry.url,
+    (route) => {
+      served.count++;
+      return route.fulfill({ status: 200, contentType: 'application/octet-stream', body });
+    },
+  );
   return served;
 }
 
 async function modelReady(page: Page): Promise<void> {
-  await page.getByTestId('notice').filter({ hasText: /已就绪/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('notice')
+    .filter({ hasText: /已就绪/ })
+    .waitFor({ timeout: 60_000 });
 }
 
 describe('model weights: fetched once from the manifest URL, verified, cached in IndexedDB', () => {

@@ -103,7 +103,8 @@ describe('model manager: resumable, verified, chunked downloads', () => {
     await store.context.setOffline(true);
     const cached = await store.load(entry);
     expect(cached).toMatchObject({ ok: true, byteLength: entry.bytes, sha256: entry.sha256 });
-    if (cached.ok) expect(cached.progress).toEqual([{ model: entry.id, loaded: entry.bytes, total: entry.bytes, cached: true, bytesPerSecond: null, secondsLeft: null }]);
+    if (cached.ok)
+      expect(cached.progress).toEqual([{ model: entry.id, loaded: entry.bytes, total: entry.bytes, cached: true, bytesPerSecond: null, secondsLeft: null }]);
     expect(await store.call('available', entry, store.assetBase)).toBe(true);
     expect(asked(entry)).toEqual([[null, 200]]);
 

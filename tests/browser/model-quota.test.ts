@@ -82,7 +82,10 @@ describe('model manager: storage quota', () => {
         };
       });
       await openApp(page, world.server.url);
-      await page.getByTestId('notice').filter({ hasText: /已就绪/ }).waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('notice')
+        .filter({ hasText: /已就绪/ })
+        .waitFor({ timeout: 60_000 });
       // The service worker fills Cache Storage in the background: usage is measured once it is steady.
       await serviceWorkerInControl(page);
       await setQuota(page, (await steadyUsage(page)) + 20 * MB);

@@ -26,7 +26,10 @@ describe('models panel', () => {
   it('lists whole and part-downloaded models with sizes; deleting one from the keyboard frees its storage', async () => {
     const { page, context } = await openPage(world.browser);
     await openApp(page, world.server.url);
-    await page.getByTestId('notice').filter({ hasText: /已就绪/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: /已就绪/ })
+      .waitFor({ timeout: 60_000 });
 
     // Part of the CLIP text encoder, as a stopped download leaves it (the real file is not on this
     // machine: these are other bytes of its size, which is all a part-download can be checked by).

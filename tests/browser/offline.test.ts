@@ -99,7 +99,11 @@ describe('offline AI redraw', () => {
     if (first.kind === 'error') throw new Error(`online AI sticker failed: ${first.code} ${first.detail}`);
     const before = await pixels(page, first.src);
     // The AI ran: onnxruntime-web's wasm is kept for offline use with the sticker files.
-    const ready = () => page.getByTestId('offline-indicator').getAttribute('data-offline-ready').then((v) => (v ?? '').split(' ').sort().join(' '));
+    const ready = () =>
+      page
+        .getByTestId('offline-indicator')
+        .getAttribute('data-offline-ready')
+        .then((v) => (v ?? '').split(' ').sort().join(' '));
     await expect.poll(ready, { timeout: 60_000 }).toBe('ai stickers');
 
     await context.setOffline(true);

@@ -98,7 +98,9 @@ describe('installable app', () => {
     const shell = await precachedPaths(page, 'install');
     const entry = await page.locator('script[type="module"][src]').first().getAttribute('src');
     const styles = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-    expect(shell).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', new URL(entry!, session.server.url).pathname, ...styles]));
+    expect(shell).toEqual(
+      expect.arrayContaining(['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', new URL(entry!, session.server.url).pathname, ...styles]),
+    );
     // Nothing the first sticker has not used yet: it would compete with the sticker for the network.
     expect(shell.filter((p) => p.endsWith('.wasm') || p.endsWith('.woff2'))).toEqual([]);
 
@@ -107,8 +109,14 @@ describe('installable app', () => {
     await expect.poll(() => page.getByTestId('offline-indicator').getAttribute('data-offline-ready'), { timeout: 60_000 }).toBe('stickers');
     const paths = await precachedPaths(page);
     expect(paths.filter((p) => /^\/mediapipe\/[\d.]+\/vision_wasm_module_internal\.(?:wasm|js)$/u.test(p))).toHaveLength(2);
-    expect(paths.some((p) => p.endsWith('.woff2')), 'the caption fonts').toBe(true);
-    expect(paths.some((p) => /^\/assets\/ort-wasm.*\.wasm$/u.test(p)), 'onnxruntime-web’s wasm, before the AI ran').toBe(false);
+    expect(
+      paths.some((p) => p.endsWith('.woff2')),
+      'the caption fonts',
+    ).toBe(true);
+    expect(
+      paths.some((p) => /^\/assets\/ort-wasm.*\.wasm$/u.test(p)),
+      'onnxruntime-web’s wasm, before the AI ran',
+    ).toBe(false);
     expect(paths.filter((p) => p.startsWith('/models/'))).toEqual([]);
     expect(paths.filter((p) => p.endsWith('.map') || p === '/sw.js')).toEqual([]);
     expect(offMachineRequests).toEqual([]);
@@ -120,7 +128,10 @@ describe('installable app', () => {
     const { page, context, pageErrors } = await openPage(session.browser, { userAgent: WECHAT_UA });
     await openApp(page, session.server.url);
     // The app registers after the load event; by the time the face model is ready it would have.
-    await page.getByTestId('notice').filter({ hasText: /已就绪/u }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('notice')
+      .filter({ hasText: /已就绪/u })
+      .waitFor({ timeout: 60_000 });
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
     expect(await page.getByTestId('update-banner').getAttribute('data-state')).toBe('none');

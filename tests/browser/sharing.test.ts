@@ -54,7 +54,9 @@ describe('sharing', () => {
     await openApp(page, session.server.url);
     await makeSticker(page, fixtureFile('faces/astronaut.png'), { prompt: '惊讶' });
     expect((await outcome(page)).kind).toBe('result');
-    const canShareFiles = await page.evaluate(() => typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File(['x'], 'x.png', { type: 'image/png' })] }));
+    const canShareFiles = await page.evaluate(
+      () => typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File(['x'], 'x.png', { type: 'image/png' })] }),
+    );
     expect(await page.getByTestId('share-button').count()).toBe(canShareFiles ? 1 : 0);
     expect(await page.getByTestId('download-link').getAttribute('download')).toMatch(/\.png$/);
     expect(await page.getByTestId('wechat-save-hint').count()).toBe(0);

@@ -110,7 +110,11 @@ describe('inside WeChat’s in-app browser', () => {
 
     // What the engine asked the workers for, and what they report they ran on.
     const inits = await workerInits(page);
-    expect(inits.find((o) => o.faceDelegate !== undefined)).toMatchObject({ faceDelegate: 'cpu', warpBackend: 'webgl2', ai: { assumeWeak: 'wechat', singleThreadWasm: true } });
+    expect(inits.find((o) => o.faceDelegate !== undefined)).toMatchObject({
+      faceDelegate: 'cpu',
+      warpBackend: 'webgl2',
+      ai: { assumeWeak: 'wechat', singleThreadWasm: true },
+    });
     expect(inits.find((o) => o.encoder !== undefined)).toMatchObject({ device: 'wasm', singleThreadWasm: true });
     await page.getByTestId('diagnostics').locator('summary').click();
     expect(await page.getByTestId('timing-detect-face').getAttribute('data-backend')).toBe('mediapipe-wasm-cpu');
@@ -135,32 +139,36 @@ describe('inside WeChat’s in-app browser', () => {
     await context.close();
   });
 
-  it('sends the AI style to the fallback server and gets the sticker back', async () => {
-    const { page, context } = await openPage(browser, { userAgent: WECHAT_UA, context: PHONE });
-    const modelRequests: string[] = [];
-    const uploads: string[] = [];
-    context.on('request', (r) => {
-      if (r.url().includes('/models/fixtures/diffusion/')) modelRequests.push(r.url());
-      if (new URL(r.url()).pathname === '/api/upload') uploads.push(r.url());
-    });
-    await openApp(page, app.url, '');
-    await chooseAi(page, { seed: 77, steps: 1 });
-    const status = page.getByTestId('ai-status');
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
-    expect(await status.getAttribute('data-provider')).toBe('server');
-    expect(await status.getAttribute('data-reason')).toBe('no-webgpu');
-    await expect(page.getByTestId('ai-server').innerText()).resolves.toMatch(/在服务器上生成.*512×512/u);
-    expect(await page.getByTestId('ai-download').count()).toBe(0);
+  it(
+    'sends the AI style to the fallback server and gets the sticker back',
+    async () => {
+      const { page, context } = await openPage(browser, { userAgent: WECHAT_UA, context: PHONE });
+      const modelRequests: string[] = [];
+      const uploads: string[] = [];
+      context.on('request', (r) => {
+        if (r.url().includes('/models/fixtures/diffusion/')) modelRequests.push(r.url());
+        if (new URL(r.url()).pathname === '/api/upload') uploads.push(r.url());
+      });
+      await openApp(page, app.url, '');
+      await chooseAi(page, { seed: 77, steps: 1 });
+      const status = page.getByTestId('ai-status');
+      await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+      expect(await status.getAttribute('data-provider')).toBe('server');
+      expect(await status.getAttribute('data-reason')).toBe('no-webgpu');
+      await expect(page.getByTestId('ai-server').innerText()).resolves.toMatch(/在服务器上生成.*512×512/u);
+      expect(await page.getByTestId('ai-download').count()).toBe(0);
 
-    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心大笑' });
-    const done = await outcome(page, null, 180_000);
-    expect(done.kind).toBe('result');
-    await expect(page.getByTestId('redraw-info').innerText()).resolves.toMatch(/在服务器上生成.*77/u);
-    expect(await page.getByTestId('wechat-save-hint').count()).toBe(1);
-    expect(uploads).toHaveLength(1);
-    expect(modelRequests).toEqual([]);
-    await context.close();
-  }, AI_TEST_MS);
+      await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心大笑' });
+      const done = await outcome(page, null, 180_000);
+      expect(done.kind).toBe('result');
+      await expect(page.getByTestId('redraw-info').innerText()).resolves.toMatch(/在服务器上生成.*77/u);
+      expect(await page.getByTestId('wechat-save-hint').count()).toBe(1);
+      expect(uploads).toHaveLength(1);
+      expect(modelRequests).toEqual([]);
+      await context.close();
+    },
+    AI_TEST_MS,
+  );
 
   it('outside WeChat the same browser shows no open-in-browser hint and decides the AI stage by the device', async () => {
     const { page, context } = await openPage(browser, { context: PHONE });

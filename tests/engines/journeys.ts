@@ -158,7 +158,12 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     const whatsapp = (await linkFile(page, 'export-whatsapp')).bytes;
     expect(whatsapp.byteLength).toBeLessThanOrEqual(500 * KB);
     expect(parseImageHeader(whatsapp)).toEqual({ format: 'webp', width: 512, height: 512, animated: true });
-    for (const [format, size] of [['png', 512], ['webp', 512], ['png', 1024], ['webp', 1024]] as const) {
+    for (const [format, size] of [
+      ['png', 512],
+      ['webp', 512],
+      ['png', 1024],
+      ['webp', 1024],
+    ] as const) {
       const file = await linkFile(page, `export-hd-${format}-${size}`);
       expect(file.name).toMatch(new RegExp(`-${size}\\.${format}$`));
       expect(parseImageHeader(file.bytes)).toEqual({ format, width: size, height: size, animated: false });
@@ -173,10 +178,16 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
       await choose(on, 'ai-seed', '7');
       await choose(on, 'ai-steps', '2');
       await on.click(testId('ai-download'));
-      const provider = await waitFor(on, 'the AI models', (sel) => {
-        const el = document.querySelector<HTMLElement>(sel)!;
-        return el.dataset.state === 'ready' ? (el.dataset.provider ?? '') : null;
-      }, [testId('ai-status')], 120_000);
+      const provider = await waitFor(
+        on,
+        'the AI models',
+        (sel) => {
+          const el = document.querySelector<HTMLElement>(sel)!;
+          return el.dataset.state === 'ready' ? (el.dataset.provider ?? '') : null;
+        },
+        [testId('ai-status')],
+        120_000,
+      );
       const done = await makeSticker(on, PHOTO, { prompt: '开心', caption: ' ' });
       await choose(on, 'style-select', 'photo');
       if (done.kind !== 'result') throw new Error(`${on.engine}: ${done.code} ${done.detail}`);
@@ -227,14 +238,26 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     await waitFor(page, 'history', (sel: string, n: number) => document.querySelectorAll(sel).length >= n || null, [testId('history-item'), made.length]);
     const before = await count();
     await page.reload();
-    await waitFor(page, 'history after reload', (sel: string, n: number) => document.querySelectorAll(sel).length === n || null, [testId('history-item'), before]);
+    await waitFor(page, 'history after reload', (sel: string, n: number) => document.querySelectorAll(sel).length === n || null, [
+      testId('history-item'),
+      before,
+    ]);
     await fill(page, 'prompt-input', '');
     // The oldest sticker made here is the photo sticker with its caption.
-    await page.run((items, edit) => [...document.querySelectorAll(items)].at(-1)!.querySelector<HTMLElement>(edit)!.click(), testId('history-item'), testId('history-edit'));
-    const form = await waitFor(page, 'the re-edited words', (p, c) => {
-      const prompt = document.querySelector<HTMLInputElement>(p)!.value;
-      return prompt === '' ? null : { prompt, caption: document.querySelector<HTMLInputElement>(c)!.value };
-    }, [testId('prompt-input'), testId('caption-input')]);
+    await page.run(
+      (items, edit) => [...document.querySelectorAll(items)].at(-1)!.querySelector<HTMLElement>(edit)!.click(),
+      testId('history-item'),
+      testId('history-edit'),
+    );
+    const form = await waitFor(
+      page,
+      'the re-edited words',
+      (p, c) => {
+        const prompt = document.querySelector<HTMLInputElement>(p)!.value;
+        return prompt === '' ? null : { prompt, caption: document.querySelector<HTMLInputElement>(c)!.value };
+      },
+      [testId('prompt-input'), testId('caption-input')],
+    );
     expect(form).toEqual(WORDS);
   });
 
@@ -277,7 +300,13 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
       await waitFor(hostPage, 'the embedded app', () => document.querySelector('#status[data-state="ready"]') !== null, [], 60_000);
       await hostPage.upload('#photo', PHOTO);
       await hostPage.click('#generate');
-      const src = await waitFor(hostPage, 'the sticker', () => document.querySelector<HTMLImageElement>('#result img')?.src ?? (document.querySelector('#error')?.textContent || null), [], 120_000);
+      const src = await waitFor(
+        hostPage,
+        'the sticker',
+        () => document.querySelector<HTMLImageElement>('#result img')?.src ?? (document.querySelector('#error')?.textContent || null),
+        [],
+        120_000,
+      );
       expect(src).toMatch(/^blob:/);
       expect(parseImageHeader(await bytesAt(hostPage, src))).toMatchObject({ format: 'png', width: 512, height: 512 });
     } finally {

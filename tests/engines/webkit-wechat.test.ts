@@ -32,17 +32,27 @@ describe('WeChat on iOS (WebKit with a MicroMessenger user agent)', () => {
     const done = await makeSticker(page, fixture('faces/grace_hopper.jpg'), { prompt: '开心' });
     expect(done).toMatchObject({ kind: 'result' });
     // In the browser's language (MiniBrowser's is English here).
-    expect(await page.run((sel) => document.querySelector<HTMLElement>(sel)?.innerText ?? null, testId('wechat-save-hint'))).toMatch(/长按图片保存|Long-press the image to save/u);
+    expect(await page.run((sel) => document.querySelector<HTMLElement>(sel)?.innerText ?? null, testId('wechat-save-hint'))).toMatch(
+      /长按图片保存|Long-press the image to save/u,
+    );
     expect(await page.run(() => document.querySelectorAll('a[download]').length)).toBe(0);
     expect(await page.run(async () => ('serviceWorker' in navigator ? (await navigator.serviceWorker.getRegistrations()).length : 0))).toBe(0);
   });
 
   it('sends the AI style to the fallback server: nothing to download', async () => {
     await choose(page, 'style-select', 'ai');
-    const status = await waitFor(page, 'the AI panel', (sel) => {
-      const el = document.querySelector<HTMLElement>(sel);
-      return el === null || el.dataset.state === 'checking' ? null : { state: el.dataset.state, reason: el.dataset.reason ?? null, code: el.dataset.code ?? null };
-    }, [testId('ai-status')], 60_000);
+    const status = await waitFor(
+      page,
+      'the AI panel',
+      (sel) => {
+        const el = document.querySelector<HTMLElement>(sel);
+        return el === null || el.dataset.state === 'checking'
+          ? null
+          : { state: el.dataset.state, reason: el.dataset.reason ?? null, code: el.dataset.code ?? null };
+      },
+      [testId('ai-status')],
+      60_000,
+    );
     // No server runs in this test: the panel says it cannot be reached, and offers no download.
     console.log('WeChat iOS AI panel:', status);
     expect(status.state).toBe('unavailable');

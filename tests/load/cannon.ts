@@ -18,7 +18,9 @@ const round = (x: number, places = 1): number => Math.round(x * 10 ** places) / 
 
 export async function cannon(options: autocannon.Options): Promise<PhaseReport> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(options, (error: unknown, out: autocannon.Result) => (error === null || error === undefined ? resolve(out) : reject(error instanceof Error ? error : new Error(String(error)))));
+    autocannon(options, (error: unknown, out: autocannon.Result) =>
+      error === null || error === undefined ? resolve(out) : reject(error instanceof Error ? error : new Error(String(error))),
+    );
   });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]));
   const requests = Object.values(statusCodes).reduce((a, b) => a + b, 0);
@@ -33,4 +35,7 @@ export async function cannon(options: autocannon.Options): Promise<PhaseReport> 
   };
 }
 
-export const fiveHundreds = (report: PhaseReport): number => Object.entries(report.statusCodes).filter(([code]) => code.startsWith('5')).reduce((sum, [, n]) => sum + n, 0);
+export const fiveHundreds = (report: PhaseReport): number =>
+  Object.entries(report.statusCodes)
+    .filter(([code]) => code.startsWith('5'))
+    .reduce((sum, [, n]) => sum + n, 0);

@@ -38,7 +38,15 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, BIAOQING_MODELS: 'fixtures', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: path.join(dataDir, 'data'), LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      BIAOQING_MODELS: 'fixtures',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: path.join(dataDir, 'data'),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', log, log],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -57,7 +65,10 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
   const deadline = Date.now() + STARTUP_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { base, logTail, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

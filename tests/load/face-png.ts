@@ -16,7 +16,8 @@ export function smallFacePng(size = 128): Uint8Array {
     for (let x = 0; x < size; x++) {
       for (let c = 0; c < 3; c++) {
         let sum = 0;
-        for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) sum += image.data[((y * factor + dy) * width + x * factor + dx) * channels + c] ?? 0;
+        for (let dy = 0; dy < factor; dy++)
+          for (let dx = 0; dx < factor; dx++) sum += image.data[((y * factor + dy) * width + x * factor + dx) * channels + c] ?? 0;
         out[(y * size + x) * 3 + c] = Math.round(sum / (factor * factor));
       }
     }

@@ -137,7 +137,11 @@ try {
         setupRequest: (request) => {
           const n = generated++;
           const body = { uploadId: uploadIds[n % uploadIds.length], prompt: '开心大笑', style: 'ai', seed: n % DISTINCT_SEEDS, steps: 2, strength: 0.5 };
-          return { ...request, headers: { ...request.headers, 'content-type': 'application/json', 'x-forwarded-for': newClientAddress() }, body: JSON.stringify(body) };
+          return {
+            ...request,
+            headers: { ...request.headers, 'content-type': 'application/json', 'x-forwarded-for': newClientAddress() },
+            body: JSON.stringify(body),
+          };
         },
         onResponse: (status, body) => {
           if (status !== 202) return;
@@ -159,7 +163,11 @@ try {
     requests: [
       {
         method: 'GET',
-        setupRequest: (request) => ({ ...request, path: `/api/jobs/${jobIds[asked++ % jobIds.length]}`, headers: { ...request.headers, 'x-forwarded-for': newClientAddress() } }),
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/jobs/${jobIds[asked++ % jobIds.length]}`,
+          headers: { ...request.headers, 'x-forwarded-for': newClientAddress() },
+        }),
       },
     ],
   });
@@ -201,7 +209,22 @@ try {
     passed: failures.length === 0,
     failures,
   };
-  console.table(Object.fromEntries(Object.entries(phases).map(([name, p]) => [name, { requests: p.requests, 'req/s': p.requestsPerSecond, 'p50 ms': p.latencyMs.p50, 'p99 ms': p.latencyMs.p99, 'max ms': p.latencyMs.max, statuses: JSON.stringify(p.statusCodes), errors: p.errors }])));
+  console.table(
+    Object.fromEntries(
+      Object.entries(phases).map(([name, p]) => [
+        name,
+        {
+          requests: p.requests,
+          'req/s': p.requestsPerSecond,
+          'p50 ms': p.latencyMs.p50,
+          'p99 ms': p.latencyMs.p99,
+          'max ms': p.latencyMs.max,
+          statuses: JSON.stringify(p.statusCodes),
+          errors: p.errors,
+        },
+      ]),
+    ),
+  );
   console.table(jobs);
 } finally {
   await server.stop();

@@ -23,13 +23,41 @@ describe('EXIF orientation', () => {
   });
 
   it('turns and mirrors the pixels as displayed', () => {
-    expect(shown(1)).toEqual([[0, 1, 2], [3, 4, 5]]);
-    expect(shown(2)).toEqual([[2, 1, 0], [5, 4, 3]]);
-    expect(shown(3)).toEqual([[5, 4, 3], [2, 1, 0]]);
-    expect(shown(4)).toEqual([[3, 4, 5], [0, 1, 2]]);
-    expect(shown(5)).toEqual([[0, 3], [1, 4], [2, 5]]);
-    expect(shown(6)).toEqual([[3, 0], [4, 1], [5, 2]]);
-    expect(shown(7)).toEqual([[5, 2], [4, 1], [3, 0]]);
-    expect(shown(8)).toEqual([[2, 5], [1, 4], [0, 3]]);
+    expect(shown(1)).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+    expect(shown(2)).toEqual([
+      [2, 1, 0],
+      [5, 4, 3],
+    ]);
+    expect(shown(3)).toEqual([
+      [5, 4, 3],
+      [2, 1, 0],
+    ]);
+    expect(shown(4)).toEqual([
+      [3, 4, 5],
+      [0, 1, 2],
+    ]);
+    expect(shown(5)).toEqual([
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ]);
+    expect(shown(6)).toEqual([
+      [3, 0],
+      [4, 1],
+      [5, 2],
+    ]);
+    expect(shown(7)).toEqual([
+      [5, 2],
+      [4, 1],
+      [3, 0],
+    ]);
+    expect(shown(8)).toEqual([
+      [2, 5],
+      [1, 4],
+      [0, 3],
+    ]);
   });
 });

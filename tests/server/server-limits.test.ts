@@ -54,8 +54,8 @@ describe('fallback server limits', () => {
     const server = await start({}, () => held);
     try {
       const id = await uploadId(server.base);
-      const running = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 11 })).json()) as { jobId: string; eventsUrl: string });
-      const queued = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 12 })).json()) as { jobId: string; eventsUrl: string });
+      const running = (await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 11 })).json()) as { jobId: string; eventsUrl: string };
+      const queued = (await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 12 })).json()) as { jobId: string; eventsUrl: string };
       expect(await (await fetch(`${server.base}/api/jobs/${queued.jobId}`)).json()).toMatchObject({ state: 'queued' });
       const queuedEvents = readEvents(`${server.base}${queued.eventsUrl}`);
       const runningEvents = readEvents(`${server.base}${running.eventsUrl}`);
@@ -77,7 +77,11 @@ describe('fallback server limits', () => {
       expect(modelCalls.count).toBe(before);
 
       // Cancelled jobs no longer count as the client's unfinished ones: three more fit.
-      const next = await Promise.all([13, 14, 15].map(async (seed) => (await (await generate(server.base, { ...REQUEST, uploadId: id, seed })).json()) as { jobId: string; eventsUrl: string }));
+      const next = await Promise.all(
+        [13, 14, 15].map(
+          async (seed) => (await (await generate(server.base, { ...REQUEST, uploadId: id, seed })).json()) as { jobId: string; eventsUrl: string },
+        ),
+      );
       for (const job of next) expect((await readEvents(`${server.base}${job.eventsUrl}`)).at(-1)!.event).toBe('done');
       const done = await (await fetch(`${server.base}/api/jobs/${next[0]!.jobId}`)).json();
       const again = await cancel(server.base, next[0]!.jobId);
@@ -103,7 +107,7 @@ describe('fallback server limits', () => {
     });
     try {
       const id = await uploadId(server.base);
-      const job = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 21 })).json()) as { jobId: string; eventsUrl: string });
+      const job = (await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 21 })).json()) as { jobId: string; eventsUrl: string };
       const events = readEvents(`${server.base}${job.eventsUrl}`);
       await inUnet;
       const calls = modelCalls.count;
@@ -114,7 +118,7 @@ describe('fallback server limits', () => {
       expect(all.filter((e) => e.event === 'progress').map((e) => e.data.done)).toEqual([1, 2]);
       expect(modelCalls.count).toBe(calls);
 
-      const after = ((await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 22 })).json()) as { eventsUrl: string });
+      const after = (await (await generate(server.base, { ...REQUEST, uploadId: id, seed: 22 })).json()) as { eventsUrl: string };
       expect((await readEvents(`${server.base}${after.eventsUrl}`)).at(-1)!.event).toBe('done');
       expect(modelCalls.count).toBe(calls + 5);
     } finally {
@@ -150,11 +154,17 @@ describe('fallback server limits', () => {
   it('lets the listed origins call it across origins, and no others', async () => {
     const server = await start({ allowedOrigins: ['https://app.example'] });
     try {
-      const preflight = await fetch(`${server.base}/api/generate`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+      const preflight = await fetch(`${server.base}/api/generate`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
       // The app cancels a job with DELETE: a method the browser asks about first.
-      const cancelPreflight = await fetch(`${server.base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'DELETE' } });
+      const cancelPreflight = await fetch(`${server.base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example', 'access-control-request-method': 'DELETE' },
+      });
       expect(cancelPreflight.status).toBe(204);
       expect(cancelPreflight.headers.get('access-control-allow-methods')?.split(', ')).toContain('DELETE');
       const cancelled = await fetch(`${server.base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`, { method: 'DELETE', headers: { origin: 'https://app.example' } });

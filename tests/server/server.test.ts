@@ -2,7 +2,6 @@
 // of the model, the bounded queue, rate limits, SSE progress, cancelling and the retention sweeper.
 // The redraw runs the fixture networks on onnxruntime-node.
 
-
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode as decodePng } from 'fast-png';
@@ -11,7 +10,6 @@ import { bytes, jpeg, jpegSegment, png, pngChunk } from '../unit/support/image-b
 import { exifPayload } from './support/exif.ts';
 import { cancel, generate, modelCalls, readEvents, start, upload, type Running } from './support/harness.ts';
 import { JPEG, PNG, ID, REQUEST, errorOf, uploadId } from './support/requests.ts';
-
 
 describe('fallback server', () => {
   let server: Running;
@@ -27,7 +25,14 @@ describe('fallback server', () => {
     expect(await health.json()).toMatchObject({ ok: true, models: 'fixtures' });
     const doc = (await (await fetch(`${server.base}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/download/{id}', '/api/generate', '/api/jobs/{id}', '/api/jobs/{id}/events', '/api/upload', '/healthz']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/download/{id}',
+      '/api/generate',
+      '/api/jobs/{id}',
+      '/api/jobs/{id}/events',
+      '/api/upload',
+      '/healthz',
+    ]);
     expect(Object.keys(doc.paths['/api/jobs/{id}'] as object).sort()).toEqual(['delete', 'get']);
     const missing = await fetch(`${server.base}/api/nothing`);
     expect(missing.status).toBe(404);
@@ -38,7 +43,13 @@ describe('fallback server', () => {
     // EXIF saying "turn a quarter clockwise", XMP with a GPS-like text and a comment, after the SOI;
     // a PNG text chunk before IEND.
     const xmp = jpegSegment(0xe1, [...new TextEncoder().encode('http://ns.adobe.com/xap/1.0/\0GPS 31.2N 121.4E')]);
-    const withExif = bytes(JPEG.subarray(0, 2), jpegSegment(0xe1, exifPayload(6)), xmp, jpegSegment(0xfe, [...new TextEncoder().encode('secret comment')]), JPEG.subarray(2));
+    const withExif = bytes(
+      JPEG.subarray(0, 2),
+      jpegSegment(0xe1, exifPayload(6)),
+      xmp,
+      jpegSegment(0xfe, [...new TextEncoder().encode('secret comment')]),
+      JPEG.subarray(2),
+    );
     const response = await upload(server.base, withExif);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { id: string; width: number; height: number; expiresAt: string };
@@ -75,12 +86,19 @@ describe('fallback server', () => {
     expect(huge.status).toBe(413);
     expect(await errorOf(huge)).toMatchObject({ code: 'BAD_INPUT', reason: 'too-large' });
     // Over the limit with no Content-Length (chunked): cut off by the multipart limit instead.
-    const form = new Response((() => {
-      const f = new FormData();
-      f.append('file', new Blob([new Uint8Array(11 * 1024 * 1024)]), 'big.jpg');
-      return f;
-    })());
-    const chunked = await fetch(`${server.base}/api/upload`, { method: 'POST', headers: { 'content-type': form.headers.get('content-type')! }, body: form.body, duplex: 'half' } as RequestInit);
+    const form = new Response(
+      (() => {
+        const f = new FormData();
+        f.append('file', new Blob([new Uint8Array(11 * 1024 * 1024)]), 'big.jpg');
+        return f;
+      })(),
+    );
+    const chunked = await fetch(`${server.base}/api/upload`, {
+      method: 'POST',
+      headers: { 'content-type': form.headers.get('content-type')! },
+      body: form.body,
+      duplex: 'half',
+    } as RequestInit);
     expect(chunked.status).toBe(413);
     expect(await errorOf(chunked)).toMatchObject({ code: 'BAD_INPUT', reason: 'too-large' });
     const notMultipart = await fetch(`${server.base}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: JPEG });
@@ -116,7 +134,14 @@ describe('fallback server', () => {
 
   it('refuses bad generate bodies and unknown uploads', async () => {
     const id = await uploadId(server.base);
-    for (const body of [{}, { ...REQUEST, uploadId: id, steps: 0 }, { ...REQUEST, uploadId: id, steps: 5 }, { ...REQUEST, uploadId: id, strength: 2 }, { ...REQUEST, uploadId: id, style: 'photo' }, { ...REQUEST, uploadId: id, prompt: 'x'.repeat(201) }]) {
+    for (const body of [
+      {},
+      { ...REQUEST, uploadId: id, steps: 0 },
+      { ...REQUEST, uploadId: id, steps: 5 },
+      { ...REQUEST, uploadId: id, strength: 2 },
+      { ...REQUEST, uploadId: id, style: 'photo' },
+      { ...REQUEST, uploadId: id, prompt: 'x'.repeat(201) },
+    ]) {
       const response = await generate(server.base, body);
       expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect((await errorOf(response)).code).toBe('BAD_INPUT');

@@ -27,7 +27,17 @@ describe('toGenerateRequest', () => {
 
   it('takes the caption over the words, and every choice of the form', () => {
     const request = toGenerateRequest(
-      form({ prompt: '开心', caption: ' 好耶 ', style: 'panda', template: 'festival-moon', animate: true, outlineWidth: 3, outlineColour: '#ff0000', cutout: 'face', captionPlacement: { kind: 'free', x: 0.2, y: 0.3 } }),
+      form({
+        prompt: '开心',
+        caption: ' 好耶 ',
+        style: 'panda',
+        template: 'festival-moon',
+        animate: true,
+        outlineWidth: 3,
+        outlineColour: '#ff0000',
+        cutout: 'face',
+        captionPlacement: { kind: 'free', x: 0.2, y: 0.3 },
+      }),
       { id: 'laugh', intensity: 0.7 },
     );
     expect(request).toEqual({
@@ -58,7 +68,17 @@ describe('toGenerateRequest', () => {
   });
 
   it("asks for each pack sticker what the pack maker asked for: the item's words, style and template, the form's edge, cutout and place", () => {
-    const current = form({ prompt: '别的字', caption: '别的', style: 'ai', template: 'festival-moon', animate: true, outlineWidth: 5, outlineColour: '#00ff00', cutout: 'face', captionPlacement: { kind: 'top' } });
+    const current = form({
+      prompt: '别的字',
+      caption: '别的',
+      style: 'ai',
+      template: 'festival-moon',
+      animate: true,
+      outlineWidth: 5,
+      outlineColour: '#00ff00',
+      cutout: 'face',
+      captionPlacement: { kind: 'top' },
+    });
     for (const item of planPack(24)) {
       expect(toGenerateRequest(packItemForm(current, item), { id: item.expressionId, intensity: 1 })).toEqual({
         prompt: item.caption,
@@ -123,7 +143,10 @@ describe('the draft', () => {
 
   it('takes the default for a field missing or broken', () => {
     const now = form({ outlineWidth: 9, cutout: 'face', template: 'festival-moon' });
-    const restored = { ...now, ...restoreDraft({ photo: 'not a blob', photoName: 'x.jpg', outlineWidth: '3', cutout: 'rainbow', captionPlacement: { kind: 'free', x: 7, y: 0 } }, now) };
+    const restored = {
+      ...now,
+      ...restoreDraft({ photo: 'not a blob', photoName: 'x.jpg', outlineWidth: '3', cutout: 'rainbow', captionPlacement: { kind: 'free', x: 7, y: 0 } }, now),
+    };
     expect(restored).toEqual(form());
   });
 

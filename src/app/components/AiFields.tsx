@@ -26,7 +26,9 @@ export function AiFields(props: Props) {
   return (
     <div class="ai-fields" data-testid="ai-fields">
       <Show when={status()?.set.test}>
-        <p class="notice" data-testid="ai-test-banner" role="note">{a().testModels}</p>
+        <p class="notice" data-testid="ai-test-banner" role="note">
+          {a().testModels}
+        </p>
       </Show>
       <label class="field">
         <span>{a().device}</span>
@@ -48,7 +50,14 @@ export function AiFields(props: Props) {
               {s().decision.run === 'local' ? ` · ${a().runsOn(s().decision.provider ?? 'wasm', s().decision.dtype ?? '')}` : ''}
             </p>
             <Show when={s().state === 'unavailable'}>
-              <Show when={s().server !== undefined && s().error} fallback={<p class="notice" role="alert">{a().elsewhere}</p>}>
+              <Show
+                when={s().server !== undefined && s().error}
+                fallback={
+                  <p class="notice" role="alert">
+                    {a().elsewhere}
+                  </p>
+                }
+              >
                 {(e) => (
                   <p class="error" role="alert" data-testid="ai-error" data-code={e().code}>
                     {a().serverDown} {errorSentence(e())}
@@ -96,10 +105,16 @@ export function AiFields(props: Props) {
               )}
             </Show>
             <Show when={s().state === 'loading'}>
-              <p class="hint" aria-live="polite">{a().loading}</p>
+              <p class="hint" aria-live="polite">
+                {a().loading}
+              </p>
             </Show>
             <Show when={s().state === 'ready' && s().engine}>
-              {(engine) => <p class="hint" data-testid="ai-ready">{engine().provider === 'server' ? a().serverReady(engine().loadMs) : a().ready(engine().loadMs)}</p>}
+              {(engine) => (
+                <p class="hint" data-testid="ai-ready">
+                  {engine().provider === 'server' ? a().serverReady(engine().loadMs) : a().ready(engine().loadMs)}
+                </p>
+              )}
             </Show>
           </div>
         )}
@@ -125,7 +140,11 @@ export function AiFields(props: Props) {
         </button>
         <label class="field">
           <span>{a().steps}</span>
-          <select data-testid="ai-steps" value={String(props.settings.steps)} onChange={(e) => props.onSettings({ ...props.settings, steps: Number(e.currentTarget.value) })}>
+          <select
+            data-testid="ai-steps"
+            value={String(props.settings.steps)}
+            onChange={(e) => props.onSettings({ ...props.settings, steps: Number(e.currentTarget.value) })}
+          >
             <For each={Array.from({ length: props.maxSteps }, (_, i) => i + 1)}>{(n) => <option value={String(n)}>{n}</option>}</For>
           </select>
         </label>

@@ -17,7 +17,14 @@ export function AnimatedPreview(props: Props) {
   return (
     <>
       <div class="checker">
-        <img src={playing() ? props.animatedUrl : props.stillUrl} width={256} height={256} alt={t().animatedAlt} data-testid="animation-image" data-playing={playing()} />
+        <img
+          src={playing() ? props.animatedUrl : props.stillUrl}
+          width={256}
+          height={256}
+          alt={t().animatedAlt}
+          data-testid="animation-image"
+          data-playing={playing()}
+        />
       </div>
       <button type="button" class="button ghost" data-testid="animation-toggle" onClick={() => setPlaying(!playing())}>
         <Show when={playing()} fallback={motionText().play}>

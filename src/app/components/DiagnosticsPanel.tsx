@@ -25,7 +25,14 @@ export function DiagnosticsPanel(props: Props) {
       <h3>{t().gpuAdapter}</h3>
       <Show when={props.gpu} fallback={<p>{t().gpuChecking}</p>}>
         {(gpu) => (
-          <Show when={gpu().available} fallback={<p data-testid="gpu-none">{t().gpuNone}: {gpu().reason}</p>}>
+          <Show
+            when={gpu().available}
+            fallback={
+              <p data-testid="gpu-none">
+                {t().gpuNone}: {gpu().reason}
+              </p>
+            }
+          >
             <dl data-testid="gpu-report">
               <dt>{t().gpuVendor}</dt>
               <dd data-testid="gpu-vendor">{gpu().vendor || '—'}</dd>
@@ -71,13 +78,19 @@ export function DiagnosticsPanel(props: Props) {
               {t().photoSize}: {run().photo.sourceWidth}×{run().photo.sourceHeight} → {run().photo.width}×{run().photo.height}
             </p>
             <p data-testid="eye-positions" data-eyes={JSON.stringify(run().eyes)}>
-              {t().eyePositions}: {run().eyes.map((p) => `(${p.x.toFixed(1)}, ${p.y.toFixed(1)})`).join(' ')}
+              {t().eyePositions}:{' '}
+              {run()
+                .eyes.map((p) => `(${p.x.toFixed(1)}, ${p.y.toFixed(1)})`)
+                .join(' ')}
             </p>
             <Show when={run().slots.length > 0}>
               <p data-testid="slot-positions" data-slots={JSON.stringify(run().slots)}>
                 {t().slotPositions}:{' '}
                 {run()
-                  .slots.map((s) => `${s.eyes.map((p) => `(${p.x.toFixed(0)}, ${p.y.toFixed(0)})`).join(' ')} / ${s.box.x.toFixed(0)},${s.box.y.toFixed(0)} ${s.box.w.toFixed(0)}×${s.box.h.toFixed(0)}`)
+                  .slots.map(
+                    (s) =>
+                      `${s.eyes.map((p) => `(${p.x.toFixed(0)}, ${p.y.toFixed(0)})`).join(' ')} / ${s.box.x.toFixed(0)},${s.box.y.toFixed(0)} ${s.box.w.toFixed(0)}×${s.box.h.toFixed(0)}`,
+                  )
                   .join('; ')}
               </p>
             </Show>
@@ -88,15 +101,26 @@ export function DiagnosticsPanel(props: Props) {
               data-ms={run().captionFont.ms}
               data-reason={run().captionFont.reason ?? ''}
             >
-              {t().captionFont}:{' '}
-              {run().captionFont.loaded.length > 0 ? t().captionFontState(run().captionFont.loaded.join(' + '), run().captionFont.ms) : ''}
+              {t().captionFont}: {run().captionFont.loaded.length > 0 ? t().captionFontState(run().captionFont.loaded.join(' + '), run().captionFont.ms) : ''}
               {/* What did not load (all of it, or only part) is drawn with the system's fonts. */}
-              {run().captionFont.reason === undefined ? '' : `${run().captionFont.loaded.length > 0 ? '; ' : ''}${t().captionFontSystem(run().captionFont.reason ?? '')}`}
+              {run().captionFont.reason === undefined
+                ? ''
+                : `${run().captionFont.loaded.length > 0 ? '; ' : ''}${t().captionFontSystem(run().captionFont.reason ?? '')}`}
             </p>
             <Show when={run().redraw}>
               {(r) => (
-                <p data-testid="redraw-report" data-step-ms={JSON.stringify(r().stepMs)} data-provider={r().engine.provider} data-load-ms={r().engine.loadMs} data-gpu-tensors={r().gpuTensorsLeft}>
-                  {t().stages.redraw}: {r().engine.set} · {r().engine.provider} · {r().engine.dtype} · {r().stepMs.map((ms) => ms.toFixed(0)).join(' / ')} ms
+                <p
+                  data-testid="redraw-report"
+                  data-step-ms={JSON.stringify(r().stepMs)}
+                  data-provider={r().engine.provider}
+                  data-load-ms={r().engine.loadMs}
+                  data-gpu-tensors={r().gpuTensorsLeft}
+                >
+                  {t().stages.redraw}: {r().engine.set} · {r().engine.provider} · {r().engine.dtype} ·{' '}
+                  {r()
+                    .stepMs.map((ms) => ms.toFixed(0))
+                    .join(' / ')}{' '}
+                  ms
                 </p>
               )}
             </Show>

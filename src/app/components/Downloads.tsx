@@ -88,7 +88,9 @@ function ShareButton(props: { sticker: ShownSticker }) {
             {t().share}
           </button>
           <Show when={failed()}>
-            <p class="hint" role="status">{t().shareFailed}</p>
+            <p class="hint" role="status">
+              {t().shareFailed}
+            </p>
           </Show>
         </>
       )}
@@ -123,7 +125,6 @@ function HdDownloads(props: { sticker: ShownSticker }) {
     </>
   );
 }
-
 
 /** Every way out except long-press: share, downloads, HD files and the platform exports. */
 export function Downloads(props: { sticker: ShownSticker }) {

@@ -156,9 +156,7 @@ export function ExpressionPicker(props: Props) {
               data-rank-ms={props.source === 'meaning' ? rankMs() : undefined}
             >
               {props.source === 'meaning' ? t().meaningUnderstood : t().expressionUnderstood} <strong>{name(e())}</strong>
-              <Show when={props.source === 'meaning' && ranked()?.[0]}>
-                {(best) => <span class="similarity"> {t().similarity(best().similarity)}</span>}
-              </Show>
+              <Show when={props.source === 'meaning' && ranked()?.[0]}>{(best) => <span class="similarity"> {t().similarity(best().similarity)}</span>}</Show>
             </p>
             <label class="field intensity">
               <span>

@@ -60,7 +60,10 @@ function Item(props: { record: HistoryRecord } & Omit<Props, 'records' | 'usage'
 export function HistoryPanel(props: Props) {
   const [quota, setQuota] = createSignal<number | null>(null);
   onMount(() => {
-    void navigator.storage?.estimate?.().then((e) => setQuota(e.quota ?? null), () => undefined);
+    void navigator.storage?.estimate?.().then(
+      (e) => setQuota(e.quota ?? null),
+      () => undefined,
+    );
   });
   return (
     <section class="card history" aria-labelledby="history-title">

@@ -29,9 +29,13 @@ export function ModelsPanel() {
   const total = () => (models() ?? []).reduce((sum, m) => sum + m.bytes, 0);
   return (
     // Read when opened, so it shows what the workers have stored since the page loaded.
-    <details class="card models" data-testid="models-panel" onToggle={(e) => {
+    <details
+      class="card models"
+      data-testid="models-panel"
+      onToggle={(e) => {
         if (e.currentTarget.open) void refresh();
-      }}>
+      }}
+    >
       <summary>{t().modelsHeading}</summary>
       <p class="hint">{t().modelsHint}</p>
       <Show when={models()}>

@@ -12,7 +12,9 @@ const DISMISSED_KEY = 'biaoqing.open-in-browser-dismissed';
 export function OpenInBrowserHint() {
   const [shown, setShown] = createSignal(inWeChat() && globalThis.localStorage?.getItem(DISMISSED_KEY) !== '1');
   const dismiss = (button: HTMLElement) => {
-    const next = button.closest('.open-in-browser')?.parentElement?.querySelector<HTMLElement>('.open-in-browser ~ * :is(a[href], button, input, select, textarea)');
+    const next = button
+      .closest('.open-in-browser')
+      ?.parentElement?.querySelector<HTMLElement>('.open-in-browser ~ * :is(a[href], button, input, select, textarea)');
     // Storage may be refused in WeChat; the hint then only goes away for this visit.
     try {
       globalThis.localStorage?.setItem(DISMISSED_KEY, '1');

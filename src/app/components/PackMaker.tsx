@@ -36,7 +36,10 @@ async function buildPack(made: readonly Made[]): Promise<{ zip: Uint8Array<Array
   const bitmaps = await Promise.all(made.map((m) => createImageBitmap(new Blob([m.result.png], { type: 'image/png' }))));
   const main: DrawnFile[] = made.map((m, i) => {
     const w = m.result.exports.wechat;
-    return { file: { name: wechatNames.main(i), format: 'gif', width: w.size, height: w.size, bytes: w.bytes, frames: w.frames }, bytes: new Uint8Array(w.gif) };
+    return {
+      file: { name: wechatNames.main(i), format: 'gif', width: w.size, height: w.size, bytes: w.bytes, frames: w.frames },
+      bytes: new Uint8Array(w.gif),
+    };
   });
   const thumbs = await Promise.all(bitmaps.map((b, i) => scaledPng(b, 120, wechatNames.thumb(i))));
   const first = bitmaps[0];
@@ -49,11 +52,20 @@ async function buildPack(made: readonly Made[]): Promise<{ zip: Uint8Array<Array
   const files = [...main, ...thumbs, cover, art, icon];
   const summary = {
     platform: 'WeChat sticker platform',
-    stickers: made.map((m, i) => ({ file: wechatNames.main(i), expression: m.item.expressionId, style: m.item.style, template: m.item.template ?? null, caption: m.item.caption })),
+    stickers: made.map((m, i) => ({
+      file: wechatNames.main(i),
+      expression: m.item.expressionId,
+      style: m.item.style,
+      template: m.item.template ?? null,
+      caption: m.item.caption,
+    })),
     files: files.map((f) => f.file),
     problems,
   };
-  const entries = [...files.map((f) => ({ name: f.file.name, bytes: f.bytes })), { name: 'pack.json', bytes: new TextEncoder().encode(JSON.stringify(summary, null, 2)) }];
+  const entries = [
+    ...files.map((f) => ({ name: f.file.name, bytes: f.bytes })),
+    { name: 'pack.json', bytes: new TextEncoder().encode(JSON.stringify(summary, null, 2)) },
+  ];
   return { zip: writeZip(entries), problems };
 }
 
@@ -111,7 +123,13 @@ export function PackMaker(props: Props) {
           {t().packProgress(made().length, count())}
         </p>
       </Show>
-      <Show when={failed()}>{(text) => <p class="error" role="alert">{t().packFailed} {text()}</p>}</Show>
+      <Show when={failed()}>
+        {(text) => (
+          <p class="error" role="alert">
+            {t().packFailed} {text()}
+          </p>
+        )}
+      </Show>
       <ul class="pack-grid">
         <For each={made()}>
           {(m) => (
@@ -123,7 +141,14 @@ export function PackMaker(props: Props) {
       </ul>
       <Show when={!busy() && made().length > 0}>
         {/* WeChat's browser cannot download files: the ZIP has to be made in a real browser. */}
-        <Show when={!inWeChat()} fallback={<p class="hint" data-testid="pack-wechat-hint">{t().packInWeChat}</p>}>
+        <Show
+          when={!inWeChat()}
+          fallback={
+            <p class="hint" data-testid="pack-wechat-hint">
+              {t().packInWeChat}
+            </p>
+          }
+        >
           <button type="button" class="button primary" data-testid="export-pack" onClick={() => void exportPack()}>
             {t().packExport}
           </button>

@@ -19,5 +19,14 @@ export function RedrawPreview(props: { preview: Preview }) {
     target.height = size;
     ctx.putImageData(new ImageData(new Uint8ClampedArray(rgba), size, size), 0, 0);
   });
-  return <canvas ref={setCanvas} class="redraw-preview" data-testid="redraw-preview" data-step={props.preview.step} role="img" aria-label={aiText().previewAlt(props.preview.step)} />;
+  return (
+    <canvas
+      ref={setCanvas}
+      class="redraw-preview"
+      data-testid="redraw-preview"
+      data-step={props.preview.step}
+      role="img"
+      aria-label={aiText().previewAlt(props.preview.step)}
+    />
+  );
 }

@@ -79,11 +79,25 @@ export function ResultCard(props: Props) {
         </div>
       </div>
       <Show when={weChat}>
-        <p class="hint" data-testid="wechat-save-hint">{t().wechatSaveHint}</p>
+        <p class="hint" data-testid="wechat-save-hint">
+          {t().wechatSaveHint}
+        </p>
       </Show>
       <Rating value={props.sticker.rating} onRate={props.onRate} testId="result-rating" />
-      <Show when={props.aiNote}>{(note) => <p class="hint" data-testid="redraw-info">{note()}</p>}</Show>
-      <Show when={t().facesFound(props.sticker.meta.facesFound)}>{(note) => <p class="hint" data-testid="faces-note">{note()}</p>}</Show>
+      <Show when={props.aiNote}>
+        {(note) => (
+          <p class="hint" data-testid="redraw-info">
+            {note()}
+          </p>
+        )}
+      </Show>
+      <Show when={t().facesFound(props.sticker.meta.facesFound)}>
+        {(note) => (
+          <p class="hint" data-testid="faces-note">
+            {note()}
+          </p>
+        )}
+      </Show>
       <Show when={props.sticker.meta.cutout?.fallback}>
         {(reason) => (
           <p class="hint" data-testid="cutout-note" data-reason={reason()}>

@@ -11,7 +11,8 @@ export async function loadEmbedOrigins(location: Location): Promise<string[]> {
     const response = await fetch(url, { cache: 'no-store' });
     if (!response.ok) return [own];
     const body: unknown = await response.json();
-    const listed = typeof body === 'object' && body !== null && Array.isArray((body as { origins?: unknown }).origins) ? (body as { origins: unknown[] }).origins : [];
+    const listed =
+      typeof body === 'object' && body !== null && Array.isArray((body as { origins?: unknown }).origins) ? (body as { origins: unknown[] }).origins : [];
     return [own, ...listed.filter((o): o is string => typeof o === 'string' && isOrigin(o) && o !== own)];
   } catch {
     return [own];

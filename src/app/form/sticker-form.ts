@@ -4,7 +4,19 @@
 
 import type { RedrawRequest } from '../../core/diffusion/redraw-status.ts';
 import type { PackItem } from '../../core/pack/plan-pack.ts';
-import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_CUTOUT, DEFAULT_OUTLINE, isOutline, isStyle, type CaptionPlacement, type Cutout, type ExpressionChoice, type GenerateRequest, type Outline, type StickerStyle } from '../../core/sticker-options.ts';
+import {
+  DEFAULT_CAPTION_PLACEMENT,
+  DEFAULT_CUTOUT,
+  DEFAULT_OUTLINE,
+  isOutline,
+  isStyle,
+  type CaptionPlacement,
+  type Cutout,
+  type ExpressionChoice,
+  type GenerateRequest,
+  type Outline,
+  type StickerStyle,
+} from '../../core/sticker-options.ts';
 import { templateById } from '../../core/templates/index.ts';
 import type { Template } from '../../core/templates/template.ts';
 

@@ -38,7 +38,10 @@ const zh = {
     `在服务器上生成：只上传脸部这一块（${SQUARE}×${SQUARE} 像素），不上传整张照片${hours === undefined ? '' : `，${hours} 小时后自动删除`}。`,
   serverReady: (ms: number) => `生成服务器已连接（${ms} 毫秒）`,
   device: '在哪里生成',
-  devices: { auto: '自动（本机能跑就在本机）', webgpu: '本机显卡（WebGPU）', wasm: '本机 CPU（较慢）', server: '服务器' } satisfies Record<AiDevicePreference, string>,
+  devices: { auto: '自动（本机能跑就在本机）', webgpu: '本机显卡（WebGPU）', wasm: '本机 CPU（较慢）', server: '服务器' } satisfies Record<
+    AiDevicePreference,
+    string
+  >,
   runsOn: (provider: string, dtype: string) => `运行于 ${provider === 'webgpu' ? 'WebGPU 显卡' : 'CPU（wasm）'}，权重 ${dtype}`,
   download: (bytes: number) => `下载 AI 模型（${mb(bytes)} MB，之后可离线使用）`,
   loadCached: '载入 AI 模型（已缓存，无需下载）',

@@ -83,7 +83,8 @@ const zh = {
   shareFailed: '没能打开分享面板，请用下面的下载。',
   wechatSaveHint: '长按图片保存 / 发送给朋友',
   packHeading: '3. 一套表情包（微信表情开放平台）',
-  packHint: (animated: boolean) => `用同一张照片生成一整套${animated ? '动态' : '静态'}表情（每四个里有一个熊猫头，另有一些套用模板），检查平台规格后打包成 ZIP。`,
+  packHint: (animated: boolean) =>
+    `用同一张照片生成一整套${animated ? '动态' : '静态'}表情（每四个里有一个熊猫头，另有一些套用模板），检查平台规格后打包成 ZIP。`,
   packSize: '数量',
   packMake: '生成一套',
   packProgress: (done: number, total: number) => `已生成 ${done} / ${total}`,
@@ -95,7 +96,8 @@ const zh = {
   historyEmpty: '还没有做过表情。做好的每一张都会保存在本机，可以重新编辑、导出或删除。',
   historyEdit: '重新编辑',
   historyDelete: '删除',
-  storageUsage: (n: number, mb: string, quotaMb: string | null) => `共 ${n} 张，占用本机 ${mb} MB${quotaMb === null ? '' : `（浏览器可用空间约 ${quotaMb} MB）`}`,
+  storageUsage: (n: number, mb: string, quotaMb: string | null) =>
+    `共 ${n} 张，占用本机 ${mb} MB${quotaMb === null ? '' : `（浏览器可用空间约 ${quotaMb} MB）`}`,
   modelsHeading: '已下载的模型',
   modelsHint: '模型文件保存在本机，离线也能用。删除可以腾出空间，需要时会重新下载；没下载完的会从断点继续。',
   modelsEmpty: '本机还没有保存任何模型。',
@@ -218,7 +220,8 @@ const en: Dict = {
   styleAi: 'AI redraw (cartoon sticker; where it runs is shown below)',
   templateLabel: 'Template',
   templateNone: 'No template (plain sticker)',
-  templateHint: 'A template brings its own picture and face places; each face in the photo fills one (largest first), the largest repeats when there are fewer faces.',
+  templateHint:
+    'A template brings its own picture and face places; each face in the photo fills one (largest first), the largest repeats when there are fewer faces.',
   themes: { reaction: 'Reactions', panda: 'Panda head 熊猫头', animals: 'Animals', festival: 'Festivals', 'work-study': 'Work & study' },
   outlineWidth: 'Outline width',
   outlineColour: 'Outline colour',
@@ -251,7 +254,8 @@ const en: Dict = {
   shareFailed: 'The share sheet did not open; use a download below.',
   wechatSaveHint: 'Long-press the image to save it or send it to a friend',
   packHeading: '3. A sticker pack (WeChat sticker platform)',
-  packHint: (animated) => `Make a whole ${animated ? 'animated' : 'static'} set from the same photo (every fourth a panda head, some in templates), checked against the platform’s rules and zipped.`,
+  packHint: (animated) =>
+    `Make a whole ${animated ? 'animated' : 'static'} set from the same photo (every fourth a panda head, some in templates), checked against the platform’s rules and zipped.`,
   packSize: 'Stickers',
   packMake: 'Make the set',
   packProgress: (done, total) => `${done} of ${total} made`,
@@ -265,7 +269,8 @@ const en: Dict = {
   historyDelete: 'Delete',
   storageUsage: (n, mb, quotaMb) => `${n} stickers, ${mb} MB on this device${quotaMb === null ? '' : ` (the browser allows about ${quotaMb} MB)`}`,
   modelsHeading: 'Downloaded models',
-  modelsHint: 'Model files are kept on this device and work offline. Delete one to free space; it is downloaded again when needed. A download that stopped part-way goes on from where it stopped.',
+  modelsHint:
+    'Model files are kept on this device and work offline. Delete one to free space; it is downloaded again when needed. A download that stopped part-way goes on from where it stopped.',
   modelsEmpty: 'No models are kept on this device yet.',
   modelColumn: 'Model',
   modelSize: 'Size',

@@ -115,10 +115,14 @@ const en: ErrorSentences = {
     WEBGPU_UNAVAILABLE: {
       'not-configured': 'The AI redraw is not switched on in this version. Pick another style.',
       'pinned-server': 'Set to run on the server, but this version has no sticker server. Choose this device under “Where it runs”, or pick another style.',
-      'pinned-wasm': 'Set to run on the CPU, but no model here runs on the CPU, and this version has no sticker server. Choose another option under “Where it runs”, or pick another style.',
-      'no-webgpu': 'This browser has no WebGPU, so the AI redraw cannot run here, and this version has no sticker server. Try a recent Chrome or Edge, or pick another style.',
-      'software-adapter': 'This device has only a software-emulated GPU, too slow for the AI redraw, and this version has no sticker server. Pick another style.',
-      'no-subgroup-info': 'This browser’s WebGPU cannot yet run the AI models safely, and this version has no sticker server. Try another browser, or pick another style.',
+      'pinned-wasm':
+        'Set to run on the CPU, but no model here runs on the CPU, and this version has no sticker server. Choose another option under “Where it runs”, or pick another style.',
+      'no-webgpu':
+        'This browser has no WebGPU, so the AI redraw cannot run here, and this version has no sticker server. Try a recent Chrome or Edge, or pick another style.',
+      'software-adapter':
+        'This device has only a software-emulated GPU, too slow for the AI redraw, and this version has no sticker server. Pick another style.',
+      'no-subgroup-info':
+        'This browser’s WebGPU cannot yet run the AI models safely, and this version has no sticker server. Try another browser, or pick another style.',
       'no-shader-f16': 'The GPU cannot do the half-precision maths the AI models need, and this version has no sticker server. Pick another style.',
       'tensor-too-large': 'The GPU’s memory limit is too small for the AI models, and this version has no sticker server. Pick another style.',
       'low-memory': 'Not enough device memory to load the AI models, and this version has no sticker server. Pick another style.',

@@ -90,7 +90,10 @@ export function registerServiceWorker(busy: Accessor<boolean>): AppUpdate {
   // A group kept on an earlier visit is checked (and completed) at once: it is known to be wanted.
   for (const group of OFFLINE_GROUPS) {
     const marker = new URL(KEPT_MARKER, new URL(base, window.location.href)).href;
-    void caches.match(marker, { cacheName: offlineCacheName(group) }).then((kept) => kept !== undefined && keepOffline(group), () => undefined);
+    void caches.match(marker, { cacheName: offlineCacheName(group) }).then(
+      (kept) => kept !== undefined && keepOffline(group),
+      () => undefined,
+    );
   }
 
   return {

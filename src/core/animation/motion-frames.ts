@@ -8,19 +8,7 @@ import { smoothstep } from '../geometry/smoothstep.ts';
 export const FRAME_COUNT = 12;
 export const FRAME_MS = 90;
 
-export type OverlayKind =
-  | 'tear'
-  | 'heart'
-  | 'sweat'
-  | 'sparkle'
-  | 'blush'
-  | 'anger'
-  | 'question'
-  | 'exclaim'
-  | 'zzz'
-  | 'spiral'
-  | 'dots'
-  | 'gloom';
+export type OverlayKind = 'tear' | 'heart' | 'sweat' | 'sparkle' | 'blush' | 'anger' | 'question' | 'exclaim' | 'zzz' | 'spiral' | 'dots' | 'gloom';
 
 export interface Overlay {
   kind: OverlayKind;

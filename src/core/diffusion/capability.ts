@@ -20,7 +20,17 @@ export interface VariantCost {
 }
 
 /** Why the redraw runs elsewhere (the server, or nowhere): each is also an error reason when there is no server. */
-export const ELSEWHERE_REASONS = ['pinned-server', 'pinned-wasm', 'no-webgpu', 'software-adapter', 'no-subgroup-info', 'no-shader-f16', 'tensor-too-large', 'low-memory', 'not-pinned'] as const;
+export const ELSEWHERE_REASONS = [
+  'pinned-server',
+  'pinned-wasm',
+  'no-webgpu',
+  'software-adapter',
+  'no-subgroup-info',
+  'no-shader-f16',
+  'tensor-too-large',
+  'low-memory',
+  'not-pinned',
+] as const;
 export type ElsewhereReason = (typeof ELSEWHERE_REASONS)[number];
 
 /** Why the gate decided so: 'ok' and 'pinned-webgpu' run locally; the rest run elsewhere, or on wasm where it can. */
@@ -58,7 +68,14 @@ function gpuRefusal(gpu: GpuReport, cost: VariantCost): ElsewhereReason | null {
   return cost.largestTensorBytes > limit ? 'tensor-too-large' : null;
 }
 
-const local = (cost: VariantCost, provider: 'webgpu' | 'wasm', reason: GateReason, detail: string): GateDecision => ({ run: 'local', provider, variant: cost.variant, bytes: cost.bytes, reason, detail });
+const local = (cost: VariantCost, provider: 'webgpu' | 'wasm', reason: GateReason, detail: string): GateDecision => ({
+  run: 'local',
+  provider,
+  variant: cost.variant,
+  bytes: cost.bytes,
+  reason,
+  detail,
+});
 
 export function decideRedraw(input: GateInput): GateDecision {
   const { gpu, costs, preference, deviceMemoryGb, smallModels } = input;

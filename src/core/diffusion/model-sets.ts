@@ -52,8 +52,16 @@ export const DIFFUSION_SETS = {
     name: 'SDXS-512 DreamShaper + TAESD',
     test: false,
     variants: [
-      { dtype: 'fp16', providers: ['webgpu'], files: { textEncoder: 'sdxs-text-encoder-fp16', unet: 'sdxs-unet-fp16', vaeEncoder: 'taesd-encoder-fp16', vaeDecoder: 'taesd-decoder-fp16' } },
-      { dtype: 'q8', providers: ['wasm'], files: { textEncoder: 'sdxs-text-encoder-q8', unet: 'sdxs-unet-q8', vaeEncoder: 'taesd-encoder-q8', vaeDecoder: 'taesd-decoder-q8' } },
+      {
+        dtype: 'fp16',
+        providers: ['webgpu'],
+        files: { textEncoder: 'sdxs-text-encoder-fp16', unet: 'sdxs-unet-fp16', vaeEncoder: 'taesd-encoder-fp16', vaeDecoder: 'taesd-decoder-fp16' },
+      },
+      {
+        dtype: 'q8',
+        providers: ['wasm'],
+        files: { textEncoder: 'sdxs-text-encoder-q8', unet: 'sdxs-unet-q8', vaeEncoder: 'taesd-encoder-q8', vaeDecoder: 'taesd-decoder-q8' },
+      },
     ],
     tokenizer: CLIP_TOKENIZER,
     ...SD_SHAPE,
@@ -66,7 +74,13 @@ export const DIFFUSION_SETS = {
     id: 'fixtures',
     name: 'Test models (models/fixtures/diffusion)',
     test: true,
-    variants: [{ dtype: 'fp32', providers: ['webgpu', 'wasm'], files: { textEncoder: 'sd-text-encoder-fixture', unet: 'sd-unet-fixture', vaeEncoder: 'sd-vae-encoder-fixture', vaeDecoder: 'sd-vae-decoder-fixture' } }],
+    variants: [
+      {
+        dtype: 'fp32',
+        providers: ['webgpu', 'wasm'],
+        files: { textEncoder: 'sd-text-encoder-fixture', unet: 'sd-unet-fixture', vaeEncoder: 'sd-vae-encoder-fixture', vaeDecoder: 'sd-vae-decoder-fixture' },
+      },
+    ],
     tokenizer: CLIP_TOKENIZER,
     ...SD_SHAPE,
     defaultSteps: 2,

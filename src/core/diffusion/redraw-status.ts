@@ -59,8 +59,16 @@ export function isRedrawRequest(value: unknown): value is RedrawRequest {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   return (
-    typeof r.steps === 'number' && Number.isInteger(r.steps) && r.steps >= 1 && r.steps <= 8 &&
-    typeof r.strength === 'number' && r.strength > 0 && r.strength <= 1 &&
-    typeof r.seed === 'number' && Number.isInteger(r.seed) && r.seed >= 0 && r.seed <= 0xffffffff
+    typeof r.steps === 'number' &&
+    Number.isInteger(r.steps) &&
+    r.steps >= 1 &&
+    r.steps <= 8 &&
+    typeof r.strength === 'number' &&
+    r.strength > 0 &&
+    r.strength <= 1 &&
+    typeof r.seed === 'number' &&
+    Number.isInteger(r.seed) &&
+    r.seed >= 0 &&
+    r.seed <= 0xffffffff
   );
 }

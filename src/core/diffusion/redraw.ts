@@ -40,7 +40,13 @@ function checkAborted(signal: { readonly aborted: boolean }): void {
   if (signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: 'redraw' });
 }
 
-export async function runRedraw<Text>(runtime: DiffusionRuntime<Text>, text: Text, pixels: Float32Array, settings: RedrawSettings, hooks: RedrawHooks): Promise<Float32Array> {
+export async function runRedraw<Text>(
+  runtime: DiffusionRuntime<Text>,
+  text: Text,
+  pixels: Float32Array,
+  settings: RedrawSettings,
+  hooks: RedrawHooks,
+): Promise<Float32Array> {
   const timesteps = img2imgTimesteps(settings.steps, settings.strength, SD_SCHEDULE.trainTimesteps);
   const sigmas = [...timesteps.map((t) => sigmaAt(SCHEDULE[t] ?? 1)), 0];
   const total = timesteps.length + 2;
@@ -54,7 +60,11 @@ export async function runRedraw<Text>(runtime: DiffusionRuntime<Text>, text: Tex
     const sigma = sigmas[i] ?? 0;
     const next = sigmas[i + 1] ?? 0;
     const scale = modelInputScale(sigma);
-    const epsilon = await runtime.predictNoise(latents.map((v) => v * scale), timestep, text);
+    const epsilon = await runtime.predictNoise(
+      latents.map((v) => v * scale),
+      timestep,
+      text,
+    );
     if (hooks.onPreview !== undefined && next > 0) {
       const estimate = latents.map((v, j) => v - sigma * (epsilon[j] ?? 0));
       checkAborted(hooks.signal);

@@ -6,7 +6,6 @@ import { downscaleRgba } from './downscale-rgba.ts';
 import { encodeGif, type RgbaFrame } from './gif.ts';
 import type { GifReduction } from './gif-reduction.ts';
 
-
 export interface FittedGif {
   bytes: Uint8Array;
   size: number;

@@ -148,8 +148,12 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     const t = mouthAxis(m);
     // Both lips thin towards the mouth line; the outer rings move most.
     const rings: [Group, number][] = [
-      [R.UPPER_LIP_OUTER, 0.035], [R.UPPER_LIP_SEMI_OUTER, 0.025], [R.UPPER_LIP_SEMI_INNER, 0.012],
-      [R.LOWER_LIP_OUTER, -0.035], [R.LOWER_LIP_SEMI_OUTER, -0.025], [R.LOWER_LIP_SEMI_INNER, -0.012],
+      [R.UPPER_LIP_OUTER, 0.035],
+      [R.UPPER_LIP_SEMI_OUTER, 0.025],
+      [R.UPPER_LIP_SEMI_INNER, 0.012],
+      [R.LOWER_LIP_OUTER, -0.035],
+      [R.LOWER_LIP_SEMI_OUTER, -0.025],
+      [R.LOWER_LIP_SEMI_INNER, -0.012],
     ];
     for (const [ring, dy] of rings) for (const i of ring) m.add(i, 0, dy * s * (1 - t(i) ** 2));
   },
@@ -240,8 +244,14 @@ function relaxSource(m: Moves, recipe: Recipe, s: number): void {
   }
   if (!closing) return;
   const columns: readonly (readonly number[])[] = [
-    R.UPPER_LIP_OUTER, R.UPPER_LIP_SEMI_OUTER, R.UPPER_LIP_SEMI_INNER, R.UPPER_LIP_INNER,
-    R.LOWER_LIP_OUTER, R.LOWER_LIP_SEMI_OUTER, R.LOWER_LIP_SEMI_INNER, R.LOWER_LIP_INNER,
+    R.UPPER_LIP_OUTER,
+    R.UPPER_LIP_SEMI_OUTER,
+    R.UPPER_LIP_SEMI_INNER,
+    R.UPPER_LIP_INNER,
+    R.LOWER_LIP_OUTER,
+    R.LOWER_LIP_SEMI_OUTER,
+    R.LOWER_LIP_SEMI_INNER,
+    R.LOWER_LIP_INNER,
   ];
   columns.forEach((ring, r) => {
     const isLower = r >= 4;

@@ -63,8 +63,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['生气', '愤怒', '气死', '气死我了', '火大', '恼火', '发火', '怒', '气', '哼', '炸毛', '暴怒'],
       en: ['angry', 'mad', 'furious', 'rage', 'pissed', 'grr', 'livid'],
     },
-    description:
-      'An angry glare with the brows pulled down and together, narrowed eyes, and lips pressed tight with the mouth corners turned down.',
+    description: 'An angry glare with the brows pulled down and together, narrowed eyes, and lips pressed tight with the mouth corners turned down.',
     recipe: { browsKnit: 1, browsLower: 0.8, frown: 0.5, lipsPress: 0.4, eyesNarrow: 0.3 },
     motion: 'shake',
   },
@@ -100,8 +99,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['害羞', '羞', '脸红', '不好意思', '羞涩', '娇羞', '羞羞', '腼腆'],
       en: ['shy', 'blush', 'blushing', 'bashful', 'embarrassed', 'flustered'],
     },
-    description:
-      'A bashful blushing face with a small tucked-in smile, eyes half-lowered, brows slightly raised at the inner ends and the head tilted.',
+    description: 'A bashful blushing face with a small tucked-in smile, eyes half-lowered, brows slightly raised at the inner ends and the head tilted.',
     recipe: { smile: 0.5, lipsPress: 0.3, cheeksRaise: 0.5, browsWorried: 0.3, eyesNarrow: 0.3, headTilt: 0.3 },
     motion: 'tilt',
   },
@@ -125,8 +123,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['疑惑', '问号脸', '问号', '黑人问号', '？？', '懵', '懵逼', '啥', '什么', '为什么', '不懂', '蒙圈', '懵圈', '迷惑', '困惑', '纳尼'],
       en: ['confused', 'huh', 'eh', 'wut', 'wat', 'puzzled', 'question mark', 'what do you mean'],
     },
-    description:
-      'A puzzled face with the brows raised and drawn together, eyes squinting slightly and lips pressed, head tilted as if asking a question.',
+    description: 'A puzzled face with the brows raised and drawn together, eyes squinting slightly and lips pressed, head tilted as if asking a question.',
     recipe: { browsRaise: 0.5, browsKnit: 0.4, eyesNarrow: 0.2, lipsPress: 0.3, frown: 0.2, headTilt: 0.3 },
     motion: 'tilt',
   },
@@ -150,8 +147,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['大哭', '嚎啕大哭', '哇哇大哭', '痛哭', '哭死', '泪崩', '破防', '破防了', '大哭一场'],
       en: ['wail', 'wailing', 'sob', 'sobbing', 'bawling', 'bawl', 'crying hard', 'meltdown'],
     },
-    description:
-      'A wailing sob with the mouth stretched wide open and its corners pulled down, eyes screwed shut and streaming, inner brows pulled up hard.',
+    description: 'A wailing sob with the mouth stretched wide open and its corners pulled down, eyes screwed shut and streaming, inner brows pulled up hard.',
     recipe: { frown: 1, mouthOpen: 1, browsWorried: 1, eyesClosed: 0.8, cheeksRaise: 0.3 },
     motion: 'tears',
   },
@@ -332,8 +328,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['嫌弃', '嫌', '恶心', '呕', '吐了', '我吐了', 'yue', '反胃', '咦', '辣眼睛'],
       en: ['disgusted', 'disgust', 'gross', 'eww', 'ew', 'yuck', 'ick', 'nasty'],
     },
-    description:
-      'A disgusted grimace with the nose wrinkled, upper lip curled and mouth corners pulled down, squinting eyes and lowered brows.',
+    description: 'A disgusted grimace with the nose wrinkled, upper lip curled and mouth corners pulled down, squinting eyes and lowered brows.',
     recipe: { browsKnit: 0.6, browsLower: 0.5, eyesNarrow: 0.6, frown: 0.6, cheeksRaise: 0.4, headTilt: -0.2 },
     motion: 'shake',
   },
@@ -537,8 +532,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['吐舌', '吐舌头', '略略略', '鬼脸', '做鬼脸', '调皮', '淘气', '皮一下'],
       en: ['tongue out', 'tongue', 'silly face', 'playful', 'cheeky', ':P', 'bleh', 'blep'],
     },
-    description:
-      'A cheeky tongue-out face with the mouth open in a playful pout as if sticking the tongue out, eyes scrunched and brows raised.',
+    description: 'A cheeky tongue-out face with the mouth open in a playful pout as if sticking the tongue out, eyes scrunched and brows raised.',
     recipe: { mouthOpen: 0.45, pucker: 0.25, smile: 0.35, eyesClosed: 0.3, headTilt: 0.2 },
     motion: 'bounce',
   },

@@ -8,8 +8,8 @@ export type FaceLandmarks = readonly Point[];
 
 /** The face outline, in order around the face, starting at the top of the forehead. */
 export const FACE_OVAL = [
-  10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148,
-  176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
+  10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21,
+  54, 103, 67, 109,
 ] as const;
 
 /** Iris centres (refined landmarks). "Right" and "left" are the subject's own. */
@@ -33,10 +33,7 @@ export function eyeCenters(face: FaceLandmarks): [Point, Point] {
   if (face.length >= MESH_POINTS_WITH_IRIS) {
     return [at(face, RIGHT_IRIS_CENTER), at(face, LEFT_IRIS_CENTER)];
   }
-  return [
-    mean(RIGHT_EYE_CORNERS.map((i) => at(face, i))),
-    mean(LEFT_EYE_CORNERS.map((i) => at(face, i))),
-  ];
+  return [mean(RIGHT_EYE_CORNERS.map((i) => at(face, i))), mean(LEFT_EYE_CORNERS.map((i) => at(face, i)))];
 }
 
 export function faceOval(face: FaceLandmarks): Point[] {
@@ -75,5 +72,8 @@ export function facesBySize(faces: readonly FaceLandmarks[]): FaceLandmarks[] {
     const box = boundingBox(faceOval(face));
     return box.width * box.height;
   };
-  return faces.map((face) => ({ face, area: area(face) })).sort((p, q) => q.area - p.area).map((p) => p.face);
+  return faces
+    .map((face) => ({ face, area: area(face) }))
+    .sort((p, q) => q.area - p.area)
+    .map((p) => p.face);
 }

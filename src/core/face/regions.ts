@@ -24,9 +24,7 @@ export const UPPER_LIP = [...UPPER_LIP_OUTER, ...UPPER_LIP_SEMI_OUTER, ...UPPER_
 export const LOWER_LIP = [...LOWER_LIP_OUTER, ...LOWER_LIP_SEMI_OUTER, ...LOWER_LIP_SEMI_INNER] as const;
 
 /** The inner lip line as a closed loop: right inner corner, upper lip, left inner corner, lower lip back. */
-export const INNER_LIP_LOOP = [
-  INNER_MOUTH_CORNER_RIGHT, ...UPPER_LIP_INNER, INNER_MOUTH_CORNER_LEFT, ...[...LOWER_LIP_INNER].reverse(),
-] as const;
+export const INNER_LIP_LOOP = [INNER_MOUTH_CORNER_RIGHT, ...UPPER_LIP_INNER, INNER_MOUTH_CORNER_LEFT, ...[...LOWER_LIP_INNER].reverse()] as const;
 
 export const RIGHT_EYE_UPPER_LID = [246, 161, 160, 159, 158, 157, 173] as const;
 export const RIGHT_EYE_LOWER_LID = [7, 163, 144, 145, 153, 154, 155] as const;

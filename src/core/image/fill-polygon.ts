@@ -10,7 +10,7 @@ export function fillPolygon(points: readonly Point[], width: number, height: num
     for (let i = 0; i < n; i++) {
       const a = points[i] as Point;
       const b = points[(i + 1) % n] as Point;
-      if ((a.y <= cy) !== (b.y <= cy)) xs.push(a.x + ((cy - a.y) / (b.y - a.y)) * (b.x - a.x));
+      if (a.y <= cy !== b.y <= cy) xs.push(a.x + ((cy - a.y) / (b.y - a.y)) * (b.x - a.x));
     }
     xs.sort((p, q) => p - q);
     for (let k = 0; k + 1 < xs.length; k += 2) {

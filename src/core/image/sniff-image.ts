@@ -32,7 +32,7 @@ function u32be(b: Uint8Array, i: number): number {
 }
 
 function u32le(b: Uint8Array, i: number): number {
-  return ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16)) + ((b[i + 3] ?? 0) << 24 >>> 0);
+  return ((b[i] ?? 0) | ((b[i + 1] ?? 0) << 8) | ((b[i + 2] ?? 0) << 16)) + (((b[i + 3] ?? 0) << 24) >>> 0);
 }
 
 function sniffPng(b: Uint8Array): SniffedImage {

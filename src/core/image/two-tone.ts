@@ -6,14 +6,7 @@
 /** Below this local contrast (of 255) a pixel is never ink: flat skin stays clean. */
 const MIN_OFFSET = 4;
 
-export function twoTone(
-  lum: ArrayLike<number>,
-  width: number,
-  height: number,
-  inside: ArrayLike<number>,
-  radius: number,
-  targetInk = 0.2,
-): Uint8Array {
+export function twoTone(lum: ArrayLike<number>, width: number, height: number, inside: ArrayLike<number>, radius: number, targetInk = 0.2): Uint8Array {
   // Summed-area table: every box mean in constant time.
   const stride = width + 1;
   const sums = new Float64Array(stride * (height + 1));

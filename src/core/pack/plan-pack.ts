@@ -14,9 +14,30 @@ export interface PackItem {
 }
 
 const PACK_EXPRESSIONS = [
-  'laugh', 'smile', 'cry', 'surprised', 'angry', 'speechless', 'sad', 'shy',
-  'smug', 'confused', 'laugh-cry', 'aggrieved', 'awkward', 'helpless', 'sleepy', 'kiss',
-  'wink', 'doge', 'smitten', 'excited', 'scared', 'thinking', 'dizzy', 'wail',
+  'laugh',
+  'smile',
+  'cry',
+  'surprised',
+  'angry',
+  'speechless',
+  'sad',
+  'shy',
+  'smug',
+  'confused',
+  'laugh-cry',
+  'aggrieved',
+  'awkward',
+  'helpless',
+  'sleepy',
+  'kiss',
+  'wink',
+  'doge',
+  'smitten',
+  'excited',
+  'scared',
+  'thinking',
+  'dizzy',
+  'wail',
 ] as const;
 
 /** Single-face templates whose art suits any expression, taken in turn. */

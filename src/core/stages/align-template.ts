@@ -34,7 +34,12 @@ export function alignTemplate<Img, Surface>(
   if (main === undefined) throw new RangeError('a template needs at least one face');
   const plans = template.slots.map((slot, i) => {
     const face = faces[i] ?? main;
-    const own: AlignOptions = { ...options, shaped: face === main ? (options.shaped ?? face) : face, marks: i === 0 ? (options.marks ?? NO_MARKS) : NO_MARKS, layout: slotLayout(slot) };
+    const own: AlignOptions = {
+      ...options,
+      shaped: face === main ? (options.shaped ?? face) : face,
+      marks: i === 0 ? (options.marks ?? NO_MARKS) : NO_MARKS,
+      layout: slotLayout(slot),
+    };
     const plan = alignStage(platform, face, i === 0 ? caption : '', own);
     const eyes = eyeCenters(face).map((p) => applySimilarity(plan.transform, p)) as [Point, Point];
     const warp = slot.perspective === undefined ? null : eyeLineWarp(eyes, slot.perspective.squash, slot.perspective.shear);

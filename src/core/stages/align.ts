@@ -40,12 +40,7 @@ export interface AlignOptions {
  * expression warp, so a dropped jaw stays inside the outline. Marks are placed by the turned eye
  * targets and faded by their strength.
  */
-export function alignStage<Img, Surface>(
-  platform: Platform<Img, Surface>,
-  face: FaceLandmarks,
-  caption: string,
-  options: AlignOptions = {},
-): StickerPlan {
+export function alignStage<Img, Surface>(platform: Platform<Img, Surface>, face: FaceLandmarks, caption: string, options: AlignOptions = {}): StickerPlan {
   const {
     tilt = 0,
     shaped = face,

@@ -4,10 +4,7 @@ import { sniffImage } from '../image/sniff-image.ts';
 import { StickerError } from '../errors.ts';
 
 /** Bytes → an upright (EXIF-applied) photo no larger than MAX_WORKING_SIDE on its long side. */
-export async function decodeStage<Img, Surface>(
-  platform: Platform<Img, Surface>,
-  bytes: ArrayBuffer,
-): Promise<DecodedPhoto<Img>> {
+export async function decodeStage<Img, Surface>(platform: Platform<Img, Surface>, bytes: ArrayBuffer): Promise<DecodedPhoto<Img>> {
   const { format } = sniffImage(bytes);
   try {
     return await platform.decode(bytes, format, MAX_WORKING_SIDE);

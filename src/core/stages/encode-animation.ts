@@ -5,7 +5,6 @@ import { encodeAnimatedWebp } from '../encode/webp-animation.ts';
 import type { RenderedFrame } from './animate.ts';
 import { toArrayBuffer } from '../encode/array-buffer.ts';
 
-
 /** Frames → a looping GIF (gifSize) and a looping animated WebP (stickerSize). */
 export function encodeAnimationStage(frames: readonly RenderedFrame[], gifSize: number, stickerSize: number): NonNullable<StickerResult['animation']> {
   const gif = encodeGif(frames.map((f) => ({ rgba: f.rgba, width: gifSize, height: gifSize, delayMs: FRAME_MS })));

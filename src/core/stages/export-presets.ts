@@ -47,7 +47,16 @@ async function wechatGif<Img, Surface>(platform: Platform<Img, Surface>, input: 
   // The animation's own GIF is already the full-quality try: use it when it fits.
   if (animation !== null && animation.gif.byteLength <= WECHAT.maxBytes) {
     const { gif } = animation;
-    return { gif, bytes: gif.byteLength, maxBytes: WECHAT.maxBytes, size: WECHAT.size, frames: animation.frames.length, colours: 256, reductions: [], fits: true };
+    return {
+      gif,
+      bytes: gif.byteLength,
+      maxBytes: WECHAT.maxBytes,
+      size: WECHAT.size,
+      frames: animation.frames.length,
+      colours: 256,
+      reductions: [],
+      fits: true,
+    };
   }
   const frames =
     animation !== null
@@ -82,7 +91,14 @@ export async function exportPresetsStage<Img, Surface>(platform: Platform<Img, S
 async function whatsappFile<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports['whatsapp']> {
   if (input.animation === null) return whatsappStill(platform, input.surface);
   const { webp } = input.animation;
-  return { webp, bytes: webp.byteLength, maxBytes: WHATSAPP.maxAnimatedBytes, animated: true, quality: null, fits: webp.byteLength <= WHATSAPP.maxAnimatedBytes };
+  return {
+    webp,
+    bytes: webp.byteLength,
+    maxBytes: WHATSAPP.maxAnimatedBytes,
+    animated: true,
+    quality: null,
+    fits: webp.byteLength <= WHATSAPP.maxAnimatedBytes,
+  };
 }
 
 async function telegramFile<Img, Surface>(platform: Platform<Img, Surface>, input: ExportInput<Surface>): Promise<PlatformExports['telegram']> {

@@ -9,15 +9,67 @@ export const ANIMAL_TEMPLATES: readonly Template[] = [
     name: { zh: '猫猫', en: 'Cat' },
     caption: { zh: '喵？', en: 'Meow?' },
     under: [
-      { kind: 'polygon', points: [[0.14, 0.34], [0.18, 0.04], [0.4, 0.2]], fill: '#f4a259', stroke: '#7f4f24', width: 0.01 },
-      { kind: 'polygon', points: [[0.86, 0.34], [0.82, 0.04], [0.6, 0.2]], fill: '#f4a259', stroke: '#7f4f24', width: 0.01 },
+      {
+        kind: 'polygon',
+        points: [
+          [0.14, 0.34],
+          [0.18, 0.04],
+          [0.4, 0.2],
+        ],
+        fill: '#f4a259',
+        stroke: '#7f4f24',
+        width: 0.01,
+      },
+      {
+        kind: 'polygon',
+        points: [
+          [0.86, 0.34],
+          [0.82, 0.04],
+          [0.6, 0.2],
+        ],
+        fill: '#f4a259',
+        stroke: '#7f4f24',
+        width: 0.01,
+      },
       { kind: 'ellipse', cx: 0.5, cy: 0.45, rx: 0.4, ry: 0.34, fill: '#f4a259', stroke: '#7f4f24', width: 0.01 },
     ],
     over: [
-      { kind: 'line', points: [[0.04, 0.5], [0.2, 0.53]], stroke: '#5c3d2e', width: 0.008 },
-      { kind: 'line', points: [[0.04, 0.6], [0.2, 0.58]], stroke: '#5c3d2e', width: 0.008 },
-      { kind: 'line', points: [[0.96, 0.5], [0.8, 0.53]], stroke: '#5c3d2e', width: 0.008 },
-      { kind: 'line', points: [[0.96, 0.6], [0.8, 0.58]], stroke: '#5c3d2e', width: 0.008 },
+      {
+        kind: 'line',
+        points: [
+          [0.04, 0.5],
+          [0.2, 0.53],
+        ],
+        stroke: '#5c3d2e',
+        width: 0.008,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.04, 0.6],
+          [0.2, 0.58],
+        ],
+        stroke: '#5c3d2e',
+        width: 0.008,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.96, 0.5],
+          [0.8, 0.53],
+        ],
+        stroke: '#5c3d2e',
+        width: 0.008,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.96, 0.6],
+          [0.8, 0.58],
+        ],
+        stroke: '#5c3d2e',
+        width: 0.008,
+      },
     ],
     slots: [slot(0.5, 0.42, 0.16, 'photo')],
   },

@@ -46,7 +46,16 @@ export const PANDA_TEMPLATES: readonly Template[] = [
     caption: { zh: '我裂开了', en: 'I’m shattered' },
     under: [{ kind: 'polygon', points: star(0.5, 0.47, 0.46, 0.34, 14), fill: '#ffe14d' }, ...pandaHead(0.5, 0.48, 0.9)],
     over: [
-      { kind: 'line', points: [[0.2, 0.36], [0.26, 0.44], [0.21, 0.5]], stroke: '#3a7bd5', width: 0.012 },
+      {
+        kind: 'line',
+        points: [
+          [0.2, 0.36],
+          [0.26, 0.44],
+          [0.21, 0.5],
+        ],
+        stroke: '#3a7bd5',
+        width: 0.012,
+      },
       { kind: 'text', x: 0.84, y: 0.2, size: 0.12, text: '!?', fill: '#d62828' },
     ],
     // A little taller than wide: the jaw drops.
@@ -59,7 +68,21 @@ export const PANDA_TEMPLATES: readonly Template[] = [
     caption: { zh: '朕知道了', en: 'Noted.' },
     under: pandaHead(0.5, 0.53, 0.9),
     over: [
-      { kind: 'polygon', points: [[0.34, 0.2], [0.34, 0.08], [0.42, 0.14], [0.5, 0.04], [0.58, 0.14], [0.66, 0.08], [0.66, 0.2]], fill: '#f5c518', stroke: '#8a6d00', width: 0.008 },
+      {
+        kind: 'polygon',
+        points: [
+          [0.34, 0.2],
+          [0.34, 0.08],
+          [0.42, 0.14],
+          [0.5, 0.04],
+          [0.58, 0.14],
+          [0.66, 0.08],
+          [0.66, 0.2],
+        ],
+        fill: '#f5c518',
+        stroke: '#8a6d00',
+        width: 0.008,
+      },
       { kind: 'ellipse', cx: 0.5, cy: 0.15, rx: 0.02, ry: 0.02, fill: '#d62828' },
     ],
     slots: [slot(0.5, 0.49, 0.17, 'ink')],

@@ -8,9 +8,7 @@ export const REACTION_TEMPLATES: readonly Template[] = [
     theme: 'reaction',
     name: { zh: '震惊', en: 'Shock' },
     caption: { zh: '震惊！', en: 'SHOCKED!' },
-    under: [
-      { kind: 'polygon', points: star(0.5, 0.45, 0.44, 0.32, 16), fill: '#ffd60a', stroke: '#e85d04', width: 0.012 },
-    ],
+    under: [{ kind: 'polygon', points: star(0.5, 0.45, 0.44, 0.32, 16), fill: '#ffd60a', stroke: '#e85d04', width: 0.012 }],
     over: [{ kind: 'text', x: 0.86, y: 0.2, size: 0.14, text: '!!', fill: '#d00000', stroke: '#ffffff', width: 0.012, rotate: 0.2 }],
     slots: [slot(0.5, 0.4, 0.2, 'photo')],
   },
@@ -44,7 +42,16 @@ export const REACTION_TEMPLATES: readonly Template[] = [
     name: { zh: '上电视', en: 'On TV' },
     caption: { zh: '据说…', en: 'Breaking news' },
     under: [
-      { kind: 'line', points: [[0.38, 0.02], [0.5, 0.12], [0.62, 0.02]], stroke: '#333333', width: 0.012 },
+      {
+        kind: 'line',
+        points: [
+          [0.38, 0.02],
+          [0.5, 0.12],
+          [0.62, 0.02],
+        ],
+        stroke: '#333333',
+        width: 0.012,
+      },
       { kind: 'rect', x: 0.16, y: 0.14, w: 0.68, h: 0.56, radius: 0.04, fill: '#2a9d8f' },
     ],
     // The set's casing in front of the face: four bars round the screen, a knob, feet.
@@ -64,7 +71,16 @@ export const REACTION_TEMPLATES: readonly Template[] = [
     caption: { zh: '主角登场', en: 'Main character' },
     under: [
       { kind: 'rect', x: 0.04, y: 0.02, w: 0.92, h: 0.74, radius: 0.05, fill: '#1b1b2f' },
-      { kind: 'polygon', points: [[0.44, 0.02], [0.56, 0.02], [0.86, 0.74], [0.14, 0.74]], fill: '#fff3b0' },
+      {
+        kind: 'polygon',
+        points: [
+          [0.44, 0.02],
+          [0.56, 0.02],
+          [0.86, 0.74],
+          [0.14, 0.74],
+        ],
+        fill: '#fff3b0',
+      },
     ],
     over: [],
     // Leaning back a little under the light.

@@ -67,7 +67,13 @@ export interface Template {
  * A slot from its eye midpoint, eye distance and roll (radians, clockwise), with a box of the
  * face's usual extent around it (a face is about 2.3 eye distances wide, brow to chin 2.5).
  */
-export function slot(cx: number, cy: number, eyeDistance: number, blend: SlotBlend, extra: { roll?: number; tint?: string; perspective?: { squash: number; shear: number } } = {}): FaceSlot {
+export function slot(
+  cx: number,
+  cy: number,
+  eyeDistance: number,
+  blend: SlotBlend,
+  extra: { roll?: number; tint?: string; perspective?: { squash: number; shear: number } } = {},
+): FaceSlot {
   const { roll = 0, ...rest } = extra;
   const h = (eyeDistance / 2) * Math.cos(roll);
   const v = (eyeDistance / 2) * Math.sin(roll);

@@ -15,7 +15,18 @@ export const WORK_STUDY_TEMPLATES: readonly Template[] = [
     ],
     // The laptop in front of the chin.
     over: [
-      { kind: 'polygon', points: [[0.2, 0.76], [0.28, 0.62], [0.72, 0.62], [0.8, 0.76]], fill: '#adb5bd', stroke: '#495057', width: 0.008 },
+      {
+        kind: 'polygon',
+        points: [
+          [0.2, 0.76],
+          [0.28, 0.62],
+          [0.72, 0.62],
+          [0.8, 0.76],
+        ],
+        fill: '#adb5bd',
+        stroke: '#495057',
+        width: 0.008,
+      },
       { kind: 'ellipse', cx: 0.5, cy: 0.69, rx: 0.02, ry: 0.02, fill: '#f8f9fa' },
     ],
     slots: [slot(0.5, 0.36, 0.17, 'tint', { tint: '#8ecae6' })],
@@ -27,11 +38,51 @@ export const WORK_STUDY_TEMPLATES: readonly Template[] = [
     caption: { zh: '考试周', en: 'Exam week' },
     under: [
       { kind: 'rect', x: 0.06, y: 0.06, w: 0.88, h: 0.7, radius: 0.04, fill: '#fefae0', stroke: '#bc6c25', width: 0.008 },
-      { kind: 'line', points: [[0.1, 0.2], [0.9, 0.2]], stroke: '#a3c4f3', width: 0.004 },
-      { kind: 'line', points: [[0.1, 0.3], [0.9, 0.3]], stroke: '#a3c4f3', width: 0.004 },
-      { kind: 'line', points: [[0.1, 0.4], [0.9, 0.4]], stroke: '#a3c4f3', width: 0.004 },
-      { kind: 'line', points: [[0.1, 0.5], [0.9, 0.5]], stroke: '#a3c4f3', width: 0.004 },
-      { kind: 'line', points: [[0.1, 0.6], [0.9, 0.6]], stroke: '#a3c4f3', width: 0.004 },
+      {
+        kind: 'line',
+        points: [
+          [0.1, 0.2],
+          [0.9, 0.2],
+        ],
+        stroke: '#a3c4f3',
+        width: 0.004,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.1, 0.3],
+          [0.9, 0.3],
+        ],
+        stroke: '#a3c4f3',
+        width: 0.004,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.1, 0.4],
+          [0.9, 0.4],
+        ],
+        stroke: '#a3c4f3',
+        width: 0.004,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.1, 0.5],
+          [0.9, 0.5],
+        ],
+        stroke: '#a3c4f3',
+        width: 0.004,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.1, 0.6],
+          [0.9, 0.6],
+        ],
+        stroke: '#a3c4f3',
+        width: 0.004,
+      },
     ],
     over: [{ kind: 'text', x: 0.84, y: 0.24, size: 0.13, text: '59', fill: '#d00000', rotate: -0.2 }],
     slots: [slot(0.45, 0.4, 0.17, 'photo')],
@@ -43,8 +94,27 @@ export const WORK_STUDY_TEMPLATES: readonly Template[] = [
     caption: { zh: '收到', en: 'Copy that' },
     under: [
       { kind: 'rect', x: 0.04, y: 0.04, w: 0.92, h: 0.56, radius: 0.02, fill: '#ffffff', stroke: '#6c757d', width: 0.01 },
-      { kind: 'line', points: [[0.1, 0.5], [0.2, 0.4], [0.3, 0.45], [0.4, 0.3]], stroke: '#2a9d8f', width: 0.01 },
-      { kind: 'line', points: [[0.66, 0.5], [0.76, 0.36], [0.9, 0.2]], stroke: '#e76f51', width: 0.01 },
+      {
+        kind: 'line',
+        points: [
+          [0.1, 0.5],
+          [0.2, 0.4],
+          [0.3, 0.45],
+          [0.4, 0.3],
+        ],
+        stroke: '#2a9d8f',
+        width: 0.01,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.66, 0.5],
+          [0.76, 0.36],
+          [0.9, 0.2],
+        ],
+        stroke: '#e76f51',
+        width: 0.01,
+      },
     ],
     over: [],
     // Seen a little from below, leaning in.
@@ -59,8 +129,26 @@ export const WORK_STUDY_TEMPLATES: readonly Template[] = [
     over: [
       { kind: 'rect', x: 0.7, y: 0.5, w: 0.18, h: 0.22, radius: 0.03, fill: '#ffffff', stroke: '#6f4518', width: 0.01 },
       { kind: 'ellipse', cx: 0.9, cy: 0.6, rx: 0.04, ry: 0.05, stroke: '#6f4518', width: 0.01 },
-      { kind: 'line', points: [[0.76, 0.46], [0.78, 0.42], [0.76, 0.38]], stroke: '#adb5bd', width: 0.008 },
-      { kind: 'line', points: [[0.82, 0.46], [0.84, 0.42], [0.82, 0.38]], stroke: '#adb5bd', width: 0.008 },
+      {
+        kind: 'line',
+        points: [
+          [0.76, 0.46],
+          [0.78, 0.42],
+          [0.76, 0.38],
+        ],
+        stroke: '#adb5bd',
+        width: 0.008,
+      },
+      {
+        kind: 'line',
+        points: [
+          [0.82, 0.46],
+          [0.84, 0.42],
+          [0.82, 0.38],
+        ],
+        stroke: '#adb5bd',
+        width: 0.008,
+      },
     ],
     slots: [slot(0.45, 0.4, 0.17, 'photo', { roll: -0.08 })],
   },
@@ -75,7 +163,16 @@ export const WORK_STUDY_TEMPLATES: readonly Template[] = [
     ],
     over: [
       { kind: 'ellipse', cx: 0.15, cy: 0.16, rx: 0.1, ry: 0.1, fill: '#ffffff', stroke: '#111111', width: 0.01 },
-      { kind: 'line', points: [[0.15, 0.09], [0.15, 0.16], [0.2, 0.19]], stroke: '#111111', width: 0.01 },
+      {
+        kind: 'line',
+        points: [
+          [0.15, 0.09],
+          [0.15, 0.16],
+          [0.2, 0.19],
+        ],
+        stroke: '#111111',
+        width: 0.01,
+      },
     ],
     slots: [slot(0.5, 0.38, 0.18, 'photo')],
   },

@@ -88,13 +88,7 @@ function displaced(source: Float32Array, moves: readonly Point[], scale: number)
  * If the full motion would fold a skin triangle, the largest fold-free share of it is used (found
  * by bisection).
  */
-export function buildWarpMesh(
-  face: FaceLandmarks,
-  moves: readonly Point[],
-  width: number,
-  height: number,
-  layout: FaceLandmarks = face,
-): WarpMesh {
+export function buildWarpMesh(face: FaceLandmarks, moves: readonly Point[], width: number, height: number, layout: FaceLandmarks = face): WarpMesh {
   const fixed = ring(face);
   const source = new Float32Array([...face, ...fixed].flatMap((p) => [p.x, p.y]));
   const triangles = Uint32Array.from(new Delaunator([...layout, ...fixed].flatMap((p) => [p.x, p.y])).triangles);

@@ -161,11 +161,13 @@ export function createBrowserPlatform(
     },
     captionFonts: (caption) => fonts.forCaption(caption),
     measureCaption,
-    compose: async (image, plan) => (plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan)),
+    compose: async (image, plan) =>
+      plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan),
     cropAligned: async (image, transform, size) => cropAligned(image, transform, size),
     pasteAligned,
     redrawer: async () => {
-      if (redraw === null) throw new StickerError('WEBGPU_UNAVAILABLE', 'this app was started without the AI redraw', { stage: 'redraw', reason: 'not-configured' });
+      if (redraw === null)
+        throw new StickerError('WEBGPU_UNAVAILABLE', 'this app was started without the AI redraw', { stage: 'redraw', reason: 'not-configured' });
       return redraw.load();
     },
     encodePng: async (canvas) => (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer(),

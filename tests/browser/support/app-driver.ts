@@ -22,7 +22,8 @@ export async function outcome(page: Page, previousSrc: string | null = null, tim
   const handle = await page.waitForFunction(
     (prev) => {
       const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
-      if (error !== null) return { kind: 'error', text: error.querySelector('p')?.innerText ?? '', code: error.dataset.code ?? '', detail: error.dataset.detail ?? '' };
+      if (error !== null)
+        return { kind: 'error', text: error.querySelector('p')?.innerText ?? '', code: error.dataset.code ?? '', detail: error.dataset.detail ?? '' };
       // The finished sticker (the still shown while its exports are made is a canvas, "still-image").
       const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
       if (img !== null && img.complete && img.src !== prev) return { kind: 'result', src: img.src };

@@ -23,7 +23,8 @@ function harnessPlugin(): Plugin {
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? '';
         const wasm = /^\/__harness__\/wasm\/([\w.]+)$/.exec(url)?.[1];
-        const entry = wasm !== undefined ? { file: `${WASM_DIR}/${wasm}`, type: wasm.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' } : HARNESS_FILES[url];
+        const entry =
+          wasm !== undefined ? { file: `${WASM_DIR}/${wasm}`, type: wasm.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' } : HARNESS_FILES[url];
         if (entry === undefined) return next();
         res.setHeader('Content-Type', entry.type);
         res.end(readFileSync(path.join(root, entry.file)));

@@ -22,7 +22,10 @@ export class LandmarkHarness {
   }
 
   measure(base64: string, type: string): Promise<Measured> {
-    return this.page.evaluate(([b, t]) => (window as unknown as { measure: (b: string, t: string) => Promise<Measured> }).measure(b, t), [base64, type] as const);
+    return this.page.evaluate(([b, t]) => (window as unknown as { measure: (b: string, t: string) => Promise<Measured> }).measure(b, t), [
+      base64,
+      type,
+    ] as const);
   }
 
   close(): Promise<void> {

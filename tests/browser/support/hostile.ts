@@ -46,7 +46,12 @@ function png(width: number, height: number, bitDepth: number, colourType: number
   ihdr.writeUInt32BE(height, 4);
   ihdr.writeUInt8(bitDepth, 8);
   ihdr.writeUInt8(colourType, 9);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function alphaPng(p: { width: number; height: number; rgba: Uint8ClampedArray }): UploadFile {

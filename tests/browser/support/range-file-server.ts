@@ -6,11 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type Fault =
-  | { kind: 'cut'; after: number }
-  | { kind: 'stall'; after: number }
-  | { kind: 'wrong-bytes' }
-  | { kind: 'ignore-range' }
-  | { kind: 'status'; status: number };
+  { kind: 'cut'; after: number } | { kind: 'stall'; after: number } | { kind: 'wrong-bytes' } | { kind: 'ignore-range' } | { kind: 'status'; status: number };
 
 export interface ServedRequest {
   file: string;

@@ -3,7 +3,13 @@
 
 import { testId, type EnginePage } from './engine-page.ts';
 
-export async function waitFor<A extends unknown[], R>(page: EnginePage, what: string, fn: (...args: A) => R | null | false | Promise<R | null | false>, args: A, timeoutMs = 90_000): Promise<R> {
+export async function waitFor<A extends unknown[], R>(
+  page: EnginePage,
+  what: string,
+  fn: (...args: A) => R | null | false | Promise<R | null | false>,
+  args: A,
+  timeoutMs = 90_000,
+): Promise<R> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await page.run(fn, ...args);
@@ -133,10 +139,15 @@ export async function bytesAt(page: EnginePage, url: string): Promise<Buffer> {
 
 /** The file a download link (by test id) offers: its name and bytes. */
 export async function linkFile(page: EnginePage, id: string): Promise<{ name: string; bytes: Buffer }> {
-  const link = await waitFor(page, `the ${id} link`, (sel) => {
-    const a = document.querySelector<HTMLAnchorElement>(sel);
-    return a === null || a.href === '' ? null : { href: a.href, name: a.download };
-  }, [testId(id)]);
+  const link = await waitFor(
+    page,
+    `the ${id} link`,
+    (sel) => {
+      const a = document.querySelector<HTMLAnchorElement>(sel);
+      return a === null || a.href === '' ? null : { href: a.href, name: a.download };
+    },
+    [testId(id)],
+  );
   return { name: link.name, bytes: await bytesAt(page, link.href) };
 }
 
@@ -144,7 +155,10 @@ export async function linkFile(page: EnginePage, id: string): Promise<{ name: st
 export function backends(page: EnginePage): Promise<Record<string, string>> {
   return page.run(() =>
     Object.fromEntries(
-      [...document.querySelectorAll<HTMLElement>('[data-testid^="timing-"]')].map((el) => [el.dataset.testid!.slice('timing-'.length), el.dataset.backend ?? '']),
+      [...document.querySelectorAll<HTMLElement>('[data-testid^="timing-"]')].map((el) => [
+        el.dataset.testid!.slice('timing-'.length),
+        el.dataset.backend ?? '',
+      ]),
     ),
   );
 }

@@ -7,7 +7,10 @@ import { ScriptedPage, scriptable } from './scripted-page.ts';
 
 class ChromiumPage extends ScriptedPage {
   readonly engine = 'chromium';
-  constructor(private readonly context: BrowserContext, private readonly page: Page) {
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+  ) {
     super(scriptable(page));
   }
 

@@ -33,6 +33,10 @@ export abstract class ScriptedPage implements EnginePage {
 }
 
 /** A page object as a Scriptable (its evaluate takes a string among its overloads). */
-export function scriptable(page: { goto(url: string): Promise<unknown>; reload(): Promise<unknown>; evaluate(expression: string): Promise<unknown> }): Scriptable {
+export function scriptable(page: {
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+}): Scriptable {
   return { goto: (url) => page.goto(url), reload: () => page.reload(), evaluate: (expression) => page.evaluate(expression) };
 }

@@ -25,7 +25,10 @@ async function startDriver(): Promise<{ url: string; process: ChildProcess }> {
   const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    const up = await fetch(`${url}/status`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/status`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { url, process: driver };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -35,7 +38,10 @@ async function startDriver(): Promise<{ url: string; process: ChildProcess }> {
 
 class WebKitPage implements EnginePage {
   readonly engine = 'webkit';
-  constructor(private readonly driver: WebDriver, private readonly server: ChildProcess) {}
+  constructor(
+    private readonly driver: WebDriver,
+    private readonly server: ChildProcess,
+  ) {}
 
   async goto(url: string): Promise<void> {
     await this.driver.get(url);

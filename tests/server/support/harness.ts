@@ -20,20 +20,29 @@ export type ModelRun = 'embed' | 'encodeImage' | 'predictNoise' | 'decode';
  * The real networks, each call counted; `gate` holds a job at its model-loading stage until it
  * resolves, `beforeRun` holds each run (already counted) until it resolves.
  */
-export function countedDiffusion(gate: () => Promise<void> = async () => undefined, beforeRun: (run: ModelRun) => Promise<void> = async () => undefined): (config: ServerConfig) => Promise<NodeDiffusion> {
+export function countedDiffusion(
+  gate: () => Promise<void> = async () => undefined,
+  beforeRun: (run: ModelRun) => Promise<void> = async () => undefined,
+): (config: ServerConfig) => Promise<NodeDiffusion> {
   return async (config) => {
     shared ??= loadNodeDiffusion(config.models, config.sharedModelsDir);
     const real = await shared;
     await gate();
-    const counted = <A extends unknown[], R>(run: ModelRun, f: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-      modelCalls.count += 1;
-      await beforeRun(run);
-      return f(...args);
-    };
+    const counted =
+      <A extends unknown[], R>(run: ModelRun, f: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        modelCalls.count += 1;
+        await beforeRun(run);
+        return f(...args);
+      };
     return {
       ...real,
       embed: counted('embed', real.embed),
-      runtime: { encodeImage: counted('encodeImage', real.runtime.encodeImage), predictNoise: counted('predictNoise', real.runtime.predictNoise), decode: counted('decode', real.runtime.decode) },
+      runtime: {
+        encodeImage: counted('encodeImage', real.runtime.encodeImage),
+        predictNoise: counted('predictNoise', real.runtime.predictNoise),
+        decode: counted('decode', real.runtime.decode),
+      },
     };
   };
 }

@@ -9,9 +9,7 @@ const chars = (s: string) => Array.from(s).length;
 
 function fitsBox(lines: string[], fontSize: number, box: CaptionBox): boolean {
   return (
-    lines.length <= box.maxLines &&
-    lines.length * fontSize * box.lineHeight <= box.maxHeight + 1e-9 &&
-    lines.every((l) => measure(l, fontSize) <= box.maxWidth)
+    lines.length <= box.maxLines && lines.length * fontSize * box.lineHeight <= box.maxHeight + 1e-9 && lines.every((l) => measure(l, fontSize) <= box.maxWidth)
   );
 }
 

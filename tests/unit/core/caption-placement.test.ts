@@ -67,7 +67,14 @@ describe('placeCaption', () => {
   it('free: a point near an edge or corner is pulled in until all the ink (stroke too) is on the sticker', () => {
     const side = CAPTION_BAND.margin * size;
     const end = (1 - CAPTION_BAND.bottom) * size;
-    for (const [x, y] of [[0, 0], [1, 1], [0, 1], [1, 0], [0.5, 0], [0.02, 0.5]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [1, 1],
+      [0, 1],
+      [1, 0],
+      [0.5, 0],
+      [0.02, 0.5],
+    ] as const) {
       for (const text of ['开心大笑', '今天也是元气满满的一天，打工人打工魂']) {
         const l = layout(text);
         const { placed, top, bottom } = inkSpan(text, { kind: 'free', x, y });
@@ -117,7 +124,8 @@ describe('grapheme-safe wrap', () => {
 
 describe('caption placement in the protocol', () => {
   const request = { prompt: '', expression: null, caption: '哈', style: 'photo', animate: false };
-  const command = (captionPlacement: unknown) => parseCommand({ type: 'generate', jobId: 'j', photo: new ArrayBuffer(1), request: { ...request, captionPlacement } });
+  const command = (captionPlacement: unknown) =>
+    parseCommand({ type: 'generate', jobId: 'j', photo: new ArrayBuffer(1), request: { ...request, captionPlacement } });
 
   it('accepts top, bottom, free with fractions, and no placement at all', () => {
     for (const p of [{ kind: 'top' }, { kind: 'bottom' }, { kind: 'free', x: 0, y: 1 }, { kind: 'free', x: 0.25, y: 0.5 }]) {
@@ -128,14 +136,24 @@ describe('caption placement in the protocol', () => {
   });
 
   it('refuses anything else', () => {
-    for (const p of [null, 'top', { kind: 'middle' }, { kind: 'free' }, { kind: 'free', x: 1.2, y: 0.5 }, { kind: 'free', x: -0.1, y: 0.5 }, { kind: 'free', x: 0.5, y: Number.NaN }, { kind: 'free', x: '0.5', y: 0.5 }]) {
+    for (const p of [
+      null,
+      'top',
+      { kind: 'middle' },
+      { kind: 'free' },
+      { kind: 'free', x: 1.2, y: 0.5 },
+      { kind: 'free', x: -0.1, y: 0.5 },
+      { kind: 'free', x: 0.5, y: Number.NaN },
+      { kind: 'free', x: '0.5', y: 0.5 },
+    ]) {
       expect(isCaptionPlacement(p)).toBe(false);
       expect(command(p)).toBeNull();
     }
   });
 
   it('caption fonts in init: bundled, system or absent; nothing else', () => {
-    const init = (captionFonts?: unknown) => parseCommand({ type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', captionFonts } });
+    const init = (captionFonts?: unknown) =>
+      parseCommand({ type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', captionFonts } });
     expect(init()).not.toBeNull();
     expect(init('system')).toEqual({ type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', captionFonts: 'system' } });
     expect(init('comic-sans')).toBeNull();

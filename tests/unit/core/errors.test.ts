@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ERROR_REASONS, StickerError, errorReason, isErrorCode, toErrorInfo, type ErrorCode } from '../../../src/core/errors.ts';
 
 // Which failures a retry can fix: transient device, network and worker trouble, and cancellation.
-const RETRYABLE: readonly ErrorCode[] = ['DEVICE_LOST', 'MODEL_DOWNLOAD_FAILED', 'SERVER_BUSY', 'RATE_LIMITED', 'SERVER_UNREACHABLE', 'WORKER_CRASHED', 'WORKER_HUNG', 'ABORTED'];
+const RETRYABLE: readonly ErrorCode[] = [
+  'DEVICE_LOST',
+  'MODEL_DOWNLOAD_FAILED',
+  'SERVER_BUSY',
+  'RATE_LIMITED',
+  'SERVER_UNREACHABLE',
+  'WORKER_CRASHED',
+  'WORKER_HUNG',
+  'ABORTED',
+];
 
 describe('StickerError', () => {
   it('is an Error with name, code, stage and reason', () => {
@@ -26,7 +35,13 @@ describe('StickerError', () => {
 
   it('toInfo carries what a full storage needed and had free', () => {
     const info = new StickerError('STORAGE_FULL', 'no room', { stage: 'load-models', storage: { neededBytes: 300e6, freeBytes: 12e6 } }).toInfo();
-    expect(info).toEqual({ code: 'STORAGE_FULL', message: 'no room', retryable: false, stage: 'load-models', storage: { neededBytes: 300e6, freeBytes: 12e6 } });
+    expect(info).toEqual({
+      code: 'STORAGE_FULL',
+      message: 'no room',
+      retryable: false,
+      stage: 'load-models',
+      storage: { neededBytes: 300e6, freeBytes: 12e6 },
+    });
   });
 
   it('toInfo leaves stage and reason out (not undefined) when absent', () => {

@@ -17,7 +17,11 @@ describe('plannedStages', () => {
   });
 
   it('no segmenter for face only, for 熊猫头, or in a template', () => {
-    for (const request of [{ ...base, cutout: 'face' as const }, { ...base, style: 'panda' as const }, { ...base, template: 'animal-cat' }]) {
+    for (const request of [
+      { ...base, cutout: 'face' as const },
+      { ...base, style: 'panda' as const },
+      { ...base, template: 'animal-cat' },
+    ]) {
       expect(plannedStages(request)).not.toContain('segment');
     }
     expect(cutoutFor({ ...base, cutout: 'face' })).toBe('face');

@@ -54,5 +54,4 @@ describe('runStickerJob, with a photo memo kept across jobs', () => {
     expect(person.cutout).toEqual({ kind: 'person', fallback: null });
     expect([t.decodeCalls.length, detects, segments]).toEqual([1, 2, 3]);
   });
-
 });

@@ -11,14 +11,41 @@ import { STICKER_SIZE, eyeTargetsPx } from '../../../src/core/sticker-layout.ts'
 import { scalePlan } from '../../../src/core/scale-plan.ts';
 import { toArrayBuffer } from '../support/image-bytes.ts';
 import type { StillStage } from '../support/fake-platform.ts';
-import { PHOTO_INFO, REQUEST, rightEye, leftEye, mainFace, uniformMask, STILL_STAGES, COST, TIMED, setup, failure, stageEvents } from '../support/fake-platform.ts';
+import {
+  PHOTO_INFO,
+  REQUEST,
+  rightEye,
+  leftEye,
+  mainFace,
+  uniformMask,
+  STILL_STAGES,
+  COST,
+  TIMED,
+  setup,
+  failure,
+  stageEvents,
+} from '../support/fake-platform.ts';
 
 describe('runStickerJob, when all goes well', () => {
   it('emits start and end for each stage, in order', async () => {
     const t = setup();
     await t.run();
     expect(stageEvents(t.events)).toEqual(STILL_STAGES.flatMap((s) => [`${s}:start`, `${s}:end`]));
-    expect(STAGES).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'redraw', 'compose', 'encode', 'animate', 'encode-animation', 'export']);
+    expect(STAGES).toEqual([
+      'load-models',
+      'decode',
+      'detect-face',
+      'segment',
+      'expression',
+      'warp',
+      'align',
+      'redraw',
+      'compose',
+      'encode',
+      'animate',
+      'encode-animation',
+      'export',
+    ]);
   });
 
   it('tags stage events with the job id and the platform’s backend, and ends with the time taken', async () => {
@@ -69,14 +96,20 @@ describe('runStickerJob, when all goes well', () => {
     expect(plan.size).toBe(STICKER_SIZE);
     expect(plan.caption.lines).toEqual(['我太难了']);
     expect(t.composed[1]).toEqual([t.warped, scalePlan(plan, 2)]);
-    expect(t.encoded).toEqual([{ image: t.warped, plan }, { image: t.warped, plan: scalePlan(plan, 2) }]);
+    expect(t.encoded).toEqual([
+      { image: t.warped, plan },
+      { image: t.warped, plan: scalePlan(plan, 2) },
+    ]);
     expect(result.png).toBe(t.pngOut);
     expect(result.expression).toEqual({ id: 'smile', intensity: 1, applied: 1 });
   });
 
   it('with no expression the photo is composed as decoded: no warp stage, nothing extra to release', async () => {
     const t = setup();
-    const result = await runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, { ...REQUEST, expression: null });
+    const result = await runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, {
+      ...REQUEST,
+      expression: null,
+    });
     expect(t.composed[0]![0]).toBe(t.image);
     expect(t.released).toEqual([t.image]);
     expect(result.expression).toBeNull();
@@ -85,7 +118,10 @@ describe('runStickerJob, when all goes well', () => {
 
   it('an unknown expression id is an error at the expression stage', async () => {
     const t = setup();
-    const run = runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: () => undefined, now: () => 0 }, t.photo, { ...REQUEST, expression: { id: 'no-such-face', intensity: 1 } });
+    const run = runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: () => undefined, now: () => 0 }, t.photo, {
+      ...REQUEST,
+      expression: { id: 'no-such-face', intensity: 1 },
+    });
     expect((await failure(run)).stage).toBe('expression');
     expect(t.released).toEqual([t.image]);
   });
@@ -325,7 +361,14 @@ describe('runStickerJob, animated', () => {
     const result = await runStickerJob(t.platform, ctx, t.photo, { ...REQUEST, animate: true });
     const progress = t.events.flatMap((e) => (e.type === 'progress' ? [`${e.stage} ${e.done}/${e.total}`] : []));
     expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => `animate ${i + 1}/12`));
-    expect(stageEvents(t.events).slice(-6)).toEqual(['animate:start', 'animate:end', 'encode-animation:start', 'encode-animation:end', 'export:start', 'export:end']);
+    expect(stageEvents(t.events).slice(-6)).toEqual([
+      'animate:start',
+      'animate:end',
+      'encode-animation:start',
+      'encode-animation:end',
+      'export:start',
+      'export:end',
+    ]);
     expect(result.animation).toMatchObject({ frames: 12, frameMs: 90, gifSize: 240, webpSize: STICKER_SIZE });
     const gif = new Uint8Array(result.animation!.gif);
     expect(String.fromCharCode(...gif.subarray(0, 6))).toBe('GIF89a');

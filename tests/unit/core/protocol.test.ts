@@ -55,14 +55,23 @@ describe('parseCommand accepts well-formed commands', () => {
   it('init with the AI redraw: its server, or none, and a weak device assumed (?gate=weak, WeChat) or not', () => {
     for (const serverUrl of ['http://localhost:4173/', null]) {
       for (const assumeWeak of ['gate-param', 'wechat', null]) {
-        const cmd = { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'server', modelBase: '/models/', serverUrl, assumeWeak, singleThreadWasm: assumeWeak === 'wechat' } } };
+        const cmd = {
+          type: 'init',
+          options: {
+            faceDelegate: 'auto',
+            warpBackend: 'auto',
+            assetBase: '/',
+            ai: { set: 'fixtures', device: 'server', modelBase: '/models/', serverUrl, assumeWeak, singleThreadWasm: assumeWeak === 'wechat' },
+          },
+        };
         expect(parseCommand(cmd)).toEqual(cmd);
       }
     }
   });
 
   it('redraw-prefer, for each place the AI may run', () => {
-    for (const device of ['auto', 'webgpu', 'wasm', 'server']) expect(parseCommand({ type: 'redraw-prefer', device })).toEqual({ type: 'redraw-prefer', device });
+    for (const device of ['auto', 'webgpu', 'wasm', 'server'])
+      expect(parseCommand({ type: 'redraw-prefer', device })).toEqual({ type: 'redraw-prefer', device });
   });
 });
 
@@ -101,10 +110,54 @@ describe('parseCommand rejects malformed commands', () => {
     ['generate without an expression field', { type: 'generate', jobId: 'j', photo, request: { prompt: '', caption: '', style: 'photo' } }],
     ['generate with a non-numeric intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: 'max' } } }],
     ['generate with an infinite intensity', { type: 'generate', jobId: 'j', photo, request: { ...request, expression: { id: 'laugh', intensity: Infinity } } }],
-    ['init with an AI server URL that is not a string', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: 8787, assumeWeak: null, singleThreadWasm: false } } }],
-    ['init with an unknown AI device', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'cloud', modelBase: '/', serverUrl: null, assumeWeak: null, singleThreadWasm: false } } }],
-    ['init assuming a weak device for an unknown reason', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: null, assumeWeak: 'phone', singleThreadWasm: false } } }],
-    ['init without the wasm thread setting', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: null, assumeWeak: 'wechat' } } }],
+    [
+      'init with an AI server URL that is not a string',
+      {
+        type: 'init',
+        options: {
+          faceDelegate: 'auto',
+          warpBackend: 'auto',
+          assetBase: '/',
+          ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: 8787, assumeWeak: null, singleThreadWasm: false },
+        },
+      },
+    ],
+    [
+      'init with an unknown AI device',
+      {
+        type: 'init',
+        options: {
+          faceDelegate: 'auto',
+          warpBackend: 'auto',
+          assetBase: '/',
+          ai: { set: 'fixtures', device: 'cloud', modelBase: '/', serverUrl: null, assumeWeak: null, singleThreadWasm: false },
+        },
+      },
+    ],
+    [
+      'init assuming a weak device for an unknown reason',
+      {
+        type: 'init',
+        options: {
+          faceDelegate: 'auto',
+          warpBackend: 'auto',
+          assetBase: '/',
+          ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: null, assumeWeak: 'phone', singleThreadWasm: false },
+        },
+      },
+    ],
+    [
+      'init without the wasm thread setting',
+      {
+        type: 'init',
+        options: {
+          faceDelegate: 'auto',
+          warpBackend: 'auto',
+          assetBase: '/',
+          ai: { set: 'fixtures', device: 'auto', modelBase: '/', serverUrl: null, assumeWeak: 'wechat' },
+        },
+      },
+    ],
     ['redraw-prefer with an unknown device', { type: 'redraw-prefer', device: 'gpu' }],
     ['cancel without jobId', { type: 'cancel' }],
     ['cancel with a non-string jobId', { type: 'cancel', jobId: {} }],

@@ -22,7 +22,11 @@ describe('scalePlan', () => {
   const big = scalePlan(plan, 2);
 
   it('puts every photo pixel at twice its sticker position', () => {
-    for (const p of [{ x: 0, y: 0 }, { x: 300, y: 410 }, { x: -20, y: 999 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 300, y: 410 },
+      { x: -20, y: 999 },
+    ]) {
       const small = applySimilarity(plan.transform, p);
       const large = applySimilarity(big.transform, p);
       expect(large.x).toBeCloseTo(small.x * 2, 9);
@@ -32,7 +36,11 @@ describe('scalePlan', () => {
 
   it('scales the size, cut-out, outline, caption and marks, and keeps colours, words and alpha', () => {
     expect(big.size).toBe(1024);
-    expect(big.mask).toEqual([{ x: 200, y: 100 }, { x: 800, y: 120 }, { x: 500, y: 960 }]);
+    expect(big.mask).toEqual([
+      { x: 200, y: 100 },
+      { x: 800, y: 120 },
+      { x: 500, y: 960 },
+    ]);
     expect(big.outline).toEqual({ width: 20, colour: '#ff0000' });
     expect(big.caption).toEqual({ fontSize: 96, lines: ['我太难了'], centerX: 512, baselineY: [940] });
     expect(big.overlays).toEqual([{ kind: 'tear', x: 400, y: 440, size: 80, alpha: 0.7 }]);
@@ -42,7 +50,10 @@ describe('scalePlan', () => {
     const face = {
       transform: { a: 0.5, b: 0.1, c: -0.2, d: 0.6, e: 10, f: 20 },
       mask: [{ x: 10, y: 20 }],
-      eyes: [{ x: 100, y: 100 }, { x: 150, y: 100 }] as [{ x: number; y: number }, { x: number; y: number }],
+      eyes: [
+        { x: 100, y: 100 },
+        { x: 150, y: 100 },
+      ] as [{ x: number; y: number }, { x: number; y: number }],
       box: { x: 50, y: 60, w: 200, h: 180 },
     };
     const scaled = scalePlan({ ...plan, template: { id: 'reaction-duo', faces: [face] } }, 2).template;
@@ -51,7 +62,10 @@ describe('scalePlan', () => {
       {
         transform: { a: 1, b: 0.2, c: -0.4, d: 1.2, e: 20, f: 40 },
         mask: [{ x: 20, y: 40 }],
-        eyes: [{ x: 200, y: 200 }, { x: 300, y: 200 }],
+        eyes: [
+          { x: 200, y: 200 },
+          { x: 300, y: 200 },
+        ],
         box: { x: 100, y: 120, w: 400, h: 360 },
       },
     ]);

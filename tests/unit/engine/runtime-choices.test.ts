@@ -21,7 +21,12 @@ describe('runtime choices', () => {
   });
 
   it('a pin in the URL wins, in WeChat too', () => {
-    expect(runtimeChoices('?face=gpu&warp=canvas2d&text=webgpu', WECHAT_ANDROID)).toMatchObject({ faceDelegate: 'gpu', warpBackend: 'canvas2d', textDevice: 'webgpu', assumeWeak: 'wechat' });
+    expect(runtimeChoices('?face=gpu&warp=canvas2d&text=webgpu', WECHAT_ANDROID)).toMatchObject({
+      faceDelegate: 'gpu',
+      warpBackend: 'canvas2d',
+      textDevice: 'webgpu',
+      assumeWeak: 'wechat',
+    });
     expect(runtimeChoices('?face=cpu&gate=weak', DESKTOP)).toMatchObject({ faceDelegate: 'cpu', assumeWeak: 'gate-param', singleThreadWasm: false });
     expect(runtimeChoices('?gate=weak', WECHAT_IOS).assumeWeak).toBe('gate-param');
   });

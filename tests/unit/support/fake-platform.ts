@@ -40,7 +40,18 @@ export type StillStage = Exclude<StageName, 'animate' | 'encode-animation' | 're
 /** The photo style's stages; the AI redraw's own test is tests/browser/ai-redraw.test.ts. */
 export const STILL_STAGES = STAGES.filter((s): s is StillStage => s !== 'animate' && s !== 'encode-animation' && s !== 'redraw');
 // The export stage redraws the sticker at HD size: one more compose and PNG encode.
-export const COST: Record<StillStage, number> = { 'load-models': 120, decode: 30, 'detect-face': 45, segment: 25, expression: 0, warp: 20, align: 0, compose: 12, encode: 7, export: 12 + 7 };
+export const COST: Record<StillStage, number> = {
+  'load-models': 120,
+  decode: 30,
+  'detect-face': 45,
+  segment: 25,
+  expression: 0,
+  warp: 20,
+  align: 0,
+  compose: 12,
+  encode: 7,
+  export: 12 + 7,
+};
 /**
  * Each stage's time as the job reports it: the person is asked for before the face is looked for,
  * so on this clock its cost falls before detect-face starts, and the segment stage waits for nothing.
@@ -127,5 +138,4 @@ export async function failure(promise: Promise<unknown>): Promise<StickerError> 
   return error as StickerError;
 }
 
-export const stageEvents = (events: EngineEvent[]) =>
-  events.flatMap((e) => (e.type === 'stage' ? [`${e.stage}:${e.phase}`] : []));
+export const stageEvents = (events: EngineEvent[]) => events.flatMap((e) => (e.type === 'stage' ? [`${e.stage}:${e.phase}`] : []));

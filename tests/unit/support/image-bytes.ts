@@ -101,9 +101,21 @@ export function bmp(width: number, height: number): Uint8Array {
   const rowSize = Math.ceil((3 * width) / 4) * 4;
   const pixels = new Array<number>(rowSize * height).fill(0xff);
   return bytes(
-    'BM', u32le(54 + pixels.length), [0, 0, 0, 0], u32le(54),
-    u32le(40), u32le(width), u32le(height), u16le(1), u16le(24), u32le(0), u32le(pixels.length),
-    u32le(2835), u32le(2835), u32le(0), u32le(0),
+    'BM',
+    u32le(54 + pixels.length),
+    [0, 0, 0, 0],
+    u32le(54),
+    u32le(40),
+    u32le(width),
+    u32le(height),
+    u16le(1),
+    u16le(24),
+    u32le(0),
+    u32le(pixels.length),
+    u32le(2835),
+    u32le(2835),
+    u32le(0),
+    u32le(0),
     pixels,
   );
 }

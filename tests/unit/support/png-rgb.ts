@@ -24,7 +24,7 @@ export function decodePngRgb(file: Uint8Array): RgbImage {
   let height = 0;
   let channels = 0;
   const idat: Uint8Array[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...file.subarray(at + 4, at + 8));
     const data = file.subarray(at + 8, at + 8 + length);

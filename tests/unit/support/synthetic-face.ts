@@ -1,7 +1,14 @@
 // Synthetic MediaPipe-shaped faces: every landmark defaults to the face centre, then the indices the
 // code reads (iris centres, eye corners, the oval) are placed where a test wants them.
 
-import { FACE_OVAL, LEFT_EYE_CORNERS, LEFT_IRIS_CENTER, MESH_POINTS_WITH_IRIS, RIGHT_EYE_CORNERS, RIGHT_IRIS_CENTER } from '../../../src/core/face/landmarks.ts';
+import {
+  FACE_OVAL,
+  LEFT_EYE_CORNERS,
+  LEFT_IRIS_CENTER,
+  MESH_POINTS_WITH_IRIS,
+  RIGHT_EYE_CORNERS,
+  RIGHT_IRIS_CENTER,
+} from '../../../src/core/face/landmarks.ts';
 import type { Point } from '../../../src/core/geometry/point.ts';
 
 export interface FaceSpec {

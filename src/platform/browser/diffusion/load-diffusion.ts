@@ -41,12 +41,17 @@ async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Pr
   const bytes = new Map<string, Uint8Array>();
   let downloaded = false;
   for (const [i, entry] of entries.entries()) {
-    const file = await loadModelBytes(entry, load.assetBase, (p) => {
-      progress[i] = p;
-      if (p.cached) return;
-      downloaded = true;
-      report();
-    }, { signal: load.signal });
+    const file = await loadModelBytes(
+      entry,
+      load.assetBase,
+      (p) => {
+        progress[i] = p;
+        if (p.cached) return;
+        downloaded = true;
+        report();
+      },
+      { signal: load.signal },
+    );
     progress[i] = { model: entry.id, loaded: entry.bytes, total: entry.bytes, cached: true, bytesPerSecond: null, secondsLeft: null };
     bytes.set(entry.id, new Uint8Array(file));
   }
@@ -68,10 +73,17 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
   const tokenizerFiles = new Map(Object.entries(set.tokenizer).map(([path, id]) => [path, file(id)]));
   const tokenize = await loadTokenizer(set.id, tokenizerFiles, set.sequenceLength);
   const latent = latentSize(set);
-  const textEncoder = await createSession(file(variant.files.textEncoder), { provider, dimensions: { batch: 1, sequence: set.sequenceLength }, gpuOutputs: ['last_hidden_state'] });
+  const textEncoder = await createSession(file(variant.files.textEncoder), {
+    provider,
+    dimensions: { batch: 1, sequence: set.sequenceLength },
+    gpuOutputs: ['last_hidden_state'],
+  });
   const vaeEncoder = await createSession(file(variant.files.vaeEncoder), { provider, dimensions: { batch: 1, height: set.imageSize, width: set.imageSize } });
   const vaeDecoder = await createSession(file(variant.files.vaeDecoder), { provider, dimensions: { batch: 1, latent_height: latent, latent_width: latent } });
-  const unet = await createSession(file(variant.files.unet), { provider, dimensions: { batch: 1, height: latent, width: latent, sequence: set.sequenceLength } });
+  const unet = await createSession(file(variant.files.unet), {
+    provider,
+    dimensions: { batch: 1, height: latent, width: latent, sequence: set.sequenceLength },
+  });
   files.clear(); // the sessions hold their own copies
 
   // onnxruntime-web cannot run two inferences at once (its WebGPU backend hangs), so every run,

@@ -44,7 +44,11 @@ export function int32Tensor(data: Int32Array, dims: readonly number[]): ort.Tens
 }
 
 export function int64Tensor(values: readonly number[]): ort.Tensor {
-  return new ort.Tensor('int64', BigInt64Array.from(values, (v) => BigInt(v)), [values.length]);
+  return new ort.Tensor(
+    'int64',
+    BigInt64Array.from(values, (v) => BigInt(v)),
+    [values.length],
+  );
 }
 
 /** A CPU copy of a float output, wherever it was computed. */

@@ -73,9 +73,10 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
   async function decided(): Promise<GateDecision> {
     if (decision !== undefined) return decision;
     const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
-    const device: Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> = options.assumeWeak !== null
-      ? weakDevice(options.assumeWeak)
-      : { gpu: await probeWebGpu(), smallModels: set.test, ...(memory === undefined ? {} : { deviceMemoryGb: memory }) };
+    const device: Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> =
+      options.assumeWeak !== null
+        ? weakDevice(options.assumeWeak)
+        : { gpu: await probeWebGpu(), smallModels: set.test, ...(memory === undefined ? {} : { deviceMemoryGb: memory }) };
     const made = decideRedraw({ ...device, costs: variantCosts(set), preference });
     decision = made;
     return made;
@@ -144,7 +145,10 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
     const url = options.serverUrl;
     if (url === null) {
       status({ state: 'unavailable' }, d);
-      throw new StickerError('WEBGPU_UNAVAILABLE', `AI redraw cannot run on this device (${d.reason}: ${d.detail}) and this build has no server`, { stage: 'redraw', reason: d.reason });
+      throw new StickerError('WEBGPU_UNAVAILABLE', `AI redraw cannot run on this device (${d.reason}: ${d.detail}) and this build has no server`, {
+        stage: 'redraw',
+        reason: d.reason,
+      });
     }
     const began = performance.now();
     try {

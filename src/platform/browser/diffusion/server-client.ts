@@ -38,7 +38,14 @@ async function failure(response: Response): Promise<StickerError> {
   if (error !== undefined && isErrorCode(error.code)) {
     return new StickerError(error.code, String(error.message ?? response.statusText), { stage: 'redraw', ...reasonOf(error.code, error.reason) });
   }
-  const code = response.status === 429 ? 'RATE_LIMITED' : response.status === 503 ? 'SERVER_BUSY' : response.status >= 500 || response.status === 404 ? 'SERVER_UNREACHABLE' : 'INTERNAL';
+  const code =
+    response.status === 429
+      ? 'RATE_LIMITED'
+      : response.status === 503
+        ? 'SERVER_BUSY'
+        : response.status >= 500 || response.status === 404
+          ? 'SERVER_UNREACHABLE'
+          : 'INTERNAL';
   return new StickerError(code, `${response.url}: HTTP ${response.status}`, { stage: 'redraw' });
 }
 
@@ -85,7 +92,8 @@ async function streamOnce(base: string, jobId: string, signal: AbortSignal, list
   const push = sseParser(({ data }) => {
     const event = JSON.parse(data) as JobEvent;
     if (event.type === 'done') end.outcome = { url: event.resultUrl };
-    else if (event.type === 'error') end.outcome = new StickerError(event.error.code, event.error.message, { stage: 'redraw', ...reasonOf(event.error.code, event.error.reason) });
+    else if (event.type === 'error')
+      end.outcome = new StickerError(event.error.code, event.error.message, { stage: 'redraw', ...reasonOf(event.error.code, event.error.reason) });
     else listener.onEvent(event);
   });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

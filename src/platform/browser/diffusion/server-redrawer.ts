@@ -45,7 +45,14 @@ export function serverRedrawer(base: string, health: ServerHealth, probeMs: numb
       let jobId: string | null = null;
       try {
         const uploadId = await uploadImage(base, await squarePng(square, size), controller.signal);
-        const body = { uploadId, prompt: prompt.words, style: 'ai' as const, ...request, steps: Math.min(request.steps, set.maxSteps), ...(prompt.expression === null ? {} : { expression: prompt.expression }) };
+        const body = {
+          uploadId,
+          prompt: prompt.words,
+          style: 'ai' as const,
+          ...request,
+          steps: Math.min(request.steps, set.maxSteps),
+          ...(prompt.expression === null ? {} : { expression: prompt.expression }),
+        };
         jobId = await startJob(base, body, controller.signal);
         // Until the first network run, "0 of N" on each heartbeat: the UI shows the job waiting and its watchdog sees it alive.
         let started = false;

@@ -87,7 +87,12 @@ export class ModelDownload {
     const response = await fetch(url, init);
     const headers = response.headers;
     const answer = readRangeAnswer(
-      { status: response.status, contentRange: headers.get('content-range'), contentLength: headers.get('content-length'), contentEncoding: headers.get('content-encoding') },
+      {
+        status: response.status,
+        contentRange: headers.get('content-range'),
+        contentLength: headers.get('content-length'),
+        contentEncoding: headers.get('content-encoding'),
+      },
       from,
       size,
     );

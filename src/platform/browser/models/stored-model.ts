@@ -144,7 +144,8 @@ export class StoredModel {
       const chunks = length === 0 ? this.record.chunks : [...this.record.chunks, { bytes: length, sha256: await sha256Hex(piece) }];
       const record: ModelCacheRecord = { ...this.record, chunks, complete: complete && this.stored + length === end, updatedAt: Date.now() };
       // Either form copies the piece's bytes (only those) when it is made.
-      const chunk = (asBlob: boolean): [IDBValidKey, unknown][] => (length === 0 ? [] : [[modelChunkKey(this.entry, this.record.chunks.length), asBlob ? new Blob([piece]) : piece.slice().buffer]]);
+      const chunk = (asBlob: boolean): [IDBValidKey, unknown][] =>
+        length === 0 ? [] : [[modelChunkKey(this.entry, this.record.chunks.length), asBlob ? new Blob([piece]) : piece.slice().buffer]];
       const write = (asBlob: boolean) => setMany([...chunk(asBlob), [modelRecordKey(this.entry), record]], db);
       try {
         await write(chunksAsBlobs).catch(async (error: unknown) => {
@@ -191,6 +192,9 @@ export class StoredModel {
     const { db } = this;
     if (db === null) return;
     const found = await keys(db).catch(() => []);
-    await delMany(found.filter((key): key is string => typeof key === 'string' && match(key)), db).catch(() => undefined);
+    await delMany(
+      found.filter((key): key is string => typeof key === 'string' && match(key)),
+      db,
+    ).catch(() => undefined);
   }
 }

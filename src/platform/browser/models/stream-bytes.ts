@@ -7,9 +7,7 @@
 
 const BUFFER_BYTES = 2 ** 20;
 
-type Reader =
-  | { byob: true; reader: ReadableStreamBYOBReader }
-  | { byob: false; reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>> };
+type Reader = { byob: true; reader: ReadableStreamBYOBReader } | { byob: false; reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>> };
 
 function readerFor(stream: ReadableStream<Uint8Array<ArrayBuffer>>): Reader {
   if (typeof ReadableStreamBYOBReader !== 'function') return { byob: false, reader: stream.getReader() };

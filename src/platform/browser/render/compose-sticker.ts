@@ -135,7 +135,12 @@ function drawPerson(ctx: OffscreenCanvasRenderingContext2D, image: ImageBitmap, 
   // The cut is worked out at SHAPE_SIDE at most, and drawn scaled up to the sticker.
   const k = Math.min(1, SHAPE_SIDE / plan.size);
   const { a, b, tx, ty } = at.transform;
-  const { alpha, edge } = personCut(person.mask, { a: a * k, b: b * k, tx: tx * k, ty: ty * k }, Math.round(plan.size * k), at.oval.map((p) => ({ x: p.x * k, y: p.y * k })));
+  const { alpha, edge } = personCut(
+    person.mask,
+    { a: a * k, b: b * k, tx: tx * k, ty: ty * k },
+    Math.round(plan.size * k),
+    at.oval.map((p) => ({ x: p.x * k, y: p.y * k })),
+  );
   // The cut's sticker → this sticker: none for the still.
   const move = toCanvasMatrix(composeSimilarity(plan.transform, invertSimilarity(at.transform)));
   if (plan.outline.width > 0) {

@@ -20,7 +20,8 @@ interface Texture {
 type Source = ImageBitmap | ImageData | OffscreenCanvas | VideoFrame;
 
 function rgbaOf(source: Source): { width: number; height: number; pixels: Uint8Array } {
-  if (source instanceof ImageData) return { width: source.width, height: source.height, pixels: new Uint8Array(source.data.buffer, source.data.byteOffset, source.data.length) };
+  if (source instanceof ImageData)
+    return { width: source.width, height: source.height, pixels: new Uint8Array(source.data.buffer, source.data.byteOffset, source.data.length) };
   const width = 'displayWidth' in source ? source.displayWidth : source.width;
   const height = 'displayHeight' in source ? source.displayHeight : source.height;
   const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
@@ -47,7 +48,17 @@ class MemoryGl {
     return answers[name] ?? null;
   }
   getContextAttributes(): WebGLContextAttributes {
-    return { alpha: true, antialias: false, depth: false, stencil: false, premultipliedAlpha: false, preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false, desynchronized: false };
+    return {
+      alpha: true,
+      antialias: false,
+      depth: false,
+      stencil: false,
+      premultipliedAlpha: false,
+      preserveDrawingBuffer: false,
+      powerPreference: 'default',
+      failIfMajorPerformanceCaveat: false,
+      desynchronized: false,
+    };
   }
   getSupportedExtensions(): string[] {
     return [];

@@ -11,11 +11,7 @@ export interface LoadedFaceLandmarker {
   detect(image: ImageBitmap): FaceLandmarks[];
 }
 
-export async function createFaceLandmarker(
-  modelBytes: ArrayBuffer,
-  assetBase: string,
-  preference: FaceDelegatePreference,
-): Promise<LoadedFaceLandmarker> {
+export async function createFaceLandmarker(modelBytes: ArrayBuffer, assetBase: string, preference: FaceDelegatePreference): Promise<LoadedFaceLandmarker> {
   const { task: landmarker, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate, canvas) =>
     FaceLandmarker.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: new Uint8Array(modelBytes), delegate },
@@ -30,9 +26,7 @@ export async function createFaceLandmarker(
     delegate,
     detect(image) {
       const result = landmarker.detect(image);
-      return result.faceLandmarks.map((points) =>
-        points.map((p) => ({ x: p.x * image.width, y: p.y * image.height })),
-      );
+      return result.faceLandmarks.map((points) => points.map((p) => ({ x: p.x * image.width, y: p.y * image.height })));
     },
   };
 }

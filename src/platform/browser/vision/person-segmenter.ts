@@ -19,7 +19,11 @@ const SEGMENT_SIDE = 256;
 export async function segmenterInput(image: ImageBitmap): Promise<{ input: ImageBitmap; scale: number }> {
   const k = Math.min(1, SEGMENT_SIDE / Math.min(image.width, image.height));
   if (k === 1) return { input: image, scale: 1 };
-  const input = await createImageBitmap(image, { resizeWidth: Math.round(image.width * k), resizeHeight: Math.round(image.height * k), resizeQuality: 'medium' });
+  const input = await createImageBitmap(image, {
+    resizeWidth: Math.round(image.width * k),
+    resizeHeight: Math.round(image.height * k),
+    resizeQuality: 'medium',
+  });
   return { input, scale: image.width / input.width };
 }
 
@@ -30,7 +34,11 @@ export interface LoadedSegmenter {
 }
 
 /** The segmenter's task: the person's confidence at the size of its input. */
-export async function createSegmenterTask(modelBytes: ArrayBuffer, assetBase: string, preference: FaceDelegatePreference): Promise<{ delegate: VisionDelegate; segment(input: ImageBitmap): FloatMask }> {
+export async function createSegmenterTask(
+  modelBytes: ArrayBuffer,
+  assetBase: string,
+  preference: FaceDelegatePreference,
+): Promise<{ delegate: VisionDelegate; segment(input: ImageBitmap): FloatMask }> {
   const { task: segmenter, delegate } = await createVisionTask(assetBase, preference, (fileset, delegate, canvas) =>
     ImageSegmenter.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: new Uint8Array(modelBytes), delegate },

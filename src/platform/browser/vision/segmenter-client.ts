@@ -15,7 +15,12 @@ export function canSegmentInWorker(): boolean {
  * Starts the segmenter's worker with the model's bytes; resolves once the task is made there.
  * `onBlocked`: a request that worker refused (the same rules as this one's).
  */
-export function segmentInWorker(model: ArrayBuffer, assetBase: string, delegate: FaceDelegatePreference, onBlocked: (url: string) => void): Promise<LoadedSegmenter> {
+export function segmentInWorker(
+  model: ArrayBuffer,
+  assetBase: string,
+  delegate: FaceDelegatePreference,
+  onBlocked: (url: string) => void,
+): Promise<LoadedSegmenter> {
   const worker = new Worker(new URL('../../../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
   const waiting = new Map<number, { resolve: (mask: FloatMask) => void; reject: (error: Error) => void }>();
   let next = 0;

@@ -17,8 +17,14 @@ describe('parseHostMessage', () => {
   });
 
   it('takes every optional field of a generate, and echoes the id', () => {
-    const parsed = message(parseHostMessage({ type: 'biaoqing:generate', id: 'job-7', photo, prompt: 'speechless', caption: '我太难了', style: 'panda', animate: true }));
-    expect(parsed).toEqual({ type: 'biaoqing:generate', id: 'job-7', fields: { photo, prompt: 'speechless', caption: '我太难了', style: 'panda', animate: true } });
+    const parsed = message(
+      parseHostMessage({ type: 'biaoqing:generate', id: 'job-7', photo, prompt: 'speechless', caption: '我太难了', style: 'panda', animate: true }),
+    );
+    expect(parsed).toEqual({
+      type: 'biaoqing:generate',
+      id: 'job-7',
+      fields: { photo, prompt: 'speechless', caption: '我太难了', style: 'panda', animate: true },
+    });
   });
 
   it('turns an ArrayBuffer photo into a Blob of the same bytes', async () => {
@@ -33,7 +39,10 @@ describe('parseHostMessage', () => {
 
   it('takes set-prompt with and without a caption', () => {
     expect(message(parseHostMessage({ type: 'biaoqing:set-prompt', prompt: '惊讶' }))).toEqual({ type: 'biaoqing:set-prompt', fields: { prompt: '惊讶' } });
-    expect(message(parseHostMessage({ type: 'biaoqing:set-prompt', prompt: '惊讶', caption: '哇' }))).toEqual({ type: 'biaoqing:set-prompt', fields: { prompt: '惊讶', caption: '哇' } });
+    expect(message(parseHostMessage({ type: 'biaoqing:set-prompt', prompt: '惊讶', caption: '哇' }))).toEqual({
+      type: 'biaoqing:set-prompt',
+      fields: { prompt: '惊讶', caption: '哇' },
+    });
   });
 
   it('takes a cancel, with nothing but an id', () => {

@@ -31,6 +31,7 @@ describe.each(Object.entries(ERROR_SENTENCES))('error sentences in %s', (_lang, 
 describe('error sentences', () => {
   it('differ between the languages', () => {
     for (const code of ERROR_CODES) expect(sentenceFor(ERROR_SENTENCES.en, code), code).not.toBe(sentenceFor(ERROR_SENTENCES['zh-CN'], code));
-    for (const [code, reason] of REASONS) expect(sentenceFor(ERROR_SENTENCES.en, code, reason), reason).not.toBe(sentenceFor(ERROR_SENTENCES['zh-CN'], code, reason));
+    for (const [code, reason] of REASONS)
+      expect(sentenceFor(ERROR_SENTENCES.en, code, reason), reason).not.toBe(sentenceFor(ERROR_SENTENCES['zh-CN'], code, reason));
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FRAME_COUNT, motionFrames } from '../../../../src/core/animation/motion-frames.ts';
 import { MOTIONS } from '../../../../src/core/expression/action-units.ts';
 
-const EYES = [{ x: 192, y: 184 }, { x: 320, y: 184 }] as const;
+const EYES = [
+  { x: 192, y: 184 },
+  { x: 320, y: 184 },
+] as const;
 
 describe('motion frames', () => {
   it('every motion loops: the first frame is the photographed face, the middle holds the full expression', () => {

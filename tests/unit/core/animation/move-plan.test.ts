@@ -8,7 +8,11 @@ describe('movePlan', () => {
     size: 512,
     style: 'photo',
     transform: { a: 0.5, b: 0.1, tx: 10, ty: 20 },
-    mask: [{ x: 100, y: 100 }, { x: 400, y: 120 }, { x: 256, y: 450 }],
+    mask: [
+      { x: 100, y: 100 },
+      { x: 400, y: 120 },
+      { x: 256, y: 450 },
+    ],
     person: null,
     outline: { width: 10, colour: '#ffffff' },
     caption: { fontSize: 40, lines: ['好'], centerX: 256, baselineY: [480] },

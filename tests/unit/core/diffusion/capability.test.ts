@@ -6,13 +6,32 @@ import { decideRedraw, type GateInput, type VariantCost } from '../../../../src/
 import type { GpuReport } from '../../../../src/core/gpu-report.ts';
 
 const MB = 1024 ** 2;
-const fp16: VariantCost = { variant: { dtype: 'fp16', providers: ['webgpu'], files: { textEncoder: 't16', unet: 'u16', vaeEncoder: 'e16', vaeDecoder: 'd16' } }, bytes: 900 * MB, largestTensorBytes: 120 * MB };
-const q8: VariantCost = { variant: { dtype: 'q8', providers: ['wasm'], files: { textEncoder: 't8', unet: 'u8', vaeEncoder: 'e8', vaeDecoder: 'd8' } }, bytes: 460 * MB, largestTensorBytes: 60 * MB };
-const fixture: VariantCost = { variant: { dtype: 'fp32', providers: ['webgpu', 'wasm'], files: { textEncoder: 'tf', unet: 'uf', vaeEncoder: 'ef', vaeDecoder: 'df' } }, bytes: 4 * MB, largestTensorBytes: 2 * MB };
+const fp16: VariantCost = {
+  variant: { dtype: 'fp16', providers: ['webgpu'], files: { textEncoder: 't16', unet: 'u16', vaeEncoder: 'e16', vaeDecoder: 'd16' } },
+  bytes: 900 * MB,
+  largestTensorBytes: 120 * MB,
+};
+const q8: VariantCost = {
+  variant: { dtype: 'q8', providers: ['wasm'], files: { textEncoder: 't8', unet: 'u8', vaeEncoder: 'e8', vaeDecoder: 'd8' } },
+  bytes: 460 * MB,
+  largestTensorBytes: 60 * MB,
+};
+const fixture: VariantCost = {
+  variant: { dtype: 'fp32', providers: ['webgpu', 'wasm'], files: { textEncoder: 'tf', unet: 'uf', vaeEncoder: 'ef', vaeDecoder: 'df' } },
+  bytes: 4 * MB,
+  largestTensorBytes: 2 * MB,
+};
 
 const discrete: GpuReport = { available: true, isFallbackAdapter: false, shaderF16: true, maxBufferSize: 4096 * MB, maxStorageBufferBindingSize: 2048 * MB };
 const integrated: GpuReport = { ...discrete, shaderF16: false, maxBufferSize: 256 * MB, maxStorageBufferBindingSize: 128 * MB };
-const swiftshader: GpuReport = { available: true, isFallbackAdapter: true, shaderF16: false, maxBufferSize: 1024 * MB, maxStorageBufferBindingSize: 1024 * MB, description: 'SwiftShader' };
+const swiftshader: GpuReport = {
+  available: true,
+  isFallbackAdapter: true,
+  shaderF16: false,
+  maxBufferSize: 1024 * MB,
+  maxStorageBufferBindingSize: 1024 * MB,
+  description: 'SwiftShader',
+};
 const none: GpuReport = { available: false, reason: 'navigator.gpu is missing' };
 
 const real = (gpu: GpuReport, extra: Partial<GateInput> = {}) => decideRedraw({ gpu, costs: [fp16, q8], preference: 'auto', smallModels: false, ...extra });
@@ -39,7 +58,11 @@ describe('capability gate, real weights', () => {
     const webkit = { ...discrete, vendor: 'apple', subgroupSizes: false };
     expect(real(webkit)).toMatchObject({ run: 'elsewhere', reason: 'no-subgroup-info' });
     expect(real(webkit, { preference: 'webgpu' })).toMatchObject({ run: 'elsewhere', reason: 'no-subgroup-info' });
-    expect(decideRedraw({ gpu: webkit, costs: [fixture], preference: 'auto', smallModels: true })).toMatchObject({ run: 'local', provider: 'wasm', reason: 'no-subgroup-info' });
+    expect(decideRedraw({ gpu: webkit, costs: [fixture], preference: 'auto', smallModels: true })).toMatchObject({
+      run: 'local',
+      provider: 'wasm',
+      reason: 'no-subgroup-info',
+    });
     expect(real({ ...discrete, subgroupSizes: true })).toMatchObject({ run: 'local', provider: 'webgpu', reason: 'ok' });
   });
   it('refuses when the device reports too little memory, and allows it with enough', () => {
@@ -52,7 +75,12 @@ describe('capability gate, real weights', () => {
     expect(decideRedraw({ gpu: discrete, costs: [], preference: 'auto', smallModels: false })).toMatchObject({ run: 'elsewhere', reason: 'not-pinned' });
   });
   it('honours a pinned provider', () => {
-    expect(real({ ...swiftshader, shaderF16: true }, { preference: 'webgpu' })).toMatchObject({ run: 'local', provider: 'webgpu', variant: { dtype: 'fp16' }, reason: 'pinned-webgpu' });
+    expect(real({ ...swiftshader, shaderF16: true }, { preference: 'webgpu' })).toMatchObject({
+      run: 'local',
+      provider: 'webgpu',
+      variant: { dtype: 'fp16' },
+      reason: 'pinned-webgpu',
+    });
     expect(real(discrete, { preference: 'wasm' })).toMatchObject({ run: 'local', provider: 'wasm', variant: { dtype: 'q8' }, reason: 'pinned-wasm' });
   });
   it('sends the job to the server when the user chose it, even from a GPU that could run it, and with no weights pinned', () => {

@@ -55,7 +55,13 @@ describe('Euler ancestral', () => {
     close(down, ref.sigmaDown);
   });
   it('steps to the reference latents', () => {
-    const out = eulerAncestralStep(Float32Array.from(ref.sample), Float32Array.from(ref.epsilon), sigmaAt(ac[ref.from]!), sigmaAt(ac[ref.to]!), sequence(ref.noise));
+    const out = eulerAncestralStep(
+      Float32Array.from(ref.sample),
+      Float32Array.from(ref.epsilon),
+      sigmaAt(ac[ref.from]!),
+      sigmaAt(ac[ref.to]!),
+      sequence(ref.noise),
+    );
     ref.result.forEach((v, i) => expect(out[i]!).toBeCloseTo(v, 4));
   });
   it('the last step returns the denoised latents and draws no noise', () => {

@@ -140,7 +140,7 @@ describe('the photographed expression is relaxed where the asked one contradicts
   const lift = (f: typeof REAL_FACE) => (f[13]!.y + f[14]!.y) / 2 - (f[R.MOUTH_CORNER_RIGHT]!.y + f[R.MOUTH_CORNER_LEFT]!.y) / 2;
   const gap = (f: typeof REAL_FACE) => f[14]!.y - f[13]!.y;
 
-  it('sad on a grin: the corners come down to below a neutral face\'s, the lips close', () => {
+  it("sad on a grin: the corners come down to below a neutral face's, the lips close", () => {
     const sad = after(grin, { frown: 0.8 });
     expect(lift(sad)).toBeLessThan(lift(after(REAL_FACE, { frown: 0.8 })) + 0.01 * EYE);
     expect(lift(sad)).toBeLessThan(0);

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INTENSITY_WORDS,
-  MAX_INTENSITY,
-  MIN_INTENSITY,
-  collapseRepeats,
-  normalise,
-  parseIntensity,
-} from '../../../../src/core/expression/intensity.ts';
+import { INTENSITY_WORDS, MAX_INTENSITY, MIN_INTENSITY, collapseRepeats, normalise, parseIntensity } from '../../../../src/core/expression/intensity.ts';
 
 const SOFTER_ZH = ['有点', '有一点', '有一点点', '一点点', '稍微', '有些'];
 const SOFTER_EN = ['a bit', 'a little', 'a little bit', 'slightly', 'kinda', 'kind of', 'somewhat'];

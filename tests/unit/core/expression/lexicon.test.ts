@@ -16,10 +16,50 @@ describe('the lexicon', () => {
   });
 
   it('has the expressions the studio promises', () => {
-    const required = ['laugh', 'smile', 'cry', 'wail', 'laugh-cry', 'aggrieved', 'puppy-eyes', 'surprised', 'angry', 'speechless', 'shy', 'smug',
-      'confused', 'sleepy', 'tired', 'disgusted', 'contempt', 'awkward', 'kiss', 'wink', 'doge', 'eyes-closed', 'scared', 'sad', 'indifferent',
-      'helpless', 'evil-grin', 'silly-grin', 'touched', 'thinking', 'horrified', 'daze', 'smitten', 'determined', 'frantic', 'dizzy', 'shush',
-      'cool', 'cute-dumb', 'tongue-out', 'sigh', 'scornful'];
+    const required = [
+      'laugh',
+      'smile',
+      'cry',
+      'wail',
+      'laugh-cry',
+      'aggrieved',
+      'puppy-eyes',
+      'surprised',
+      'angry',
+      'speechless',
+      'shy',
+      'smug',
+      'confused',
+      'sleepy',
+      'tired',
+      'disgusted',
+      'contempt',
+      'awkward',
+      'kiss',
+      'wink',
+      'doge',
+      'eyes-closed',
+      'scared',
+      'sad',
+      'indifferent',
+      'helpless',
+      'evil-grin',
+      'silly-grin',
+      'touched',
+      'thinking',
+      'horrified',
+      'daze',
+      'smitten',
+      'determined',
+      'frantic',
+      'dizzy',
+      'shush',
+      'cool',
+      'cute-dumb',
+      'tongue-out',
+      'sigh',
+      'scornful',
+    ];
     for (const id of required) expect(() => expressionById(id), id).not.toThrow();
   });
 
@@ -67,7 +107,10 @@ describe('the lexicon', () => {
   it('writes recipes in action units, in range, with at least one unit moving', () => {
     for (const e of EXPRESSIONS) {
       const entries = Object.entries(e.recipe);
-      expect(entries.some(([, v]) => v !== 0), e.id).toBe(true);
+      expect(
+        entries.some(([, v]) => v !== 0),
+        e.id,
+      ).toBe(true);
       for (const [name, value] of entries) {
         expect(ACTION_UNITS as readonly string[], `${e.id}.${name}`).toContain(name);
         expect(Number.isFinite(value), `${e.id}.${name}`).toBe(true);

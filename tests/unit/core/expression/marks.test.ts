@@ -50,7 +50,16 @@ describe('expression marks', () => {
 
   it('move with the face in animation frames, unlike the motion overlays', () => {
     const marks = placeMarks(['anger'], SIZE, EYES, 1);
-    const plan = { size: SIZE, style: 'photo' as const, transform: { a: 1, b: 0, tx: 0, ty: 0 }, mask: [], person: null, outline: { width: 8, colour: '#ffffff' }, caption: { lines: [], fontSize: 10, centerX: 0, baselineY: [] }, overlays: marks };
+    const plan = {
+      size: SIZE,
+      style: 'photo' as const,
+      transform: { a: 1, b: 0, tx: 0, ty: 0 },
+      mask: [],
+      person: null,
+      outline: { width: 8, colour: '#ffffff' },
+      caption: { lines: [], fontSize: 10, centerX: 0, baselineY: [] },
+      overlays: marks,
+    };
     const falling = { kind: 'tear' as const, x: 100, y: 100, size: 10, alpha: 1 };
     const moved = movePlan(plan, { strength: 1, dx: 12, dy: -5, angle: 0, scale: 1, overlays: [falling] });
     expect(moved.overlays).toHaveLength(2);

@@ -114,7 +114,7 @@ describe('understand: negation', () => {
     expect(matched('笑不出来').expression.id).toBe('helpless');
   });
 
-  it('does not claim a negated word: 不生气, 别哭, don\'t cry, 高兴不起来 go to suggestions', () => {
+  it("does not claim a negated word: 不生气, 别哭, don't cry, 高兴不起来 go to suggestions", () => {
     for (const text of ['不生气', '别哭', "don't cry", '高兴不起来', 'never angry', '一点都不惊讶']) {
       expect(understand(text).kind, text).toBe('suggestions');
     }

@@ -22,14 +22,20 @@ describe('eyeCenters', () => {
     // Move the eye corners away: with iris points present they must not matter.
     face[33] = { x: -500, y: -500 };
     face[263] = { x: 900, y: 900 };
-    expect(eyeCenters(face)).toEqual([{ x: 100, y: 200 }, { x: 180, y: 210 }]);
+    expect(eyeCenters(face)).toEqual([
+      { x: 100, y: 200 },
+      { x: 180, y: 210 },
+    ]);
   });
 
   it('returns the subject’s right eye (index 468) first', () => {
     const face = syntheticFace(spec);
     face[RIGHT_IRIS_CENTER] = { x: 1, y: 2 };
     face[LEFT_IRIS_CENTER] = { x: 3, y: 4 };
-    expect(eyeCenters(face)).toEqual([{ x: 1, y: 2 }, { x: 3, y: 4 }]);
+    expect(eyeCenters(face)).toEqual([
+      { x: 1, y: 2 },
+      { x: 3, y: 4 },
+    ]);
   });
 
   it('falls back to the mean of the eye corners on a 468-point mesh', () => {
@@ -39,7 +45,10 @@ describe('eyeCenters', () => {
     face[133] = { x: 124, y: 204 };
     face[362] = { x: 160, y: 206 };
     face[263] = { x: 206, y: 216 };
-    expect(eyeCenters(face)).toEqual([{ x: 102, y: 201 }, { x: 183, y: 211 }]);
+    expect(eyeCenters(face)).toEqual([
+      { x: 102, y: 201 },
+      { x: 183, y: 211 },
+    ]);
   });
 
   it('throws RangeError when a needed landmark is missing', () => {
@@ -82,7 +91,13 @@ describe('faceOval', () => {
 
 describe('boundingBox', () => {
   it('spans the extreme coordinates', () => {
-    expect(boundingBox([{ x: 3, y: 7 }, { x: -2, y: 10 }, { x: 5, y: -1 }])).toEqual({ x: -2, y: -1, width: 7, height: 11 });
+    expect(
+      boundingBox([
+        { x: 3, y: 7 },
+        { x: -2, y: 10 },
+        { x: 5, y: -1 },
+      ]),
+    ).toEqual({ x: -2, y: -1, width: 7, height: 11 });
   });
 
   it('is empty-sized for a single point', () => {

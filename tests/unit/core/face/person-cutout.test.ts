@@ -47,9 +47,25 @@ describe('connected regions and polygon fill', () => {
   });
 
   it('fills the pixels whose centres lie inside a polygon', () => {
-    const square = fillPolygon([{ x: 1, y: 1 }, { x: 4, y: 1 }, { x: 4, y: 3 }, { x: 1, y: 3 }], 6, 5);
+    const square = fillPolygon(
+      [
+        { x: 1, y: 1 },
+        { x: 4, y: 1 },
+        { x: 4, y: 3 },
+        { x: 1, y: 3 },
+      ],
+      6,
+      5,
+    );
     const filled = Array.from(square).flatMap((v, i) => (v ? [[i % 6, Math.floor(i / 6)]] : []));
-    expect(filled).toEqual([[1, 1], [2, 1], [3, 1], [1, 2], [2, 2], [3, 2]]);
+    expect(filled).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [1, 2],
+      [2, 2],
+      [3, 2],
+    ]);
   });
 });
 
@@ -57,7 +73,11 @@ describe('personNearFace', () => {
   const faceOval = ellipse({ x: 30, y: 30 }, 10, 13);
 
   it('keeps only the largest person region over the face; other people and blobs go', () => {
-    const mask = discs(100, [{ x: 30, y: 35, r: 22 }, { x: 80, y: 80, r: 15 }, { x: 85, y: 10, r: 4, value: 0.9 }]);
+    const mask = discs(100, [
+      { x: 30, y: 35, r: 22 },
+      { x: 80, y: 80, r: 15 },
+      { x: 85, y: 10, r: 4, value: 0.9 },
+    ]);
     const kept = personNearFace(mask, faceOval)!;
     expect(at(kept, 30, 40)).toBe(1);
     expect(at(kept, 80, 80)).toBe(0);
@@ -65,7 +85,10 @@ describe('personNearFace', () => {
   });
 
   it('a large region elsewhere does not win over the face’s own person', () => {
-    const mask = discs(100, [{ x: 30, y: 30, r: 15 }, { x: 75, y: 75, r: 24 }]);
+    const mask = discs(100, [
+      { x: 30, y: 30, r: 15 },
+      { x: 75, y: 75, r: 24 },
+    ]);
     const kept = personNearFace(mask, faceOval)!;
     expect(at(kept, 30, 30)).toBe(1);
     expect(at(kept, 75, 75)).toBe(0);
@@ -95,8 +118,23 @@ describe('cutoutAlpha', () => {
   it('reads a mask at half the photo’s resolution (scale 2) as the photo-sized one', () => {
     // The same person over a 200 px photo, confidence at 200 px and at 100 px (scale 2).
     const photoOval = ellipse({ x: 100, y: 80 }, 30, 40);
-    const full = personNearFace(discs(200, [{ x: 100, y: 90, r: 60 }, { x: 180, y: 180, r: 12 }]), photoOval);
-    const half = personNearFace({ ...discs(100, [{ x: 50, y: 45, r: 30 }, { x: 90, y: 90, r: 6 }]), scale: 2 }, photoOval);
+    const full = personNearFace(
+      discs(200, [
+        { x: 100, y: 90, r: 60 },
+        { x: 180, y: 180, r: 12 },
+      ]),
+      photoOval,
+    );
+    const half = personNearFace(
+      {
+        ...discs(100, [
+          { x: 50, y: 45, r: 30 },
+          { x: 90, y: 90, r: 6 },
+        ]),
+        scale: 2,
+      },
+      photoOval,
+    );
     expect(half?.scale).toBe(2);
     expect(at(half!, 90, 90), 'the other blob goes, found by the scaled oval').toBe(0);
     // Photo → sticker: halved, so both land on one 100 px sticker.

@@ -4,7 +4,10 @@ import type { Point } from '../../../../src/core/geometry/point.ts';
 
 describe('eyeLineWarp', () => {
   it('keeps both eyes in place and squashes and shears across the eye line', () => {
-    const eyes: [Point, Point] = [{ x: 100, y: 100 }, { x: 200, y: 120 }];
+    const eyes: [Point, Point] = [
+      { x: 100, y: 100 },
+      { x: 200, y: 120 },
+    ];
     const warp = eyeLineWarp(eyes, 0.5, 0.2);
     for (const e of eyes) {
       const p = applyAffine(warp, e);

@@ -17,7 +17,13 @@ describe('distance', () => {
 
 describe('mean', () => {
   it('averages x and y separately', () => {
-    expect(mean([{ x: 0, y: 0 }, { x: 4, y: 2 }, { x: 2, y: 10 }])).toEqual({ x: 2, y: 4 });
+    expect(
+      mean([
+        { x: 0, y: 0 },
+        { x: 4, y: 2 },
+        { x: 2, y: 10 },
+      ]),
+    ).toEqual({ x: 2, y: 4 });
   });
 
   it('of one point is that point', () => {

@@ -104,7 +104,12 @@ describe('toCanvasMatrix', () => {
   it('matches canvas semantics x′ = a·x + c·y + e, y′ = b·x + d·y + f', () => {
     const t = similarityFromPairs({ x: 100, y: 200 }, { x: 180, y: 210 }, { x: 192, y: 184.32 }, { x: 320, y: 184.32 });
     const [a, b, c, d, e, f] = toCanvasMatrix(t);
-    for (const p of [{ x: 0, y: 0 }, { x: 100, y: 200 }, { x: -30, y: 77 }, { x: 512, y: 3 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 100, y: 200 },
+      { x: -30, y: 77 },
+      { x: 512, y: 3 },
+    ]) {
       const canvas = { x: a * p.x + c * p.y + e, y: b * p.x + d * p.y + f };
       expectPoint(canvas, applySimilarity(t, p));
     }

@@ -10,7 +10,13 @@ describe('fitWithin', () => {
   });
 
   it('keeps the ratio within rounding for awkward sizes', () => {
-    for (const [w, h] of [[4032, 3024], [3024, 4032], [5000, 2811], [2049, 2049], [7777, 1234]] as const) {
+    for (const [w, h] of [
+      [4032, 3024],
+      [3024, 4032],
+      [5000, 2811],
+      [2049, 2049],
+      [7777, 1234],
+    ] as const) {
       const out = fitWithin({ width: w, height: h }, 2048);
       expect(Math.max(out.width, out.height)).toBe(2048);
       // The short side is the exact scaled value rounded: never more than half a pixel off.

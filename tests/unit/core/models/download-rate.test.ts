@@ -45,6 +45,12 @@ describe('sumProgress', () => {
 
   it('has no speed or time before a file has one, and no time left once all is there', () => {
     expect(sumProgress([file('weights', MB, 60 * MB, null)])).toMatchObject({ bytesPerSecond: null, secondsLeft: null });
-    expect(sumProgress([file('a', MB, MB, null, true), file('b', 2, 2, null, true)])).toEqual({ loaded: MB + 2, total: MB + 2, cached: true, bytesPerSecond: null, secondsLeft: 0 });
+    expect(sumProgress([file('a', MB, MB, null, true), file('b', 2, 2, null, true)])).toEqual({
+      loaded: MB + 2,
+      total: MB + 2,
+      cached: true,
+      bytesPerSecond: null,
+      secondsLeft: 0,
+    });
   });
 });

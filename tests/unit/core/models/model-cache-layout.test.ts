@@ -1,6 +1,14 @@
 // The pure parts of the model manager: the cache layout.
 import { describe, expect, it } from 'vitest';
-import { isModelCacheRecord, modelChunkKey, modelIdPrefix, modelKeyPrefix, modelRecordKey, storedBytes, type ModelCacheRecord } from '../../../../src/core/models/model-cache-layout.ts';
+import {
+  isModelCacheRecord,
+  modelChunkKey,
+  modelIdPrefix,
+  modelKeyPrefix,
+  modelRecordKey,
+  storedBytes,
+  type ModelCacheRecord,
+} from '../../../../src/core/models/model-cache-layout.ts';
 
 const MB = 2 ** 20;
 

@@ -46,7 +46,7 @@ describe('Sha256 (incremental)', () => {
     for (let round = 0; round < 20; round++) {
       const bytes = new Uint8Array(randomBytes(1 + Math.floor(Math.random() * 300_000)));
       const hasher = new Sha256();
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const size = Math.floor(Math.random() * 70_000);
         hasher.update(bytes.subarray(at, at + size));
         at += size;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkWechatPack, wechatNames, type PackFile, type WechatPackFiles } from '../../../../src/core/pack/wechat-pack.ts';
 
-const gif = (i: number, over: Partial<PackFile> = {}): PackFile => ({ name: wechatNames.main(i), format: 'gif', width: 240, height: 240, bytes: 90_000, frames: 1, ...over });
+const gif = (i: number, over: Partial<PackFile> = {}): PackFile => ({
+  name: wechatNames.main(i),
+  format: 'gif',
+  width: 240,
+  height: 240,
+  bytes: 90_000,
+  frames: 1,
+  ...over,
+});
 const png = (name: string, side: number, height = side): PackFile => ({ name, format: 'png', width: side, height, bytes: 20_000 });
 
 function pack(n: number, main: (i: number) => PackFile = (i) => gif(i)): WechatPackFiles {

@@ -15,8 +15,14 @@ const bandBottom = CAPTION_BAND.bottom * STICKER_SIZE;
 
 describe('eyeTargetsPx', () => {
   it('places the eyes level, a quarter of the side apart, about a third down', () => {
-    expect(eyeTargetsPx()).toEqual([{ x: 192, y: 184.32 }, { x: 320, y: 184.32 }]);
-    expect(eyeTargetsPx(100)).toEqual([{ x: 37.5, y: 36 }, { x: 62.5, y: 36 }]);
+    expect(eyeTargetsPx()).toEqual([
+      { x: 192, y: 184.32 },
+      { x: 320, y: 184.32 },
+    ]);
+    expect(eyeTargetsPx(100)).toEqual([
+      { x: 37.5, y: 36 },
+      { x: 62.5, y: 36 },
+    ]);
   });
 });
 

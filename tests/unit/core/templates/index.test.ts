@@ -12,7 +12,10 @@ function shapePoints(shape: Shape): [number, number][] {
     case 'ellipse':
       return [[shape.cx, shape.cy]];
     case 'rect':
-      return [[shape.x, shape.y], [shape.x + shape.w, shape.y + shape.h]];
+      return [
+        [shape.x, shape.y],
+        [shape.x + shape.w, shape.y + shape.h],
+      ];
     case 'polygon':
     case 'line':
       return shape.points.map(([x, y]) => [x, y]);

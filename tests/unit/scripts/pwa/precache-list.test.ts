@@ -19,7 +19,8 @@ function build(files: Record<string, string>): string {
   return dir;
 }
 
-const INDEX = '<html><script type="module" crossorigin src="/assets/index-abc.js"></script><link rel="stylesheet" crossorigin href="/assets/index-abc.css"></html>';
+const INDEX =
+  '<html><script type="module" crossorigin src="/assets/index-abc.js"></script><link rel="stylesheet" crossorigin href="/assets/index-abc.css"></html>';
 
 describe('precacheGroups', () => {
   it('splits the build into the shell, the sticker files and the AI runtime, and leaves out models, maps, screenshots and the worker itself', () => {
@@ -62,7 +63,10 @@ describe('precacheGroups', () => {
   });
 
   it('gives a file a new revision when its bytes change, and the same one when they do not', () => {
-    const revision = (html: string) => precacheGroups(build({ 'index.html': `${INDEX}${html}`, 'assets/index-abc.js': '', 'assets/index-abc.css': '' })).shell.find((e) => e.url === 'index.html')!.revision;
+    const revision = (html: string) =>
+      precacheGroups(build({ 'index.html': `${INDEX}${html}`, 'assets/index-abc.js': '', 'assets/index-abc.css': '' })).shell.find(
+        (e) => e.url === 'index.html',
+      )!.revision;
     const first = revision('v1');
     rmSync(dir, { recursive: true, force: true });
     const same = revision('v1');
