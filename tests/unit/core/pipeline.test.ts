@@ -4,27 +4,12 @@ import type { FaceLandmarks } from '../../../src/core/face/landmarks.ts';
 import { applySimilarity } from '../../../src/core/geometry/similarity.ts';
 import { MAX_WORKING_SIDE } from '../../../src/core/image/fit-within.ts';
 import { runStickerJob, type JobContext } from '../../../src/core/pipeline.ts';
-import type { FloatMask } from '../../../src/core/image/float-mask.ts';
-import type { GenerateRequest } from '../../../src/core/sticker-options.ts';
 import { STAGES } from '../../../src/core/stage-names.ts';
 import { STICKER_SIZE, eyeTargetsPx } from '../../../src/core/sticker-layout.ts';
 import { scalePlan } from '../../../src/core/scale-plan.ts';
 import { toArrayBuffer } from '../support/image-bytes.ts';
 import type { StillStage } from '../support/fake-platform.ts';
-import {
-  PHOTO_INFO,
-  REQUEST,
-  rightEye,
-  leftEye,
-  mainFace,
-  uniformMask,
-  STILL_STAGES,
-  COST,
-  TIMED,
-  setup,
-  failure,
-  stageEvents,
-} from '../support/fake-platform.ts';
+import { PHOTO_INFO, REQUEST, rightEye, leftEye, mainFace, STILL_STAGES, COST, TIMED, setup, failure, stageEvents } from '../support/fake-platform.ts';
 
 describe('runStickerJob, when all goes well', () => {
   it('emits start and end for each stage, in order', async () => {
@@ -151,53 +136,6 @@ describe('runStickerJob, when all goes well', () => {
     expect(t.released).toEqual([t.image, t.warped]);
     expect(t.released[0]).toBe(t.image);
     expect(t.released[1]).toBe(t.warped);
-  });
-});
-
-describe('runStickerJob, the cutout', () => {
-  const runWith = (t: ReturnType<typeof setup>, request: GenerateRequest) =>
-    runStickerJob(t.platform, { jobId: 'j', signal: { aborted: false }, emit: (e) => t.events.push(e), now: () => 0 }, t.photo, request);
-
-  it('a photo sticker cuts out the segmented person by default, and says so', async () => {
-    const t = setup();
-    const result = await t.run();
-    expect(result.cutout).toEqual({ kind: 'person', fallback: null });
-    const plan = t.composed[0]![1];
-    expect(plan.person?.mask.width).toBe(PHOTO_INFO.width);
-    expect(plan.person?.oval).toHaveLength(36);
-  });
-
-  it('face only: no segment stage, no person in the plan', async () => {
-    const t = setup();
-    const result = await runWith(t, { ...REQUEST, cutout: 'face' });
-    expect(result.cutout).toEqual({ kind: 'face', fallback: null });
-    expect(stageEvents(t.events)).not.toContain('segment:start');
-    expect(t.composed[0]![1].person).toBeNull();
-  });
-
-  it('nobody segmented over the face falls back to the face oval, with the reason', async () => {
-    const t = setup({ segmentPerson: async () => uniformMask(0.1) });
-    const result = await runWith(t, REQUEST);
-    expect(result.cutout).toEqual({ kind: 'face', fallback: 'no-person' });
-    expect(t.composed[0]![1].person).toBeNull();
-  });
-
-  it('a segmenter that cannot load never fails the job: face oval, with the reason', async () => {
-    const t = setup({
-      segmentPerson: async () => {
-        throw new Error('selfie_segmenter.tflite: HTTP 404');
-      },
-    });
-    const result = await runWith(t, REQUEST);
-    expect(result.cutout).toEqual({ kind: 'face', fallback: 'segmenter-unavailable' });
-    expect(t.composed[0]![1].person).toBeNull();
-  });
-
-  it('the panda style keeps its own face crop: no segmenting, no cutout in the result', async () => {
-    const t = setup();
-    const result = await runWith(t, { ...REQUEST, style: 'panda' });
-    expect(result.cutout).toBeNull();
-    expect(stageEvents(t.events)).not.toContain('segment:start');
   });
 });
 
@@ -394,27 +332,5 @@ describe('runStickerJob, animated', () => {
 
   it('a still job makes no animation', async () => {
     expect((await setup().run()).animation).toBeNull();
-  });
-});
-
-describe('runStickerJob, the face and the person at once', () => {
-  it('asks for the person before looking for the face, and uses the mask once the face is found', async () => {
-    const calls: string[] = [];
-    let release: () => void = () => undefined;
-    const t = setup({
-      segmentPerson: () => {
-        calls.push('segment asked');
-        // The mask comes only after the face is found, as from another worker.
-        return new Promise<FloatMask>((resolve) => (release = () => resolve(uniformMask(1))));
-      },
-      detectFaces: async () => {
-        calls.push('face');
-        release();
-        return [mainFace];
-      },
-    });
-    const result = await t.run();
-    expect(calls).toEqual(['segment asked', 'face']);
-    expect(result.cutout).toEqual({ kind: 'person', fallback: null });
   });
 });
