@@ -11,7 +11,7 @@ import { launchChromium } from '../../tests/browser/support/chromium.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const svg = readFileSync(path.join(root, 'public/favicon.svg'), 'utf8');
 const outDir = path.join(root, 'public/icons');
-/** styles.css's --bg: the maskable icon's full-bleed background. */
+/** The page's --bg (src/app/styles/page.css): the maskable icon's full-bleed background. */
 const BACKGROUND = '#fff8f2';
 
 interface Icon {

@@ -69,7 +69,7 @@ describe('installable app', () => {
     const origin = new URL(session.server.url).origin;
     expect(new URL(manifest.start_url, manifestUrl).href).toBe(`${origin}/`);
     expect(new URL(manifest.scope, manifestUrl).href).toBe(`${origin}/`);
-    // The browser's bar and splash match the page: the theme colour is the page's, the background styles.css's.
+    // The browser's bar and splash match the page: the theme colour is the page's, the background the page's --bg (styles/page.css).
     expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(manifest.theme_color);
     expect(manifest.background_color).toBe(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim()));
 
