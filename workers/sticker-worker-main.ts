@@ -6,6 +6,7 @@
 import { toErrorInfo } from '../src/core/errors.ts';
 import { runStickerJob } from '../src/core/pipeline.ts';
 import { PhotoMemo } from '../src/core/photo-memo.ts';
+import { lookAtPhoto } from '../src/core/look-at-photo.ts';
 import { parseCommand, type Command, type EngineEvent, assertNever } from '../src/core/protocol.ts';
 import type { DownloadProgress, Platform } from '../src/core/platform.ts';
 import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
@@ -69,13 +70,18 @@ async function handle(command: Command): Promise<void> {
       post({ type: 'ready', gpu: await probeWebGpu() });
       redraw?.start().catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
       // The face model's files now, so the first sticker does not wait for the network; the model
-      // itself starts when a photo is chosen ('warm'), so an app only opened holds no running model.
+      // itself starts when a photo is chosen ('look'), so an app only opened holds no running model.
       platform.fetchModels(reportDownload).catch(reportLoadFailure);
       return;
     }
-    case 'warm':
-      platform?.loadModels(reportDownload).catch(reportLoadFailure);
+    case 'look': {
+      if (platform === undefined || memo === undefined) return;
+      const [made, read] = [platform, memo];
+      made.loadModels(reportDownload, { person: command.person }).catch(reportLoadFailure);
+      // In the job queue: a job running now keeps its photo's pixels; the next job finds this one's.
+      queue = queue.then(() => lookAtPhoto(made, read, command.photo, command.person).catch(() => undefined));
       return;
+    }
     case 'generate':
       jobs.set(command.jobId, new AbortController());
       queue = queue.then(() => generate(command));

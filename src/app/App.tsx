@@ -27,6 +27,7 @@ import { StillCard } from './components/StillCard.tsx';
 import { createExpressionChoice } from './form/expression-choice.ts';
 import { createFormStore } from './form/form-store.ts';
 import { formTemplate, packItemForm, toGenerateRequest, usesOutline } from './form/sticker-form.ts';
+import { cutoutFor } from '../core/job-stages.ts';
 import { createJobState } from './job-state.ts';
 import { historyPhoto, type HistoryRecord } from './history-store.ts';
 import { createHistory } from './history-state.ts';
@@ -60,8 +61,9 @@ export function App() {
   const { form, photoUrl, snapshot, edit, restore } = createFormStore(
     { steps: aiSet.defaultSteps, strength: aiSet.defaultStrength, seed: randomSeed() },
     () => {
-      // A sticker is near: the face model starts while the words are typed.
-      engine.warm();
+      // A sticker is near: the face model starts, and the photo is looked at, while the words are typed.
+      const now = snapshot();
+      if (now.photo !== null) engine.look(now.photo, cutoutFor(toGenerateRequest(now, null)) === 'person');
       jobs.clearError();
     },
   );

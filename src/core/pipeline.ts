@@ -23,7 +23,7 @@ import { expressionById } from './expression/understand.ts';
 import { tiltRadians } from './expression/displacements.ts';
 import { animateStage, type AnimationInput, type RenderedFrame } from './stages/animate.ts';
 import { encodeAnimationStage } from './stages/encode-animation.ts';
-import { segmentStage, type Segmented } from './stages/segment.ts';
+import { keepSegmented, segmentStage, type Segmented } from './stages/segment.ts';
 import { PhotoMemo } from './photo-memo.ts';
 
 /** Animated GIFs are made at WeChat's sticker size; WebP keeps the full sticker size. */
@@ -101,13 +101,7 @@ export async function runStickerJob<Img, Surface>(
     // A face-only cutout needs no segmenter.
     const segmented: Segmented | null =
       cutout === 'person'
-        ? await stage('segment', () =>
-            read.once(
-              'segment',
-              () => segmentStage(mask ?? platform.segmentPerson(decoded.image), face),
-              (s) => s.cutout.fallback !== 'segmenter-unavailable',
-            ),
-          )
+        ? await stage('segment', () => read.once('segment', () => segmentStage(mask ?? platform.segmentPerson(decoded.image), face), keepSegmented))
         : cutout === null
           ? null
           : { person: null, cutout: { kind: cutout, fallback: null } };

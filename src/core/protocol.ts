@@ -62,8 +62,11 @@ export type Command =
   | { type: 'init'; options: InitOptions }
   | { type: 'generate'; jobId: string; photo: ArrayBuffer; request: GenerateRequest }
   | { type: 'cancel'; jobId: string }
-  /** A photo is in hand: start the face model now, so the sticker does not wait for it. */
-  | { type: 'warm' }
+  /**
+   * A photo was chosen: the face model starts now, and the photo's pixels, faces and (`person`: the
+   * form asks for a person cutout) person are worked out for the sticker to come.
+   */
+  | { type: 'look'; photo: ArrayBuffer; person: boolean }
   /** Download and load the AI redraw's models now (the user pressed download). */
   | { type: 'redraw-load' }
   /** Stop a download or load in progress; what was stored is kept for a resume. */
@@ -218,7 +221,8 @@ export function parseCommand(value: unknown): Command | null {
       return { type: 'generate', jobId: value.jobId, photo: value.photo, request: value.request };
     case 'cancel':
       return typeof value.jobId === 'string' ? { type: 'cancel', jobId: value.jobId } : null;
-    case 'warm':
+    case 'look':
+      return value.photo instanceof ArrayBuffer && typeof value.person === 'boolean' ? { type: 'look', photo: value.photo, person: value.person } : null;
     case 'redraw-load':
     case 'redraw-cancel':
       return { type: value.type };

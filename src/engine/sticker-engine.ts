@@ -25,8 +25,11 @@ export interface Job {
 export interface StickerEngine {
   /** The photo is read, not consumed: the caller's Blob stays usable whatever happens to the job. */
   generate(photo: Blob, request: GenerateRequest, onEvent: (event: EngineEvent) => void): Job;
-  /** A photo is in hand: the face model starts now rather than at the first 生成. */
-  warm(): void;
+  /**
+   * A photo was chosen: the face model starts now rather than at the first 生成, and the photo is
+   * read, its faces found and (`person`) its person cut while the words are typed.
+   */
+  look(photo: Blob, person: boolean): void;
   /** Engine-wide events: ready (with the GPU report), model downloads, errors outside a job. */
   subscribe(listener: (event: EngineEvent) => void): () => void;
   /** Download and load the AI redraw's models now; progress and failure arrive as 'redraw' events. */

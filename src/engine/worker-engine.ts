@@ -61,8 +61,15 @@ export class WorkerEngine implements StickerEngine {
     return { jobId, result, cancel };
   }
 
-  warm(): void {
-    (this.worker ?? this.spawn()).postMessage({ type: 'warm' } satisfies Command);
+  look(photo: Blob, person: boolean): void {
+    const worker = this.worker ?? this.spawn();
+    // Only a head start: a photo that cannot be read fails its job, in words, when it is asked for.
+    photo.arrayBuffer().then(
+      (bytes) => {
+        if (this.worker === worker) worker.postMessage({ type: 'look', photo: bytes, person } satisfies Command, [bytes]);
+      },
+      () => undefined,
+    );
   }
 
   loadRedraw(): void {

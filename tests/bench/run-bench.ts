@@ -220,7 +220,7 @@ const report = {
     ...appShell,
   },
   clickToShown: {
-    note: 'click on 生成 until the sticker is on screen (the still, drawn from its pixels; its PNG and exports follow), against MediaPipe’s bare face landmarker (decode + detect, CPU delegate, landmarks only) on the same photo in another tab of the same browser, runs alternating; ratio of the medians. samePhoto: 生成 again on the photo of the last sticker (its decode, faces and person kept); newPhoto: 生成 just after choosing a photo the app has not seen (the same picture with other bytes); stagesBeforeShownMs: the worker’s median time per stage',
+    note: 'click on 生成 until the sticker is on screen (the still, drawn from its pixels; its PNG and exports follow), against MediaPipe’s bare face landmarker (decode + detect, CPU delegate, landmarks only) on the same photo in another tab of the same browser, runs alternating; ratio of the medians. samePhoto: 生成 again on the photo of the last sticker (its decode, faces and person kept); newPhoto: 生成 at once after choosing a photo the app has not seen (the same picture with other bytes); newPhotoThenWords: such a photo chosen, then the words typed (1 s) before 生成, while the app looks at the photo; stagesBeforeShownMs: the worker’s median time per stage',
     ...shown,
   },
   browserMemory: {

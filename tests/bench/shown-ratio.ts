@@ -23,8 +23,22 @@ export interface ShownRatio {
   bareLandmarkerMs: Summary;
   /** 生成 on the photo the last sticker was made of (other words, style or caption: its decode, faces and person are kept). */
   samePhoto: ShownCase;
-  /** 生成 just after choosing a photo the app has not seen. */
+  /** 生成 at once after choosing a photo the app has not seen. */
   newPhoto: ShownCase;
+  /**
+   * 生成 after choosing a photo the app has not seen and then typing the words, as a user does: the
+   * app looks at the photo while the words are typed (a second here; people take longer).
+   */
+  newPhotoThenWords: ShownCase;
+}
+
+/** How long the words take to type in the newPhotoThenWords case. */
+const TYPING_MS = 1000;
+
+/** One click → shown: its time, and the worker's own time for each stage before it. */
+interface Shown {
+  ms: number;
+  stages: Record<string, number>;
 }
 
 /** The stages the still waits for, in order (its PNG is encoded after it is shown). */
@@ -46,7 +60,7 @@ async function twoFacesLarge(page: Page): Promise<UploadFile> {
 }
 
 /** Clicks 生成 and resolves, by the page's clock, when the new sticker is decoded and on screen. */
-async function clickToShown(page: Page): Promise<{ ms: number; stages: Record<string, number> }> {
+async function clickToShown(page: Page): Promise<Shown> {
   const before = await page
     .getByTestId('result-image')
     .getAttribute('src')
@@ -78,7 +92,7 @@ function unseen(photo: UploadFile, n: number): UploadFile {
   return { ...photo, buffer: Buffer.concat([photo.buffer, Buffer.from(`\n${n}`)]) };
 }
 
-function summarizeCase(bare: Summary, runs: { ms: number; stages: Record<string, number> }[]): ShownCase {
+function summarizeCase(bare: Summary, runs: Shown[]): ShownCase {
   const shown = summarize(runs.map((r) => r.ms));
   const stageMs: Record<string, number[]> = {};
   for (const run of runs) for (const [stage, ms] of Object.entries(run.stages)) (stageMs[stage] ??= []).push(ms);
@@ -115,21 +129,30 @@ export async function shownRatioBench(browser: Browser, appUrl: string, runs: nu
     await bare(); // warm-up, each side
     await clickToShown(page);
     const bareMs: number[] = [];
-    const samePhoto: { ms: number; stages: Record<string, number> }[] = [];
-    const newPhoto: { ms: number; stages: Record<string, number> }[] = [];
+    const runsOf = { newPhoto: [] as Shown[], newPhotoThenWords: [] as Shown[], samePhoto: [] as Shown[] };
     let faces = 0;
-    // Alternating: the bare landmarker, a photo just chosen, the bare landmarker, the same photo again.
+    // Alternating: the bare landmarker, then one way of reaching 生成, for each way in turn.
     for (let i = 0; i < runs; i++) {
-      for (const same of [false, true]) {
+      for (const way of ['newPhoto', 'newPhotoThenWords', 'samePhoto'] as const) {
         const run = await bare();
         faces = run.faces;
         bareMs.push(run.ms);
-        if (!same) await page.getByTestId('photo-input').setInputFiles(unseen(photo, ++chosen));
-        (same ? samePhoto : newPhoto).push(await clickToShown(page));
+        if (way !== 'samePhoto') await page.getByTestId('photo-input').setInputFiles(unseen(photo, ++chosen));
+        if (way === 'newPhotoThenWords') {
+          await page.getByTestId('prompt-input').fill(i % 2 === 0 ? '开心' : '开心大笑');
+          await page.waitForTimeout(TYPING_MS);
+        }
+        runsOf[way].push(await clickToShown(page));
       }
     }
     const bareSummary = summarize(bareMs);
-    report[label] = { faces, bareLandmarkerMs: bareSummary, samePhoto: summarizeCase(bareSummary, samePhoto), newPhoto: summarizeCase(bareSummary, newPhoto) };
+    report[label] = {
+      faces,
+      bareLandmarkerMs: bareSummary,
+      samePhoto: summarizeCase(bareSummary, runsOf.samePhoto),
+      newPhoto: summarizeCase(bareSummary, runsOf.newPhoto),
+      newPhotoThenWords: summarizeCase(bareSummary, runsOf.newPhotoThenWords),
+    };
   }
   await context.close();
   await harness.close();

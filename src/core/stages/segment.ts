@@ -23,3 +23,6 @@ export async function segmentStage(mask: Promise<FloatMask>, face: FaceLandmarks
   const person = personNearFace(found, faceOval(face));
   return person === null ? { person, cutout: { kind: 'face', fallback: 'no-person' } } : { person, cutout: { kind: 'person', fallback: null } };
 }
+
+/** Whether a photo's memo keeps this answer: one made without a segmenter is asked again next time (it may have loaded). */
+export const keepSegmented = (segmented: Segmented): boolean => segmented.cutout.fallback !== 'segmenter-unavailable';

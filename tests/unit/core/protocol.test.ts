@@ -44,6 +44,11 @@ describe('parseCommand accepts well-formed commands', () => {
     expect(parseCommand({ type: 'generate', jobId: 'j', photo, request: templated })).toEqual({ type: 'generate', jobId: 'j', photo, request: templated });
   });
 
+  it('look, with the photo and whether a person cutout is asked for', () => {
+    const photo = new ArrayBuffer(16);
+    for (const person of [true, false]) expect(parseCommand({ type: 'look', photo, person })).toEqual({ type: 'look', photo, person });
+  });
+
   it('cancel', () => {
     expect(parseCommand({ type: 'cancel', jobId: 'job-1' })).toEqual({ type: 'cancel', jobId: 'job-1' });
   });
@@ -86,6 +91,9 @@ describe('parseCommand rejects malformed commands', () => {
     ['a non-string type', { type: 1 }],
     ['an unknown type', { type: 'explode' }],
     ['init without options', { type: 'init' }],
+    ['look without a photo', { type: 'look', person: true }],
+    ['look with the photo as a string', { type: 'look', photo: 'abc', person: false }],
+    ['look without saying whether a person is cut', { type: 'look', photo }],
     ['init with a bad faceDelegate', { type: 'init', options: { faceDelegate: 'tpu', warpBackend: 'auto', assetBase: '/' } }],
     ['init with faceDelegate missing', { type: 'init', options: { warpBackend: 'auto', assetBase: '/' } }],
     ['init without assetBase', { type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto' } }],

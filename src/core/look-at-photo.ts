@@ -1,0 +1,22 @@
+// What a chosen photo gives every sticker made of it (its pixels, its faces and, for a person
+// cutout, its person) worked out as soon as it is chosen, while the words are typed, into the memo
+// the next job reads. Nothing is reported from here: a failure is not kept, and the job that meets
+// it again says what went wrong, in its own stage.
+
+import type { Platform } from './platform.ts';
+import type { PhotoMemo } from './photo-memo.ts';
+import { decodeStage } from './stages/decode.ts';
+import { detectFaceStage } from './stages/detect-face.ts';
+import { keepSegmented, segmentStage } from './stages/segment.ts';
+
+export async function lookAtPhoto<Img, Surface>(platform: Platform<Img, Surface>, memo: PhotoMemo<Img>, photo: ArrayBuffer, person: boolean): Promise<void> {
+  memo.hold(photo);
+  await platform.loadModels(() => undefined, { person });
+  const decoded = await memo.once('decode', () => decodeStage(platform, photo));
+  // As in the job: the person is asked for before the face is looked for.
+  const mask = person && !memo.knows('segment') ? platform.segmentPerson(decoded.image) : null;
+  mask?.catch(() => undefined);
+  const found = memo.once('detect-face', () => detectFaceStage(platform, decoded.image));
+  const segmented = mask === null ? null : memo.once('segment', async () => segmentStage(mask, (await found).face), keepSegmented);
+  await Promise.all([found, segmented]);
+}
