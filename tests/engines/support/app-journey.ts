@@ -85,6 +85,13 @@ function jobState(page: EnginePage): Promise<string> {
   });
 }
 
+/** A wait's failure, rethrown with where the job stood when it gave up. */
+function whereTheJobStood(page: EnginePage): (error: unknown) => Promise<never> {
+  return async (error) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await jobState(page)}`);
+  };
+}
+
 /** Waits for the job to end: a new finished sticker, or an error. A timeout says where the job stood. */
 export async function outcome(page: EnginePage, previousSrc: string | null, timeoutMs = 120_000): Promise<Outcome> {
   return waitFor(
@@ -99,9 +106,7 @@ export async function outcome(page: EnginePage, previousSrc: string | null, time
     },
     [testId('error-message'), FINISHED, previousSrc] as [string, string, string | null],
     timeoutMs,
-  ).catch(async (error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await jobState(page)}`);
-  }) as Promise<Outcome>;
+  ).catch(whereTheJobStood(page)) as Promise<Outcome>;
 }
 
 export async function makeSticker(page: EnginePage, photo: string | null, words: { prompt?: string; caption?: string } = {}): Promise<Outcome> {
@@ -120,9 +125,7 @@ export async function makeSticker(page: EnginePage, photo: string | null, words:
       (document.querySelector<HTMLImageElement>(image)?.src ?? prev) !== prev,
     [testId('generate-button'), testId('error-message'), FINISHED, before] as [string, string, string, string | null],
     10_000,
-  ).catch(async (error: unknown) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await jobState(page)}`);
-  });
+  ).catch(whereTheJobStood(page));
   return outcome(page, before);
 }
 
