@@ -20,7 +20,8 @@
 // and from the service worker's cache. Last, a first visit (tests/bench/first-visit.ts): bytes on
 // the wire before the first sticker, and the time to it on a phone's link; and click → sticker
 // shown as a ratio to the bare MediaPipe landmarker on the same photo (tests/bench/shown-ratio.ts);
-// and the browser's memory, PSS over its processes, opened and at a sticker's peak (browser-memory.ts).
+// and the browser's memory, PSS over its processes, opened and at a sticker's peak (browser-memory.ts);
+// and how much of a person cutout is not the person, on scenes made to tempt it (cutout-coverage.ts).
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -42,6 +43,7 @@ import { appShellBench } from './app-shell.ts';
 import { firstVisitBench } from './first-visit.ts';
 import { shownRatioBench } from './shown-ratio.ts';
 import { browserMemoryBench } from './browser-memory.ts';
+import { cutoutCoverageBench } from './cutout-coverage.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -162,6 +164,8 @@ const shown = await shownRatioBench(browser, server.url, RUNS);
 
 const memory = await browserMemoryBench(server.url);
 
+const cutout = await cutoutCoverageBench(browser, server.url);
+
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
   if (none !== null) return { available: false, reason: none.textContent ?? '' };
@@ -205,6 +209,10 @@ const report = {
     modelLoadMs:
       coldStart.stages.segment === undefined || all.segment === undefined ? null : Math.round(coldStart.stages.segment - summarize(all.segment).median),
     perImage: all.segment === undefined ? null : summarize(all.segment),
+  },
+  cutoutCoverage: {
+    note: 'person cutout, no die-cut edge, on the fixtures and scenes made from them (busy background, a photographed print): outside = share of the opaque pixels outside the head-and-shoulders region round the landmarks found on the sticker; topCorners = opaque share of its two top corner squares (a fifth of the side); faceKept = share of the face oval fully opaque',
+    ...cutout,
   },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
   wordsToExpression: words,

@@ -4,13 +4,13 @@
 // independent harness finds on the finished sticker, never from the app's own numbers.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { FACE_OVAL } from '../../src/core/face/landmarks.ts';
 import manifest from '../../models/manifest.json' with { type: 'json' };
 import { useSession } from './support/session.ts';
 import { openPage, type TestPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
-import { imageBytes, openApp, outcome } from './support/app-driver.ts';
+import { openApp, outcome } from './support/app-driver.ts';
+import { stickerPixels, type Sticker } from './support/sticker-pixels.ts';
 import { LandmarkHarness } from './support/harness.ts';
 
 const session = useSession();
@@ -29,27 +29,6 @@ afterAll(async () => {
   await t?.context.close();
 });
 
-interface Sticker {
-  size: number;
-  rgba: Uint8Array;
-  png: string;
-}
-
-/** The RGBA pixels of the sticker an <img> shows, decoded in the page. */
-async function pixels(page: Page, src: string): Promise<Sticker> {
-  const { size, data } = await page.evaluate(async (url) => {
-    const bitmap = await createImageBitmap(await (await fetch(url)).blob(), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const raw = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let binary = '';
-    for (let i = 0; i < raw.length; i += 0x8000) binary += String.fromCharCode(...raw.subarray(i, i + 0x8000));
-    return { size: bitmap.width, data: btoa(binary) };
-  }, src);
-  return { size, rgba: new Uint8Array(Buffer.from(data, 'base64')), png: await imageBytes(page, src) };
-}
-
 async function make(photo: string, cutout: 'person' | 'face', outline: { width: number; colour: string }): Promise<Sticker> {
   const { page } = t;
   await page.getByTestId('photo-input').setInputFiles(fixtureFile(photo));
@@ -60,7 +39,7 @@ async function make(photo: string, cutout: 'person' | 'face', outline: { width: 
   const done = await outcome(page, lastSrc);
   if (done.kind !== 'result') throw new Error(`no sticker: ${done.text}`);
   lastSrc = done.src;
-  return pixels(page, done.src);
+  return stickerPixels(page, done.src);
 }
 
 const alphaAt = (s: Sticker, x: number, y: number) => s.rgba[4 * (Math.round(y) * s.size + Math.round(x)) + 3] ?? 0;
@@ -164,7 +143,7 @@ describe('cutout choice and fallback', () => {
     const note = fresh.page.getByTestId('cutout-note');
     await expect.poll(() => note.getAttribute('data-reason')).toBe('segmenter-unavailable');
     expect(await note.innerText()).toMatch(/只抠了脸/);
-    const s = await pixels(fresh.page, done.kind === 'result' ? done.src : '');
+    const s = await stickerPixels(fresh.page, done.kind === 'result' ? done.src : '');
     expect(alphaAt(s, 0, 0)).toBe(0);
     await fresh.context.close();
   });

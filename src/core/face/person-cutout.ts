@@ -3,6 +3,7 @@
 
 import { squaredDistanceToSet } from '../image/distance-transform.ts';
 import { connectedRegions } from '../image/connected-regions.ts';
+import { dilate, open } from '../image/morphology.ts';
 import { fillPolygon } from '../image/fill-polygon.ts';
 import { boxBlur } from '../image/box-blur.ts';
 import type { FloatMask } from '../image/float-mask.ts';
@@ -10,6 +11,7 @@ import type { Point } from '../geometry/point.ts';
 import { invertSimilarity, type Similarity } from '../geometry/similarity.ts';
 import { smoothstep } from '../geometry/smoothstep.ts';
 import { FACE_OVAL } from './landmarks.ts';
+import { faceWidth, headAndShoulders } from './head-and-shoulders.ts';
 
 const CHIN_IN_OVAL = FACE_OVAL.indexOf(152);
 
@@ -18,21 +20,26 @@ export const PERSON_THRESHOLD = 0.5;
 const RAMP_END = 0.65;
 /** The person must cover this share of the face oval to count as the face's person. */
 const MIN_FACE_COVER = 0.2;
+/** Joins narrower than this (in face widths) are cut before regions are told apart: a strand of flag fringe, not a neck. */
+const BRIDGE_WIDTH = 0.05;
+/**
+ * A real person is segmented with near-certainty (on the fixtures over 90 % of the mask is under
+ * 0.1 or over 0.9); a background the segmenter joins to them (a flag beside a printed portrait) sits
+ * in between. The person's core is what is at least this sure, and their edge reaches this far from
+ * it (face widths).
+ */
+const CORE_THRESHOLD = 0.8;
+const EDGE_REACH = 0.1;
 /** The person is cut this far below the chin (in face heights), above the caption: a head and shoulders bust. */
 const BUST_BELOW_CHIN = 0.12;
 /** Sticker pixels of softening across the silhouette, so the cut never looks like scissors on pixels. */
 export const FEATHER_RADIUS = 2;
 
-/**
- * The segmenter's confidence kept only on the largest person region that covers the face (other
- * people, stray blobs go); null when no region covers enough of the face oval (photo coordinates).
- */
-export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMask | null {
-  const { width, height, data, scale = 1 } = mask;
-  const person = new Uint8Array(data.length);
-  for (let i = 0; i < data.length; i++) person[i] = (data[i] ?? 0) >= PERSON_THRESHOLD ? 1 : 0;
-  const { labels, sizes } = connectedRegions(person, width, height);
-  const face = fillPolygon(scale === 1 ? oval : oval.map((p) => ({ x: p.x / scale, y: p.y / scale })), width, height);
+/** Of the pixels at or above `level`, once joins narrower than `bridge` are cut: the largest region covering enough of the face; null when none does. */
+function regionOverFace(confidence: Float32Array, level: number, width: number, height: number, face: Uint8Array, bridge: number): Uint8Array | null {
+  const above = new Uint8Array(confidence.length);
+  for (let i = 0; i < above.length; i++) above[i] = (confidence[i] ?? 0) >= level ? 1 : 0;
+  const { labels, sizes } = connectedRegions(open(above, width, height, bridge), width, height);
   const cover = new Map<number, number>();
   let faceArea = 0;
   for (let i = 0; i < face.length; i++) {
@@ -46,8 +53,34 @@ export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMa
     if (count >= MIN_FACE_COVER * faceArea && (sizes[label] ?? 0) > (sizes[best] ?? 0)) best = label;
   }
   if (best === 0) return null;
+  const region = new Uint8Array(confidence.length);
+  for (let i = 0; i < region.length; i++) region[i] = labels[i] === best ? 1 : 0;
+  return region;
+}
+
+/**
+ * The segmenter's confidence kept only where the face's person plausibly is (photo coordinates):
+ * inside a head-and-shoulders bound round the face, and near the confident region over the face
+ * once thin bridges into it are cut. A flag, a poster or another print that the segmenter half
+ * believes and joins to the person goes, with other people and stray blobs; null when nobody
+ * covers enough of the face oval.
+ */
+export function personNearFace(mask: FloatMask, oval: readonly Point[]): FloatMask | null {
+  const { width, height, data, scale = 1 } = mask;
+  const bound = headAndShoulders(oval, width, height, scale);
+  const bounded = new Float32Array(data.length);
+  for (let i = 0; i < data.length; i++) bounded[i] = (data[i] ?? 0) * (bound[i] ?? 0);
+  const face = fillPolygon(scale === 1 ? oval : oval.map((p) => ({ x: p.x / scale, y: p.y / scale })), width, height);
+  const faceSide = faceWidth(oval) / scale;
+  const bridge = Math.max(1, Math.round(BRIDGE_WIDTH * faceSide));
+  // A faint person (a dim or tiny photo) with no confident core is its own core.
+  const core = regionOverFace(bounded, CORE_THRESHOLD, width, height, face, bridge) ?? regionOverFace(bounded, PERSON_THRESHOLD, width, height, face, bridge);
+  if (core === null) return null;
+  // The person is the core and its edge, the band where the segmenter's confidence falls off (hair
+  // tips, the ears' rims); a half-believed background reaching further out stops at its width.
+  const near = dilate(core, width, height, Math.max(bridge, Math.round(EDGE_REACH * faceSide)));
   const kept = new Float32Array(data.length);
-  for (let i = 0; i < data.length; i++) if (labels[i] === best) kept[i] = data[i] ?? 0;
+  for (let i = 0; i < data.length; i++) if (near[i] && (bounded[i] ?? 0) >= PERSON_THRESHOLD) kept[i] = bounded[i] ?? 0;
   return { width, height, data: kept, ...(mask.scale === undefined ? {} : { scale }) };
 }
 

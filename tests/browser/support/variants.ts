@@ -112,3 +112,89 @@ export async function oneFaceLarger(page: Page, twoFaces: UploadFile, larger: 'l
   );
   return fromEncoded(both, `two-people-${larger}-larger.png`);
 }
+
+/**
+ * In the page: a seeded pseudo-random generator (the same test photo every run) and a busy pattern
+ * of saturated stripes, discs and big lettering over the whole canvas `x` draws on.
+ */
+const BUSY_PATTERN = `
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const busy = (x, w, h) => {
+    const colours = ['#d62828', '#f77f00', '#fcbf49', '#2a9d8f', '#264653', '#7b2cbf', '#e9c46a', '#1d3557'];
+    for (let i = -h; i < w; i += 36) {
+      x.fillStyle = colours[(i / 36 + 64) % colours.length | 0];
+      x.beginPath(); x.moveTo(i, 0); x.lineTo(i + 18, 0); x.lineTo(i + 18 + h, h); x.lineTo(i + h, h); x.fill();
+    }
+    for (let i = 0; i < 60; i++) {
+      x.fillStyle = colours[i % colours.length];
+      x.beginPath(); x.arc(random() * w, random() * h, 10 + random() * 50, 0, 2 * Math.PI); x.fill();
+    }
+    x.font = 'bold 90px sans-serif';
+    for (let i = 0; i < 8; i++) {
+      x.fillStyle = colours[(i + 3) % colours.length];
+      x.fillText(['SALE 50%', '表情包', 'NEW!', '今日特价'][i % 4], random() * w - 100, random() * h);
+    }
+  };`;
+
+/**
+ * A busy background: the portrait (bottom edge on the photo's, as its shoulders are) with
+ * stripes, discs and lettering all round it and a poster of `other` beside it.
+ */
+export async function onBusyBackground(page: Page, portrait: UploadFile, other: UploadFile): Promise<UploadFile> {
+  const busy = await drawInPage(
+    page,
+    [toEncoded(portrait), toEncoded(other)],
+    `${BUSY_PATTERN}
+     const [p, o] = bitmaps; const w = Math.round(p.width * 1.6); const h = Math.round(p.height * 1.25);
+     const c = new OffscreenCanvas(w, h); const x = c.getContext('2d');
+     busy(x, w, h);
+     x.drawImage(p, Math.round(p.width * 0.12), h - p.height);
+     const side = p.height * 0.5;
+     x.drawImage(o, p.width * 1.18, h * 0.05, side * o.width / o.height, side); return c;`,
+    'image/jpeg',
+  );
+  return fromEncoded(busy, 'busy-background.jpg');
+}
+
+/**
+ * A photo of a printed photo: the portrait printed small with a white border, turned a little, on a
+ * wood-grained table beside another print (`other`), as a phone photographs a photo album.
+ */
+export async function photoOfPhoto(page: Page, portrait: UploadFile, other: UploadFile): Promise<UploadFile> {
+  const photo = await drawInPage(
+    page,
+    [toEncoded(portrait), toEncoded(other)],
+    `const [p, o] = bitmaps; const w = 1100; const h = 850;
+     const c = new OffscreenCanvas(w, h); const x = c.getContext('2d');
+     for (let y = 0; y < h; y++) {
+       const grain = Math.sin(y * 0.09 + Math.sin(y * 0.013) * 4) * 0.5 + 0.5;
+       x.fillStyle = 'rgb(' + (120 + grain * 50) + ',' + (75 + grain * 30) + ',' + (40 + grain * 15) + ')';
+       x.fillRect(0, y, w, 1);
+     }
+     const print = (b, cx, cy, height, turn) => {
+       const k = height / b.height; const pw = b.width * k; const border = height * 0.05;
+       x.save(); x.translate(cx, cy); x.rotate(turn);
+       x.shadowColor = 'rgba(0,0,0,0.5)'; x.shadowBlur = 18; x.shadowOffsetX = 6; x.shadowOffsetY = 8;
+       x.fillStyle = '#f8f6f0'; x.fillRect(-pw / 2 - border, -height / 2 - border, pw + 2 * border, height + 2 * border);
+       x.shadowColor = 'transparent';
+       x.drawImage(b, -pw / 2, -height / 2, pw, height); x.restore();
+     };
+     print(o, 820, 380, 380, -0.07);
+     print(p, 380, 440, 500, 0.09); return c;`,
+    'image/jpeg',
+  );
+  return fromEncoded(photo, 'photo-of-a-photo.jpg');
+}
+
+/** The part of the photo inside `box` (pixels): a closer framing, so a small face stays findable once the photo is set in a larger scene. */
+export async function cropped(page: Page, photo: UploadFile, box: { x: number; y: number; width: number; height: number }): Promise<UploadFile> {
+  const crop = await drawInPage(
+    page,
+    [toEncoded(photo)],
+    `const [b] = bitmaps; const c = new OffscreenCanvas(${box.width}, ${box.height});
+     c.getContext('2d').drawImage(b, ${box.x}, ${box.y}, ${box.width}, ${box.height}, 0, 0, ${box.width}, ${box.height}); return c;`,
+    'image/png',
+  );
+  return fromEncoded(crop, `cropped-${photo.name}.png`);
+}
