@@ -3,11 +3,9 @@
 // Measured: the empty browser (one blank tab), the app opened and ready, and the peak while a
 // sticker is made (sampled every 50 ms), then after it. Linux only (/proc).
 //
-// Driven through puppeteer-core attached to the page alone, not Playwright: a DevTools client that
-// follows the workers enables the Network domain there, and Chromium then keeps a copy of every
-// response body for it — 16.5 MB for each read of MediaPipe's 13 MB runtime, about 100 MB in all at
-// a sticker's peak, which no user's browser holds. The page's own responses (scripts, styles, the
-// caption font) are still copied, a few MB.
+// Driven through puppeteer-core attached to the page alone: no DevTools agent runs in the workers,
+// where the models load, and no request is intercepted (Playwright's routing would pass every
+// response through DevTools), so what is counted is the app's memory, not the driver's.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import puppeteer, { type Page } from 'puppeteer-core';
