@@ -6,6 +6,7 @@
 import { createSegmenterTask } from '../src/platform/browser/vision/person-segmenter.ts';
 import type { SegmenterCommand, SegmenterReply } from '../src/platform/browser/vision/segmenter-messages.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
+import { useVisionRuntime } from '../src/platform/browser/vision/mediapipe-vision.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,6 +21,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 self.onmessage = async ({ data }: MessageEvent<SegmenterCommand>) => {
   if (data.type === 'init') {
     restrictFetch(allowedOrigins(data.assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
+    useVisionRuntime(data.runtime);
     task = createSegmenterTask(data.model, data.assetBase, data.delegate);
     task.then(
       (made) => post({ type: 'ready', delegate: made.delegate }),

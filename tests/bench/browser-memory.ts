@@ -8,7 +8,7 @@
 // response through DevTools), so what is counted is the app's memory, not the driver's.
 
 import { readFileSync, readdirSync } from 'node:fs';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Page, type Target } from 'puppeteer-core';
 import { fixture } from '../browser/support/fixtures.ts';
 import { CHROMIUM_PATH } from '../browser/support/chromium.ts';
 
@@ -65,6 +65,10 @@ export interface MemoryReport {
 
 const round = (mb: number) => Math.round(mb);
 
+/** puppeteer types a dedicated worker as 'other' (so is a tab): the app's are its *.worker-<hash>.js files. */
+const isWorker = (target: Target) =>
+  target.type() === TargetType.SERVICE_WORKER || target.type() === TargetType.SHARED_WORKER || /\/[\w-]+\.worker-[\w-]+\.js$/u.test(target.url());
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
@@ -91,7 +95,7 @@ export async function browserMemoryBench(appUrl: string): Promise<MemoryReport> 
     headless: true,
     args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
     // The page only: see the top of this file.
-    targetFilter: (target) => target.type() !== 'worker' && target.type() !== 'service_worker' && target.type() !== 'shared_worker',
+    targetFilter: (target) => !isWorker(target),
   });
   try {
     const page = await browser.newPage();

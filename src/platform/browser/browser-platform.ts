@@ -13,7 +13,7 @@ import { composeTemplate } from './render/compose-template.ts';
 import { decodePhoto } from './image/decode-photo.ts';
 import { encodeWebp, webpEncoder } from './image/encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './vision/face-landmarker.ts';
-import { prefetchVisionRuntime } from './vision/mediapipe-vision.ts';
+import { visionRuntime } from './vision/mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './vision/person-segmenter.ts';
 import { canSegmentInWorker, segmentInWorker } from './vision/segmenter-client.ts';
 import { loadModelBytes } from './models/model-store.ts';
@@ -70,7 +70,7 @@ export function createBrowserPlatform(
 
   function fetchLandmarker(onProgress: (p: DownloadProgress) => void): Promise<ArrayBuffer> {
     // Landmarks only: the bundle without the blendshapes network, or the published one where this build lacks it.
-    landmarkerFiles ??= Promise.all([loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress), prefetchVisionRuntime(assetBase)])
+    landmarkerFiles ??= Promise.all([loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress), visionRuntime(assetBase)])
       .then(([bytes]) => bytes)
       .catch((error: unknown) => {
         landmarkerFiles = undefined;
@@ -100,7 +100,9 @@ export function createBrowserPlatform(
     segmenter ??= loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined)
       .then(async (bytes) => {
         // In a worker of its own where one can be started, so it runs beside the face landmarker.
-        const inWorker = canSegmentInWorker() ? await segmentInWorker(bytes.slice(0), assetBase, faceDelegate, onBlocked).catch(() => null) : null;
+        const inWorker = canSegmentInWorker()
+          ? await segmentInWorker(bytes.slice(0), await visionRuntime(assetBase), assetBase, faceDelegate, onBlocked).catch(() => null)
+          : null;
         const loaded = inWorker ?? (await createPersonSegmenter(bytes, assetBase, faceDelegate));
         segmentBackend = `${mediapipeLabel(loaded.delegate)}${inWorker === null ? '' : ', own worker'}`;
         return loaded;

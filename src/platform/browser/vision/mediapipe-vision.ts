@@ -13,19 +13,33 @@ type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
 const visionFileset = (assetBase: string) => FilesetResolver.forVisionTasks(new URL(String(import.meta.env.VITE_MEDIAPIPE_DIR), assetBase).href, true);
 
 /**
- * Fetches MediaPipe's runtime into the browser's HTTP cache (its files are immutable: see
- * docs/hosting.md) without compiling it, so the task started later reads it from there.
+ * MediaPipe's runtime (13 MB of wasm), compiled once per worker and shared by every task made there;
+ * the segmenter's worker is handed this one (useVisionRuntime). Without this each task fetches and
+ * compiles it again, and every read of it holds another 16.5 MB in the browser (measured in Chromium).
  */
-export async function prefetchVisionRuntime(assetBase: string): Promise<void> {
+let runtime: Promise<WebAssembly.Module> | undefined;
+
+async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   const fileset = await visionFileset(assetBase);
-  await Promise.all(
-    [fileset.wasmLoaderPath, fileset.wasmBinaryPath].map(async (url) => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      // Read to the end, so the cache keeps it, and let go.
-      await response.body?.pipeTo(new WritableStream());
-    }),
-  );
+  const response = await fetch(fileset.wasmBinaryPath);
+  if (!response.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${response.status}`);
+  // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
+  const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0] === 'application/wasm';
+  return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** The runtime, compiled on first call (the app asks at open, while the face model downloads). */
+export function visionRuntime(assetBase: string): Promise<WebAssembly.Module> {
+  runtime ??= compileRuntime(assetBase).catch((error: unknown) => {
+    runtime = undefined;
+    throw error;
+  });
+  return runtime;
+}
+
+/** A runtime another worker compiled: tasks made here instantiate it instead of fetching their own. */
+export function useVisionRuntime(module: WebAssembly.Module): void {
+  runtime = Promise.resolve(module);
 }
 
 export function chooseDelegate(preference: FaceDelegatePreference): VisionDelegate {
@@ -34,16 +48,28 @@ export function chooseDelegate(preference: FaceDelegatePreference): VisionDelega
   return hasHardwareWebGl2() ? 'GPU' : 'CPU';
 }
 
+type ModuleOptions = Record<string, unknown>;
+type InstantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => object;
+
 /**
  * tasks-vision clears `ModuleFactory` once a task has its runtime, and a module script runs only
  * once per worker, so a second task (the segmenter after the landmarker, or a CPU retry) would
- * fail with "ModuleFactory not set": give it back the module's export.
+ * fail with "ModuleFactory not set": give it back the module's export, wrapped so that the task
+ * instantiates the compiled runtime (emscripten's instantiateWasm hook) rather than fetching it.
  */
-async function restoreModuleFactory(fileset: Fileset): Promise<void> {
+async function restoreModuleFactory(fileset: Fileset, compiled: WebAssembly.Module): Promise<void> {
   const scope = globalThis as { ModuleFactory?: unknown };
   if (scope.ModuleFactory !== undefined) return;
-  const loader = (await import(/* @vite-ignore */ fileset.wasmLoaderPath)) as { default: unknown };
-  scope.ModuleFactory = loader.default;
+  const loader = (await import(/* @vite-ignore */ fileset.wasmLoaderPath)) as { default: (options: ModuleOptions) => Promise<unknown> };
+  scope.ModuleFactory = (options: ModuleOptions = {}) =>
+    new Promise((resolve, reject) => {
+      // emscripten never settles its promise when the hook fails: the failure is passed on here.
+      const instantiateWasm: InstantiateWasm = (imports, receive) => {
+        WebAssembly.instantiate(compiled, imports).then(receive, reject);
+        return {};
+      };
+      loader.default({ ...options, instantiateWasm }).then(resolve, reject);
+    });
 }
 
 /**
@@ -69,9 +95,9 @@ async function createNow<T>(
   preference: FaceDelegatePreference,
   create: (fileset: Fileset, delegate: VisionDelegate, canvas: { canvas?: OffscreenCanvas }) => Promise<T>,
 ): Promise<{ task: T; delegate: VisionDelegate }> {
-  const fileset = await visionFileset(assetBase);
+  const [fileset, compiled] = await Promise.all([visionFileset(assetBase), visionRuntime(assetBase)]);
   const attempt = async (delegate: VisionDelegate) => {
-    await restoreModuleFactory(fileset);
+    await restoreModuleFactory(fileset, compiled);
     // Without WebGL the CPU delegate still needs its input uploaded: give it the in-memory canvas.
     const input = delegate === 'CPU' ? cpuImageInputCanvas() : undefined;
     return { task: await create(fileset, delegate, input === undefined ? {} : { canvas: input }), delegate };

@@ -17,6 +17,7 @@ export function canSegmentInWorker(): boolean {
  */
 export function segmentInWorker(
   model: ArrayBuffer,
+  runtime: WebAssembly.Module,
   assetBase: string,
   delegate: FaceDelegatePreference,
   onBlocked: (url: string) => void,
@@ -63,6 +64,6 @@ export function segmentInWorker(
         waiting.delete(data.id);
       }
     };
-    send({ type: 'init', model, assetBase, delegate }, [model]);
+    send({ type: 'init', model, runtime, assetBase, delegate }, [model]);
   });
 }

@@ -5,7 +5,8 @@ import type { FaceDelegatePreference } from '../../../core/runtime-preferences.t
 import type { VisionDelegate } from './mediapipe-vision.ts';
 
 export type SegmenterCommand =
-  | { type: 'init'; model: ArrayBuffer; assetBase: string; delegate: FaceDelegatePreference }
+  /** `runtime`: MediaPipe's, compiled by the sticker worker. */
+  | { type: 'init'; model: ArrayBuffer; runtime: WebAssembly.Module; assetBase: string; delegate: FaceDelegatePreference }
   /** `input` is the photo as the segmenter takes it (segmenterInput), moved to the worker. */
   | { type: 'segment'; id: number; input: ImageBitmap };
 
