@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { EXPRESSIONS } from '../../../../src/core/expression/lexicon.ts';
-import { accuracy, isRight, phraseFiles, readPhrases } from './phrase-accuracy.ts';
+import { accuracy, isRight, phraseFiles, readPhrases } from '../../../support/phrase-accuracy.ts';
 
 const MIN_ACCURACY = 0.9;
 const IDS = new Set(EXPRESSIONS.map((e) => e.id));

@@ -3,9 +3,9 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { understand } from '../../../../src/core/expression/understand.ts';
+import { understand } from '../../src/core/expression/understand.ts';
 
-export const PHRASES_DIR = path.resolve(import.meta.dirname, '../../../data/phrases');
+export const PHRASES_DIR = path.resolve(import.meta.dirname, '../data/phrases');
 
 export interface Phrase {
   text: string;
