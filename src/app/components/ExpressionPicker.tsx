@@ -3,7 +3,6 @@ import type { Expression } from '../../core/expression/action-units.ts';
 import { CONFIDENCE_MEDIUM, confidenceLevel, type Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
-import type { ExpressionSource } from '../form/expression-choice.ts';
 import { errorSentence, lang, t } from '../i18n/index.ts';
 import { online } from '../pwa/online.ts';
 import { NeedsNetwork } from './NeedsNetwork.tsx';
@@ -23,6 +22,9 @@ export type Meaning =
   | { kind: 'thinking' }
   | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[]; ms: number }
   | { kind: 'failed'; error: ErrorInfo };
+
+/** Whose expression is in use: the offline understanding's guess, the text encoder's re-ranking, or the user's pick. */
+export type ExpressionSource = 'words' | 'meaning' | 'user';
 
 interface Props {
   understanding: Understanding;

@@ -6,9 +6,8 @@ import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { Expression } from '../../core/expression/action-units.ts';
 import { CONFIDENCE_MEDIUM, expressionById, understand } from '../../core/expression/understand.ts';
 import type { ExpressionChoice } from '../../core/sticker-options.ts';
+import type { ExpressionSource } from '../components/ExpressionPicker.tsx';
 import { createFreeText } from '../free-text.ts';
-
-export type ExpressionSource = 'words' | 'meaning' | 'user';
 
 export function createExpressionChoice(location: Location, prompt: Accessor<string>) {
   const understanding = createMemo(() => understand(prompt()));
