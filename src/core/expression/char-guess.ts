@@ -46,24 +46,37 @@ export function charGuesser(words: readonly VocabularyWord[]): CharGuesser {
   for (const list of byExpression.values()) for (const gram of new Set(list.flatMap((g) => [...g]))) spread.set(gram, (spread.get(gram) ?? 0) + 1);
   const weight = (gram: string) => Math.log(1 + byExpression.size / (spread.get(gram) ?? byExpression.size));
   const mass = (set: ReadonlySet<string>) => [...set].reduce((sum, g) => sum + weight(g), 0);
-  const weighed = [...byExpression].map(([expressionId, list]) => ({ expressionId, words: list.map((g) => ({ grams: g, mass: mass(g) })) }));
+  const order = new Map([...byExpression.keys()].map((id, i) => [id, i]));
+  // Each word's grams indexed, so a guess looks only at the words that share a gram with the text.
+  const entries = [...byExpression].flatMap(([expressionId, list]) => list.map((g) => ({ expressionId, mass: mass(g) })));
+  const postings = new Map<string, number[]>();
+  let index = 0;
+  for (const list of byExpression.values()) {
+    for (const g of list) {
+      for (const gram of g) {
+        const list = postings.get(gram);
+        if (list === undefined) postings.set(gram, [index]);
+        else list.push(index);
+      }
+      index++;
+    }
+  }
 
   return {
     guess(text) {
       const wanted = grams(matchKey(text));
       const wantedMass = mass(wanted);
       if (wantedMass === 0) return [];
-      const guesses: Guess[] = [];
-      for (const { expressionId, words: list } of weighed) {
-        let score = 0;
-        for (const word of list) {
-          let shared = 0;
-          for (const gram of word.grams) if (wanted.has(gram)) shared += weight(gram);
-          if (shared > 0) score = Math.max(score, (2 * shared) / (wantedMass + word.mass));
-        }
-        if (score >= MIN_SCORE) guesses.push({ expressionId, score });
+      const shared = new Map<number, number>();
+      for (const gram of wanted) for (const i of postings.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + weight(gram));
+      const best = new Map<string, number>();
+      for (const [i, common] of shared) {
+        const { expressionId, mass: wordMass } = entries[i] ?? { expressionId: '', mass: 0 };
+        best.set(expressionId, Math.max(best.get(expressionId) ?? 0, (2 * common) / (wantedMass + wordMass)));
       }
-      return guesses.sort((a, b) => b.score - a.score);
+      const guesses: Guess[] = [...best].filter(([, score]) => score >= MIN_SCORE).map(([expressionId, score]) => ({ expressionId, score }));
+      // Ties to the expression listed first, as the vocabulary lists them.
+      return guesses.sort((a, b) => b.score - a.score || (order.get(a.expressionId) ?? 0) - (order.get(b.expressionId) ?? 0));
     },
   };
 }

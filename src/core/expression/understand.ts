@@ -1,5 +1,6 @@
 // From the user's words to an expression, offline. The text is cut into known words, longest first
-// (vocabulary/: the lexicon, chat slang, idioms, English idioms, emoji); a negated word asks for the
+// (vocabulary/: the lexicon, chat slang, idioms, English idioms, emoji, and situations that imply a
+// face, which weigh less than feeling words); a negated word asks for the
 // face of its absent feeling (negation.ts) and a degree complement only strengthens the word before
 // it (degree.ts). The expression with the most words wins. With no known word, the expression
 // sharing the rarest characters is the guess (char-guess.ts), and with nothing in common a smile.
@@ -62,9 +63,13 @@ interface Vote {
   matched: string;
 }
 
+/** A situation cue (加班, exam tomorrow) implies a face less surely than a feeling word, which outvotes it. */
+const SITUATION_WEIGHT = 0.4;
+
 /**
  * Votes of the words in the text, each as heavy as it is long; an interjection beside other words
- * (哎呀好害羞) half as heavy; a word inside the degree complement of the word before it none.
+ * (哎呀好害羞) half as heavy, a situation cue less; a word inside the degree complement of the word
+ * before it none.
  */
 function votes(text: string, found: readonly Occurrence[]): { votes: Vote[]; complement: boolean } {
   const out: Vote[] = [];
@@ -72,11 +77,13 @@ function votes(text: string, found: readonly Occurrence[]): { votes: Vote[]; com
   let complement = false;
   for (const o of found) {
     if (o.at < degreeEnd) continue;
-    const negation = negationOf(text, o.at, o.end, o.word.expressionId);
+    // A situation is not a feeling to negate: 不想上班 and 没钱 are cues of their own.
+    const negation = o.word.situation === true ? null : negationOf(text, o.at, o.end, o.word.key, o.word.expressionId);
     const at = o.at - (negation?.before ?? 0);
     const end = o.end + (negation?.after ?? 0);
     const matched = text.slice(at, o.at) + o.word.word + text.slice(o.end, end);
-    const weight = Array.from(text.slice(at, end)).length * (isInterjection(o.word.key) && found.length > 1 ? 0.5 : 1);
+    const weight =
+      Array.from(text.slice(at, end)).length * (isInterjection(o.word.key) && found.length > 1 ? 0.5 : 1) * (o.word.situation === true ? SITUATION_WEIGHT : 1);
     const degree = negation === null ? complementAt(text, end) : 0;
     if (degree > 0) {
       complement = true;

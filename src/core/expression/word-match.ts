@@ -4,9 +4,17 @@
 import { collapseRepeats, normalise } from './intensity.ts';
 import type { VocabularyWord } from './vocabulary/all-words.ts';
 
-/** The form words and texts are compared in: normalised, emoji variation selectors dropped, repeats shortened (哈哈哈哈 → 哈哈). */
+/**
+ * The form words and texts are compared in: normalised, emoji variation selectors dropped, repeats
+ * shortened (哈哈哈哈 → 哈哈). English as it is typed in chats: apostrophes dropped (don't = dont),
+ * hyphens as spaces (mind-blown), and a doubled letter single, so stretched words (sooo, nooo,
+ * pleeease, lmfaooo) meet their word; words are keyed the same way, so "good" still meets "good".
+ */
 export function matchKey(text: string): string {
-  return collapseRepeats(normalise(text.replace(/\uFE0F/gu, '')));
+  return collapseRepeats(normalise(text.replace(/\uFE0F/gu, '')))
+    .replace(/(?<=[a-z])'(?=[a-z])/gu, '')
+    .replace(/(?<=[a-z])-(?=[a-z])/gu, ' ')
+    .replace(/([a-z])\1+/gu, '$1');
 }
 
 export interface KeyedWord extends VocabularyWord {
@@ -31,22 +39,41 @@ export interface Occurrence {
 
 const LATIN = /[a-z0-9]/u;
 
-/** Where `key` occurs in `text`. A latin edge must be a word edge too: "mad" is not in "made". */
-function positions(text: string, key: string): number[] {
-  const found: number[] = [];
-  const latinStart = LATIN.test(key.charAt(0));
-  const latinEnd = LATIN.test(key.charAt(key.length - 1));
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    const joinedBefore = latinStart && LATIN.test(text.charAt(at - 1));
-    const joinedAfter = latinEnd && LATIN.test(text.charAt(at + key.length));
-    if (!joinedBefore && !joinedAfter) found.push(at);
+/** Whether `key` at `at` stands on its own: a latin edge must be a word edge too, "mad" is not in "made". */
+function isWordEdge(text: string, key: string, at: number): boolean {
+  const joinedBefore = LATIN.test(key.charAt(0)) && LATIN.test(text.charAt(at - 1));
+  const joinedAfter = LATIN.test(key.charAt(key.length - 1)) && LATIN.test(text.charAt(at + key.length));
+  return !joinedBefore && !joinedAfter;
+}
+
+/** Words by their first character, so finding them looks only at the words that can start at each place. */
+const BY_FIRST = new WeakMap<readonly KeyedWord[], ReadonlyMap<string, readonly KeyedWord[]>>();
+
+function byFirst(words: readonly KeyedWord[]): ReadonlyMap<string, readonly KeyedWord[]> {
+  let index = BY_FIRST.get(words);
+  if (index === undefined) {
+    const map = new Map<string, KeyedWord[]>();
+    for (const word of words) {
+      const first = word.key.charAt(0);
+      const list = map.get(first);
+      if (list === undefined) map.set(first, [word]);
+      else list.push(word);
+    }
+    index = map;
+    BY_FIRST.set(words, index);
   }
-  return found;
+  return index;
 }
 
 /** The words in the text, longest first and then leftmost, none overlapping another; in text order. */
 export function findWords(text: string, words: readonly KeyedWord[]): Occurrence[] {
-  const all = words.flatMap((word) => positions(text, word.key).map((at) => ({ word, at, end: at + word.key.length })));
+  const index = byFirst(words);
+  const all: Occurrence[] = [];
+  for (let at = 0; at < text.length; at++) {
+    for (const word of index.get(text.charAt(at)) ?? []) {
+      if (text.startsWith(word.key, at) && isWordEdge(text, word.key, at)) all.push({ word, at, end: at + word.key.length });
+    }
+  }
   all.sort((a, b) => b.word.length - a.word.length || a.at - b.at);
   const kept: Occurrence[] = [];
   for (const o of all) if (kept.every((k) => o.end <= k.at || o.at >= k.end)) kept.push(o);

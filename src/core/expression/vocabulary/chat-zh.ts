@@ -119,7 +119,6 @@ export const CHAT_ZH: Readonly<Record<string, readonly string[]>> = {
     '离谱',
     '离大谱',
     '说不出话',
-    '啧',
     '好家伙',
     '够了',
     '佛了',

@@ -72,7 +72,7 @@ export const IDIOMS_ZH: Readonly<Record<string, readonly string[]>> = {
     '气不打一处来',
     '恨得牙痒痒',
   ],
-  speechless: ['哑口无言', '无言以对', '一言难尽', '欲言又止', '啼笑皆非'],
+  speechless: ['哑口无言', '无言以对', '一言难尽', '欲言又止'],
   sad: [
     '垂头丧气',
     '愁眉苦脸',

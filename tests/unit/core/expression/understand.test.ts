@@ -188,7 +188,7 @@ describe('understand: how people type', () => {
 describe('understand: always a guess, with how sure it is and the alternatives', () => {
   it('is sure of a known word alone, less sure of one among unknown words, and unsure of a guess', () => {
     expect(understood('开心').confidence).toBeGreaterThanOrEqual(CONFIDENCE_HIGH);
-    const inSentence = understood('今天被老板骂了好委屈');
+    const inSentence = understood('今天在公司那边好委屈');
     expect(inSentence).toMatchObject({ expression: { id: 'aggrieved' }, intensity: 1.3 });
     expect(inSentence.confidence).toBeLessThan(understood('委屈').confidence);
     expect(understood('脸都红透').confidence).toBeLessThan(CONFIDENCE_MEDIUM);

@@ -27,5 +27,6 @@ describe('vocabulary', () => {
       const u = understand(word);
       expect(u.kind === 'understood' && u.expression.id, word).toBe(expressionId);
     }
-  });
+    // Thousands of words, each understood in full: longer than a unit test's default 5 s on a shared machine.
+  }, 120_000);
 });
