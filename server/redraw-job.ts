@@ -26,11 +26,11 @@ export interface RedrawDeps {
   maxPixels: number;
 }
 
-/** The app's prompt: its chosen expression when it sent one, else what the words say. */
+/** The app's prompt: its chosen expression when it sent one, else the words' best guess, as the app would make it. */
 export function serverPrompt(words: string, expressionId?: string): string {
   if (expressionId !== undefined) return redrawPrompt(expressionById(expressionId), words);
   const understood = understand(words);
-  return redrawPrompt(understood.kind === 'matched' ? understood.expression : null, words);
+  return redrawPrompt(understood.kind === 'understood' ? understood.expression : null, words);
 }
 
 export const resultUrl = (id: string): string => `/api/download/${id}`;

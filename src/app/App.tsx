@@ -214,7 +214,11 @@ export function App() {
               chosen={expression.chosen()}
               source={expression.source()}
               intensity={expression.intensity()}
-              onChoose={expression.pick}
+              onChoose={(e) => {
+                expression.pick(e);
+                // Another face for the sticker on show: make it again, as the user would expect.
+                if (jobs.sticker() !== null && jobs.job() === null) void generate();
+              }}
               onIntensity={expression.setIntensity}
               onLoadEncoder={expression.loadEncoder}
             />

@@ -34,7 +34,7 @@ import { launchChromium, openPage } from '../browser/support/chromium.ts';
 import { fixtureFile } from '../browser/support/fixtures.ts';
 import { makeSticker, openApp, outcome } from '../browser/support/app-driver.ts';
 import { summarize, type Summary } from './stats.ts';
-import { wordsToExpression } from './words-to-expression.ts';
+import { phraseAccuracy, wordsToExpression } from './words-to-expression.ts';
 import { captionLayout } from './caption-layout.ts';
 import { modelStoreBench } from './model-store.ts';
 import { aiRedraw } from './ai-redraw.ts';
@@ -215,7 +215,7 @@ const report = {
     ...cutout,
   },
   warp512: { note: `the expression warp of ${PHOTOS[0]}, a 512×512 face photo`, ...perPhoto[PHOTOS[0]!]?.warp },
-  wordsToExpression: words,
+  wordsToExpression: { offlinePhraseAccuracy: phraseAccuracy(), ...words },
   'caption layout': { note: 'bundled caption fonts: load in a fresh worker; align stage (caption fit + wrap with those fonts) per caption', ...captions },
   aiRedraw: {
     note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most',

@@ -89,7 +89,7 @@ describe('model manager: storage quota', () => {
       // The service worker fills Cache Storage in the background: usage is measured once it is steady.
       await serviceWorkerInControl(page);
       await setQuota(page, (await steadyUsage(page)) + 20 * MB);
-      await page.getByTestId('prompt-input').fill('火冒三丈');
+      await page.getByTestId('prompt-input').fill('my cheeks are burning');
       await page.getByTestId('text-encoder-download').click();
       const failed = page.locator('[data-testid="text-encoder-status"][data-status="failed"]');
       await failed.waitFor({ timeout: 60_000 });

@@ -64,9 +64,9 @@ describe('offline', () => {
     const gif = parseGif(new Uint8Array(await readFile(await download.path())));
     expect([gif.width, gif.height]).toEqual([240, 240]);
 
-    // Words the lexicon does not know want the text encoder, never downloaded: it says it needs the
-    // network, and the lexicon's suggestions are there meanwhile.
-    await page.getByTestId('prompt-input').fill('火冒三丈');
+    // Words understood only by a guess want the text encoder, never downloaded: it says it needs
+    // the network, and the guess's alternatives are there meanwhile.
+    await page.getByTestId('prompt-input').fill('my cheeks are burning');
     const encoderOffer = page.getByTestId('text-encoder-download');
     await encoderOffer.waitFor();
     expect(await encoderOffer.isDisabled()).toBe(true);

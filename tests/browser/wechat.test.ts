@@ -103,9 +103,9 @@ describe('inside WeChat’s in-app browser', () => {
     expect(await page.getByTestId('wechat-save-hint').innerText()).toBe('长按图片保存 / 发送给朋友');
     expect(await page.locator('a[download]').count()).toBe(0);
 
-    // The text encoder's worker starts only for words the lexicon does not know.
+    // The text encoder's worker starts only for words understood by a guess.
     expect((await workerInits(page)).find((o) => o.encoder !== undefined)).toBeUndefined();
-    await page.getByTestId('prompt-input').fill('火冒三丈');
+    await page.getByTestId('prompt-input').fill('my cheeks are burning');
     await expect.poll(async () => (await workerInits(page)).some((o) => o.encoder !== undefined)).toBe(true);
 
     // What the engine asked the workers for, and what they report they ran on.

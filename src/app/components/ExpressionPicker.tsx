@@ -1,6 +1,6 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { Expression } from '../../core/expression/action-units.ts';
-import type { Understanding } from '../../core/expression/understand.ts';
+import { CONFIDENCE_MEDIUM, confidenceLevel, type Understanding } from '../../core/expression/understand.ts';
 import { MAX_INTENSITY, MIN_INTENSITY } from '../../core/expression/intensity.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
 import { errorSentence, lang, t } from '../i18n/index.ts';
@@ -15,7 +15,7 @@ export interface DownloadRateInfo {
   secondsLeft: number | null;
 }
 
-/** Where understanding free text by meaning stands, for words the lexicon does not know. */
+/** Where understanding free text by meaning stands, for words understood only by a guess. */
 export type Meaning =
   | { kind: 'needs-download'; bytes: number }
   | ({ kind: 'loading' } & DownloadRateInfo)
@@ -23,12 +23,15 @@ export type Meaning =
   | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[]; ms: number }
   | { kind: 'failed'; error: ErrorInfo };
 
+/** Whose expression is in use: the offline understanding's guess, the text encoder's re-ranking, or the user's pick. */
+export type ExpressionSource = 'words' | 'meaning' | 'user';
+
 interface Props {
   understanding: Understanding;
   meaning: Meaning;
   chosen: Expression | null;
-  /** 'lexicon' when a word matched, 'meaning' when the text encoder's best guess is in use, 'user' when picked. */
-  source: 'lexicon' | 'meaning' | 'user';
+  /** 'words' for the offline understanding's guess, 'meaning' when the text encoder re-ranked it, 'user' when picked. */
+  source: ExpressionSource;
   intensity: number;
   onChoose: (expression: Expression) => void;
   onIntensity: (value: number) => void;
@@ -63,7 +66,7 @@ function Chips(props: { candidates: Expression[]; chosen: Expression | null; lab
   );
 }
 
-/** The encoder's side of the suggestions: an offer to fetch it, its progress, or why it failed. */
+/** The encoder's side of an unsure guess: an offer to fetch it, its progress, or why it failed. */
 function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
   return (
     <div class="encoder" data-testid="text-encoder-status" data-status={props.meaning.kind}>
@@ -117,33 +120,23 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
   );
 }
 
-/** Says what the words were understood as; offers choices when they were not; sets the strength. */
+/** Says what the words were understood as and how sure, offers the alternatives, sets the strength. */
 export function ExpressionPicker(props: Props) {
-  const suggestions = () => (props.understanding.kind === 'suggestions' ? props.understanding.candidates : []);
+  const understood = () => (props.understanding.kind === 'understood' ? props.understanding : null);
   const ranked = () => (props.meaning.kind === 'ranked' ? props.meaning.ranking : null);
   const rankMs = () => (props.meaning.kind === 'ranked' ? props.meaning.ms : undefined);
+  const unsure = () => (understood()?.confidence ?? 1) < CONFIDENCE_MEDIUM;
+  /** The guess and its alternatives, or the encoder's ranking once it re-ranked; they stay while the user picks among them. */
+  const choices = () => {
+    const u = understood();
+    return ranked()?.map((r) => r.expression) ?? (u === null ? [] : [u.expression, ...u.alternatives]);
+  };
+  const label = () => (props.source === 'meaning' ? t().meaningUnderstood : props.source === 'user' ? t().expressionPicked : t().expressionUnderstood);
   return (
     <div class="expression" aria-live="polite">
-      <Switch>
-        <Match when={props.understanding.kind === 'empty'}>
-          <p class="hint">{t().expressionNone}</p>
-        </Match>
-        <Match when={props.understanding.kind === 'suggestions' && ranked()}>
-          {(ranking) => (
-            <div>
-              <p class="hint">{t().meaningSuggest}</p>
-              <Chips candidates={ranking().map((r) => r.expression)} chosen={props.chosen} label={t().meaningSuggest} onChoose={props.onChoose} />
-            </div>
-          )}
-        </Match>
-        <Match when={props.understanding.kind === 'suggestions'}>
-          <div>
-            <p class="hint">{t().expressionSuggest}</p>
-            <Chips candidates={suggestions()} chosen={props.chosen} label={t().expressionSuggest} onChoose={props.onChoose} />
-            <EncoderState meaning={props.meaning} onLoad={props.onLoadEncoder} />
-          </div>
-        </Match>
-      </Switch>
+      <Show when={props.understanding.kind === 'empty'}>
+        <p class="hint">{t().expressionNone}</p>
+      </Show>
       <Show when={props.chosen}>
         {(e) => (
           <>
@@ -152,12 +145,28 @@ export function ExpressionPicker(props: Props) {
               data-testid="expression-understood"
               data-expression-id={e().id}
               data-source={props.source}
+              data-confidence={understood()?.confidence}
               data-similarity={props.source === 'meaning' ? ranked()?.[0]?.similarity : undefined}
               data-rank-ms={props.source === 'meaning' ? rankMs() : undefined}
             >
-              {props.source === 'meaning' ? t().meaningUnderstood : t().expressionUnderstood} <strong>{name(e())}</strong>
+              {label()} <strong>{name(e())}</strong>
+              <Show when={props.source === 'words' && understood()}>
+                {(u) => (
+                  <span class="confidence" data-testid="expression-confidence" data-level={confidenceLevel(u().confidence)}>
+                    {' · '}
+                    {t().confidence(confidenceLevel(u().confidence))}
+                  </span>
+                )}
+              </Show>
               <Show when={props.source === 'meaning' && ranked()?.[0]}>{(best) => <span class="similarity"> {t().similarity(best().similarity)}</span>}</Show>
             </p>
+            <Show when={choices().length > 0}>
+              <Chips candidates={choices()} chosen={props.chosen} label={t().expressionAlternatives} onChoose={props.onChoose} />
+            </Show>
+            <Show when={unsure() && ranked() === null}>
+              <p class="hint">{t().expressionGuess}</p>
+              <EncoderState meaning={props.meaning} onLoad={props.onLoadEncoder} />
+            </Show>
             <label class="field intensity">
               <span>
                 {t().intensity}: {props.intensity.toFixed(1)}

@@ -1,28 +1,32 @@
-// What the prompt's words are taken to mean: the lexicon's match, else the text encoder's best guess
-// for the words it did not know, unless the user picked an expression or an intensity of their own.
+// What the prompt's words are taken to mean: the offline understanding's best guess, re-ranked by
+// the text encoder when that guess is unsure and the encoder is loaded, unless the user picked an
+// expression or an intensity of their own.
 
 import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { Expression } from '../../core/expression/action-units.ts';
-import { expressionById, understand } from '../../core/expression/understand.ts';
+import { CONFIDENCE_MEDIUM, expressionById, understand } from '../../core/expression/understand.ts';
 import type { ExpressionChoice } from '../../core/sticker-options.ts';
+import type { ExpressionSource } from '../components/ExpressionPicker.tsx';
 import { createFreeText } from '../free-text.ts';
 
 export function createExpressionChoice(location: Location, prompt: Accessor<string>) {
   const understanding = createMemo(() => understand(prompt()));
   const [picked, setPicked] = createSignal<Expression | null>(null);
   const [strength, setStrength] = createSignal<number | null>(null);
-  /** Words the lexicon did not know, for the text encoder. */
+  /** An unsure guess's words, for the text encoder. */
   const freeText = createFreeText(location, () => {
     const u = understanding();
-    return u.kind === 'suggestions' && u.rest !== '' ? u.rest : null;
+    return u.kind === 'understood' && u.confidence < CONFIDENCE_MEDIUM && u.rest !== '' ? u.rest : null;
   });
-  const source = (): 'lexicon' | 'meaning' | 'user' => (picked() !== null ? 'user' : understanding().kind === 'matched' ? 'lexicon' : 'meaning');
-  const chosen = () => {
-    const u = understanding();
-    if (picked() !== null) return picked();
-    if (u.kind === 'matched') return u.expression;
+  const ranked = () => {
     const m = freeText.meaning();
     return m.kind === 'ranked' ? (m.ranking[0]?.expression ?? null) : null;
+  };
+  const source = (): ExpressionSource => (picked() !== null ? 'user' : ranked() !== null ? 'meaning' : 'words');
+  const chosen = () => {
+    const u = understanding();
+    if (u.kind === 'empty') return picked();
+    return picked() ?? ranked() ?? u.expression;
   };
   const intensity = () => {
     const u = understanding();

@@ -1,6 +1,7 @@
 // The app's own words, zh-CN first and English: the form, the result, the panels. The other areas
 // (AI redraw, errors, install and offline, WeChat, animation) keep theirs beside this file.
 
+import type { ConfidenceLevel } from '../../core/expression/understand.ts';
 import type { CutoutFallback } from '../../core/sticker-options.ts';
 import { inLang } from './lang.ts';
 
@@ -17,9 +18,11 @@ const zh = {
   promptPlaceholder: '例如：开心大笑、惊讶、无语',
   promptHint: '中文或英文都可以，如“有点生气”“超级开心”“speechless”。没有填写配字时，这里的文字会作为配字。',
   expressionNone: '没有填写表情：保持照片原样。',
-  expressionSuggest: '没有完全对上的表情，你是想要：',
+  expressionGuess: '没认出这些词，先猜了一个；点上面的表情可以换。',
   expressionUnderstood: '理解为：',
-  meaningSuggest: 'AI 按意思找到的表情（点选可更换）：',
+  expressionPicked: '你选了：',
+  expressionAlternatives: '换一个表情：',
+  confidence: (level: ConfidenceLevel) => `把握 ${{ high: '高', medium: '中', low: '低' }[level]}`,
   meaningUnderstood: 'AI 理解为：',
   similarity: (s: number) => `（相似度 ${s.toFixed(2)}）`,
   encoderOffer: (mb: number) => `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
@@ -185,9 +188,11 @@ const en: Dict = {
   promptPlaceholder: 'e.g. laughing, surprised, speechless',
   promptHint: 'Chinese or English, e.g. “a bit angry”, “超级开心”, “speechless”. With no caption, these words become the caption.',
   expressionNone: 'No expression given: the face stays as photographed.',
-  expressionSuggest: 'No exact match. Did you mean:',
+  expressionGuess: 'These words are new to it, so this is a guess; pick another face above.',
   expressionUnderstood: 'Understood as:',
-  meaningSuggest: 'Closest in meaning (pick another if you like):',
+  expressionPicked: 'You picked:',
+  expressionAlternatives: 'Switch the expression:',
+  confidence: (level) => `confidence ${level}`,
   meaningUnderstood: 'AI understood:',
   similarity: (s) => ` (similarity ${s.toFixed(2)})`,
   encoderOffer: (mb) => `Let AI understand any words (one ${mb} MB download, then works offline)`,

@@ -23,7 +23,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '微笑',
     en: 'Smile',
     words: {
-      zh: ['微笑', '笑笑', '呵呵', '笑眯眯', '嗯嗯', '满意', '欣慰', '友好'],
+      zh: ['微笑', '笑笑', '笑眯眯', '嗯嗯', '满意', '欣慰', '友好'],
       en: ['smile', 'smiling', 'smiley', 'pleased', 'ok', 'okay', 'content', ':)'],
     },
     description: 'A gentle closed-mouth smile with the corners turned up, soft relaxed eyes and calm brows.',
@@ -73,7 +73,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     en: 'Speechless',
     words: {
       zh: ['无语', '翻白眼', '白眼', '服了', '我服了', '无话可说', '醉了', '呃', '额', '无力吐槽', '会谢', '不好笑', '不想说话'],
-      en: ['speechless', 'eye roll', 'eye-roll', 'eyeroll', 'rolling eyes', 'whatever', 'ugh', 'smh', 'bruh', 'seriously', 'not funny'],
+      en: ['speechless', 'eye roll', 'eyeroll', 'rolling eyes', 'whatever', 'ugh', 'smh', 'bruh', 'seriously', 'not funny'],
     },
     description: 'An exasperated eye-roll: irises rolled up under the upper lids, brows flat, lips pressed into a thin line.',
     recipe: { eyesUp: 1, lipsPress: 0.5 },
@@ -133,7 +133,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     en: 'Laughing to tears',
     words: {
       zh: ['笑哭', '笑出眼泪', '笑出泪', '笑cry', '笑到哭', '笑中带泪'],
-      en: ['laugh cry', 'crying laughing', 'tears of joy', 'laughing so hard', "i'm dead", 'im dead'],
+      en: ['laugh cry', 'crying laughing', 'tears of joy', 'laughing so hard', "i'm dead"],
     },
     description: 'Laughing so hard it brings tears: a big open grin, cheeks high, eyes squeezed shut and wet, inner brows lifted.',
     recipe: { smile: 0.9, mouthOpen: 0.6, cheeksRaise: 0.9, eyesClosed: 0.6, browsWorried: 0.3 },
@@ -326,7 +326,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     en: 'Disgusted',
     words: {
       zh: ['嫌弃', '嫌', '恶心', '呕', '吐了', '我吐了', 'yue', '反胃', '咦', '辣眼睛'],
-      en: ['disgusted', 'disgust', 'gross', 'eww', 'ew', 'yuck', 'ick', 'nasty'],
+      en: ['disgusted', 'disgust', 'gross', 'ew', 'yuck', 'ick', 'nasty'],
     },
     description: 'A disgusted grimace with the nose wrinkled, upper lip curled and mouth corners pulled down, squinting eyes and lowered brows.',
     recipe: { browsKnit: 0.6, browsLower: 0.5, eyesNarrow: 0.6, frown: 0.6, cheeksRaise: 0.4, headTilt: -0.2 },
@@ -373,7 +373,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '害怕',
     en: 'Scared',
     words: {
-      zh: ['害怕', '怕', '怕怕', '吓人', '吓到了', '恐惧', '瑟瑟发抖', '发抖', '不敢', '慌'],
+      zh: ['害怕', '怕', '怕怕', '吓死', '吓死我了', '吓人', '吓到了', '恐惧', '瑟瑟发抖', '发抖', '不敢', '慌'],
       en: ['scared', 'afraid', 'fear', 'frightened', 'spooked', 'shaking', 'creepy'],
     },
     description: 'A frightened face with wide eyes, brows pulled up and together, and the mouth stretched tight and slightly open.',
@@ -385,7 +385,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     zh: '惊恐',
     en: 'Horrified',
     words: {
-      zh: ['惊恐', '吓死', '吓死我了', '恐怖', '惊悚', '救命', '尖叫', '毛骨悚然'],
+      zh: ['惊恐', '恐怖', '惊悚', '救命', '尖叫', '毛骨悚然'],
       en: ['horrified', 'terrified', 'horror', 'scream', 'screaming', 'help', 'nightmare'],
     },
     description: 'A horror-struck scream with the mouth dropped wide open and its corners pulled down, bulging eyes and brows raised high and knotted.',
@@ -482,7 +482,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     en: 'Determined',
     words: {
       zh: ['加油', '冲', '冲鸭', '奋斗', '努力', '拼了', '干就完了', '必胜', '燃'],
-      en: ['determined', 'fighting', "let's go", 'lets go', 'you got this', 'come on', 'fired up', 'motivated'],
+      en: ['determined', 'fighting', "let's go", 'you got this', 'come on', 'fired up', 'motivated'],
     },
     description: 'A determined face with a firm set mouth and pressed lips, focused eyes and brows lowered with resolve.',
     recipe: { browsLower: 0.5, browsKnit: 0.4, lipsPress: 0.7, eyesNarrow: 0.2 },
@@ -566,7 +566,7 @@ export const EXPRESSIONS: readonly Expression[] = [
     en: 'Dead inside',
     words: {
       zh: ['生无可恋', '心如死灰', '累觉不爱', '绝望', '麻了', '我麻了', '人麻了'],
-      en: ['dead inside', 'over it', "i'm done", 'im done', 'lifeless', 'numb', 'hopeless'],
+      en: ['dead inside', 'over it', "i'm done", 'lifeless', 'numb', 'hopeless'],
     },
     description: 'A dead-inside, lifeless face with a flat downturned mouth, glazed half-lidded eyes and slack brows.',
     recipe: { eyesNarrow: 0.5, frown: 0.5, browsWorried: 0.3, eyesUp: 0.2 },

@@ -1,133 +1,169 @@
-// From the user's words to an expression. The longest lexicon word found anywhere in the text wins
-// (笑哭 over 笑, 委屈巴巴 over 委屈); with none, the entries whose words share the most characters
-// are offered for the user to pick, and the CLIP text encoder (text-encoder worker) ranks by meaning
-// once it is loaded.
+// From the user's words to an expression, offline. The text is cut into known words, longest first
+// (vocabulary/: the lexicon, chat slang, idioms, English idioms, emoji, and situations that imply a
+// face, which weigh less than feeling words); a negated word asks for the
+// face of its absent feeling (negation.ts) and a degree complement only strengthens the word before
+// it (degree.ts). The expression with the most words wins. With no known word, the expression
+// sharing the rarest characters is the guess (char-guess.ts), and with nothing in common a smile.
+// There is always a guess for non-empty text, with how sure it is and the alternatives; the CLIP text
+// encoder (text-encoder worker) may re-rank an unsure one once it is loaded.
 
 import type { Expression } from './action-units.ts';
-import { collapseRepeats, normalise, parseIntensity } from './intensity.ts';
+import { alikeTo } from './alike.ts';
+import { charGuesser } from './char-guess.ts';
+import { COMPLEMENT_FACTOR, complementAt } from './degree.ts';
+import { isInterjection, meaningfulLength } from './filler.ts';
+import { MAX_INTENSITY, parseIntensity } from './intensity.ts';
 import { EXPRESSIONS } from './lexicon.ts';
+import { negationOf } from './negation.ts';
+import { VOCABULARY } from './vocabulary/all-words.ts';
+import { findWords, keyed, matchKey, undoubled, type Occurrence } from './word-match.ts';
 
 export type Understanding =
-  | { kind: 'matched'; expression: Expression; intensity: number; matched: string }
-  /** `rest`: the words without intensity words, for a text encoder to rank by meaning. */
-  | { kind: 'suggestions'; candidates: Expression[]; intensity: number; rest: string }
-  | { kind: 'empty' };
+  | { kind: 'empty' }
+  | {
+      kind: 'understood';
+      expression: Expression;
+      /** How sure the guess is, 0..1; see confidenceLevel. */
+      confidence: number;
+      /** The next most likely expressions, best first, without `expression`. */
+      alternatives: Expression[];
+      intensity: number;
+      /** The words that decided it as typed in the vocabulary (不 + 生气 → "不生气"), or '' for a guess. */
+      matched: string;
+      /** The words without intensity words, for a text encoder to rank by meaning. */
+      rest: string;
+    };
 
-/** A plain smile: what the studio starts from before the user has typed anything. */
+/** A plain smile: what the studio starts from before the user has typed anything, and the guess when nothing is recognisable. */
 export const DEFAULT_EXPRESSION_ID = 'smile';
 
-const MAX_SUGGESTIONS = 5;
+export const MAX_ALTERNATIVES = 4;
 
-/** The form words and texts are compared in: normalised, repeats shortened (哈哈哈哈 → 哈哈). */
-export function matchKey(text: string): string {
-  return collapseRepeats(normalise(text));
+/** At or above: sure (a known word said it). Below MEDIUM: a guess, which the text encoder may re-rank. */
+export const CONFIDENCE_HIGH = 0.75;
+export const CONFIDENCE_MEDIUM = 0.5;
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+export function confidenceLevel(confidence: number): ConfidenceLevel {
+  return confidence >= CONFIDENCE_HIGH ? 'high' : confidence >= CONFIDENCE_MEDIUM ? 'medium' : 'low';
 }
 
-interface Word {
-  key: string;
-  /** In code points, so a Chinese character counts once. */
-  length: number;
-  word: string;
-  expression: Expression;
-}
-
-const WORDS: readonly Word[] = EXPRESSIONS.flatMap((expression) =>
-  [...expression.words.zh, ...expression.words.en].map((word) => {
-    const key = matchKey(word);
-    return { key, length: Array.from(key).length, word, expression };
-  }),
-);
-
+const WORDS = keyed(VOCABULARY);
+const KEYS: ReadonlySet<string> = new Set(WORDS.map((w) => w.key));
 const BY_ID: ReadonlyMap<string, Expression> = new Map(EXPRESSIONS.map((e) => [e.id, e]));
+const GUESSER = charGuesser([...VOCABULARY, ...EXPRESSIONS.flatMap((e) => [e.zh, e.en].map((word) => ({ word, expressionId: e.id })))]);
 
-const LATIN = /[a-z0-9]/u;
-
-/** Where `key` first occurs in `text`, or -1. A latin edge must be a word edge too: "mad" is not in "made". */
-function find(text: string, key: string): number {
-  const latinStart = LATIN.test(key.charAt(0));
-  const latinEnd = LATIN.test(key.charAt(key.length - 1));
-  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
-    const joinedBefore = latinStart && LATIN.test(text.charAt(at - 1));
-    const joinedAfter = latinEnd && LATIN.test(text.charAt(at + key.length));
-    if (!joinedBefore && !joinedAfter) return at;
-  }
-  return -1;
+/** A word's vote: for its expression, or for the face of its negated feeling; its span includes the negation. */
+interface Vote {
+  expressionId: string;
+  at: number;
+  end: number;
+  weight: number;
+  matched: string;
 }
 
-/** The longest word in the text, and where; between equally long ones, the one written first. */
-function longestWord(text: string): { word: Word; at: number } | undefined {
-  let best: Word | undefined;
-  let bestAt = Infinity;
-  for (const word of WORDS) {
-    if (best !== undefined && word.length < best.length) continue;
-    const at = find(text, word.key);
-    if (at < 0) continue;
-    if (best === undefined || word.length > best.length || at < bestAt) {
-      best = word;
-      bestAt = at;
-    }
-  }
-  return best === undefined ? undefined : { word: best, at: bestAt };
-}
-
-/** Negation right before a word (不高兴, 一点也不好笑, not happy, don't cry) or after it (笑不出来). */
-const NEGATED_BEFORE = /(不|没|没有|别|不要|不太|并不|毫不|一点也不|一点都不|\bnot|\bno|\bnever|n't|\bnot very|\bnot so)\s?$/u;
-const NEGATED_AFTER = /^(不出来|不起来)/u;
+/** A situation cue (加班, exam tomorrow) implies a face less surely than a feeling word, which outvotes it. */
+const SITUATION_WEIGHT = 0.4;
 
 /**
- * Whether the matched word is negated. Negated words are not flipped to a guessed opposite (别哭
- * comforts, 不生气 calms, 不好笑 rolls the eyes): the lexicon lists the common negated phrases as
- * words of their own, and the rest is left to the text encoder and the user.
+ * Votes of the words in the text, each as heavy as it is long; an interjection beside other words
+ * (哎呀好害羞) half as heavy, a situation cue less; a word inside the degree complement of the word
+ * before it none.
  */
-function negated(text: string, at: number, key: string): boolean {
-  return NEGATED_BEFORE.test(text.slice(0, at)) || NEGATED_AFTER.test(text.slice(at + key.length));
-}
-
-/** Every Chinese character and neighbouring pair; letter pairs of latin words, edges included (" m", "me", "eh", "h "). */
-function grams(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const [run] of text.matchAll(/\p{Script=Han}+|[a-z0-9']+/gu)) {
-    const han = /\p{Script=Han}/u.test(run);
-    const chars = han ? Array.from(run) : [' ', ...run, ' '];
-    if (han) for (const ch of chars) found.add(ch);
-    for (let i = 0; i + 1 < chars.length; i++) found.add(chars.slice(i, i + 2).join(''));
+function votes(text: string, found: readonly Occurrence[]): { votes: Vote[]; complement: boolean } {
+  const out: Vote[] = [];
+  let degreeEnd = -1;
+  let complement = false;
+  for (const o of found) {
+    if (o.at < degreeEnd) continue;
+    // A situation is not a feeling to negate: 不想上班 and 没钱 are cues of their own.
+    const negation = o.word.situation === true ? null : negationOf(text, o.at, o.end, o.word.key, o.word.expressionId);
+    const at = o.at - (negation?.before ?? 0);
+    const end = o.end + (negation?.after ?? 0);
+    const matched = text.slice(at, o.at) + o.word.word + text.slice(o.end, end);
+    const weight =
+      Array.from(text.slice(at, end)).length * (isInterjection(o.word.key) && found.length > 1 ? 0.5 : 1) * (o.word.situation === true ? SITUATION_WEIGHT : 1);
+    const degree = negation === null ? complementAt(text, end) : 0;
+    if (degree > 0) {
+      complement = true;
+      degreeEnd = end + degree;
+    }
+    // The complement counts as covered text, so 累到不行 is as sure as 累.
+    out.push({ expressionId: negation?.expressionId ?? o.word.expressionId, at, end: end + degree, weight, matched });
   }
-  return found;
+  return { votes: out, complement };
 }
 
-/** Dice coefficient: shared grams over the average size, 0..1. */
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared++;
-  return (2 * shared) / (a.size + b.size);
+/** Expression ids by total vote weight, ties to the one written first. */
+function tally(list: readonly Vote[]): { expressionId: string; weight: number; matched: string }[] {
+  const totals = new Map<string, { expressionId: string; weight: number; matched: string; first: number }>();
+  for (const v of list) {
+    const t = totals.get(v.expressionId) ?? { expressionId: v.expressionId, weight: 0, matched: v.matched, first: v.at };
+    t.weight += v.weight;
+    totals.set(v.expressionId, t);
+  }
+  return [...totals.values()].sort((a, b) => b.weight - a.weight || a.first - b.first);
 }
 
-const GRAMS = EXPRESSIONS.map((expression) => ({
-  expression,
-  grams: [...expression.words.zh, ...expression.words.en, expression.zh, expression.en].map((w) => grams(matchKey(w))),
-}));
+/** The share of the text's meaning the votes account for, 0..1. */
+function coverage(text: string, list: readonly Vote[]): number {
+  let rest = text;
+  let covered = 0;
+  for (const v of list) {
+    covered += meaningfulLength(text.slice(v.at, v.end));
+    rest = rest.slice(0, v.at) + ' '.repeat(v.end - v.at) + rest.slice(v.end);
+  }
+  const uncovered = meaningfulLength(parseIntensity(rest).rest);
+  return covered + uncovered === 0 ? 1 : covered / (covered + uncovered);
+}
 
-/** The closest entries by best-matching word, then the most common ones, so there is always a choice. */
-function suggest(text: string): Expression[] {
-  const wanted = grams(text);
-  const alike = GRAMS.map(({ expression, grams: words }) => ({ expression, score: Math.max(...words.map((g) => dice(wanted, g))) }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score)
-    .map(({ expression }) => expression);
-  return [...new Set([...alike, ...EXPRESSIONS])].slice(0, MAX_SUGGESTIONS);
+function unique(ids: readonly string[], without: string): Expression[] {
+  return [...new Set(ids)].filter((id) => id !== without).map(expressionById);
 }
 
 export function understand(text: string): Understanding {
-  const key = matchKey(text);
+  const key = undoubled(matchKey(text), KEYS);
   if (key === '') return { kind: 'empty' };
-  const found = longestWord(key);
-  if (found !== undefined && !negated(key, found.at, found.word.key)) {
-    const { intensity } = parseIntensity(text, found.word.key);
-    return { kind: 'matched', expression: found.word.expression, intensity, matched: found.word.word };
+  const { votes: list, complement } = votes(key, findWords(key, WORDS));
+  const ranked = tally(list);
+  const guesses = GUESSER.guess(key);
+  const best = ranked[0];
+  if (best !== undefined) {
+    const share = best.weight / ranked.reduce((sum, r) => sum + r.weight, 0);
+    const confidence = 0.5 + 0.45 * share * (0.4 + 0.6 * coverage(key, list));
+    const { intensity } = parseIntensity(text, best.matched);
+    const expression = expressionById(best.expressionId);
+    const others = [...ranked.slice(1).map((r) => r.expressionId), ...guesses.map((g) => g.expressionId), ...alikeTo(expression, EXPRESSIONS).map((e) => e.id)];
+    return {
+      kind: 'understood',
+      expression,
+      confidence: round(confidence),
+      alternatives: unique(others, expression.id).slice(0, MAX_ALTERNATIVES),
+      intensity: round(Math.min(MAX_INTENSITY, intensity * (complement ? COMPLEMENT_FACTOR : 1))),
+      matched: best.matched,
+      rest: parseIntensity(text).rest,
+    };
   }
   const { intensity, rest } = parseIntensity(text);
-  return { kind: 'suggestions', candidates: suggest(rest), intensity, rest };
+  const guess = guesses[0];
+  // Nothing in common with any word: a smile, offered with the most used expressions.
+  const expression = expressionById(guess?.expressionId ?? DEFAULT_EXPRESSION_ID);
+  const others =
+    guess === undefined ? EXPRESSIONS.map((e) => e.id) : [...guesses.map((g) => g.expressionId), ...alikeTo(expression, EXPRESSIONS).map((e) => e.id)];
+  return {
+    kind: 'understood',
+    expression,
+    confidence: round(guess === undefined ? 0.1 : 0.15 + 0.3 * guess.score),
+    alternatives: unique(others, expression.id).slice(0, MAX_ALTERNATIVES),
+    intensity,
+    matched: '',
+    rest,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 export function expressionById(id: string): Expression {

@@ -5,8 +5,8 @@ import { expressionById, understand } from '../../../../src/core/expression/unde
 describe('redraw prompt', () => {
   it('turns Chinese words into the lexicon’s English description plus the style', () => {
     const u = understand('开心大笑');
-    expect(u.kind).toBe('matched');
-    const expression = u.kind === 'matched' ? u.expression : null;
+    expect(u.kind).toBe('understood');
+    const expression = u.kind === 'understood' ? u.expression : null;
     const prompt = redrawPrompt(expression, '开心大笑');
     expect(prompt).toContain(expressionById('laugh').description.replace(/\.$/u, '').toLowerCase());
     expect(prompt).not.toMatch(/[\u4e00-\u9fff]/u);

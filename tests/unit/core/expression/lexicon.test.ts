@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_UNITS, MOTIONS, type ActionUnit, type Expression } from '../../../../src/core/expression/action-units.ts';
 import { INTENSITY_WORDS } from '../../../../src/core/expression/intensity.ts';
 import { EXPRESSIONS } from '../../../../src/core/expression/lexicon.ts';
-import { expressionById, matchKey } from '../../../../src/core/expression/understand.ts';
+import { expressionById } from '../../../../src/core/expression/understand.ts';
+import { matchKey } from '../../../../src/core/expression/word-match.ts';
 
 const allWords = (e: Expression) => [...e.words.zh, ...e.words.en];
 const unit = (id: string, u: ActionUnit) => expressionById(id).recipe[u] ?? 0;

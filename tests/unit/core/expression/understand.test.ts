@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import type { Expression } from '../../../../src/core/expression/action-units.ts';
 import { MAX_INTENSITY } from '../../../../src/core/expression/intensity.ts';
 import { EXPRESSIONS } from '../../../../src/core/expression/lexicon.ts';
-import { DEFAULT_EXPRESSION_ID, expressionById, understand, type Understanding } from '../../../../src/core/expression/understand.ts';
+import {
+  CONFIDENCE_HIGH,
+  CONFIDENCE_MEDIUM,
+  DEFAULT_EXPRESSION_ID,
+  MAX_ALTERNATIVES,
+  expressionById,
+  understand,
+  type Understanding,
+} from '../../../../src/core/expression/understand.ts';
 
-function matched(text: string): Extract<Understanding, { kind: 'matched' }> {
+function understood(text: string): Extract<Understanding, { kind: 'understood' }> {
   const u = understand(text);
-  if (u.kind !== 'matched') throw new Error(`"${text}" was not matched: ${JSON.stringify(u)}`);
+  if (u.kind !== 'understood') throw new Error(`"${text}" gave ${u.kind}`);
   return u;
 }
 
-function suggested(text: string): Extract<Understanding, { kind: 'suggestions' }> {
-  const u = understand(text);
-  if (u.kind !== 'suggestions') throw new Error(`"${text}" gave ${u.kind}${u.kind === 'matched' ? ` (${u.matched})` : ''}`);
-  return u;
-}
-
-const idOf = (text: string) => matched(text).expression.id;
-const ids = (list: Expression[]) => list.map((e) => e.id);
+const idOf = (text: string) => understood(text).expression.id;
 
 describe('understand: every word reaches its expression', () => {
   it('by each Chinese word, alone and hedged with 有点', () => {
     for (const e of EXPRESSIONS) {
       for (const word of e.words.zh) {
-        expect(matched(word), word).toMatchObject({ expression: { id: e.id }, matched: word, intensity: 1 });
-        expect(matched(`有点${word}`), `有点${word}`).toMatchObject({ expression: { id: e.id }, intensity: 0.5 });
+        expect(understood(word), word).toMatchObject({ expression: { id: e.id }, matched: word, intensity: 1 });
+        expect(understood(`有点${word}`), `有点${word}`).toMatchObject({ expression: { id: e.id }, intensity: 0.5 });
       }
     }
   });
@@ -32,9 +32,9 @@ describe('understand: every word reaches its expression', () => {
   it('by each English word, alone, in capitals and hedged with "a bit"', () => {
     for (const e of EXPRESSIONS) {
       for (const word of e.words.en) {
-        expect(matched(word), word).toMatchObject({ expression: { id: e.id }, matched: word, intensity: 1 });
+        expect(understood(word), word).toMatchObject({ expression: { id: e.id }, matched: word, intensity: 1 });
         expect(idOf(word.toUpperCase()), word.toUpperCase()).toBe(e.id);
-        expect(matched(`a bit ${word}`), `a bit ${word}`).toMatchObject({ expression: { id: e.id }, intensity: 0.5 });
+        expect(understood(`a bit ${word}`), `a bit ${word}`).toMatchObject({ expression: { id: e.id }, intensity: 0.5 });
       }
     }
   });
@@ -42,14 +42,14 @@ describe('understand: every word reaches its expression', () => {
 
 describe('understand: matching', () => {
   it('finds the word anywhere in a sentence and reads its intensity', () => {
-    const u = matched('我今天超级开心!!');
+    const u = understood('我今天超级开心!!');
     expect(u.expression.id).toBe('laugh');
     expect(u.matched).toBe('开心');
     expect(u.intensity).toBeGreaterThan(1);
     expect(u.intensity).toBeLessThanOrEqual(MAX_INTENSITY);
-    expect(matched('a bit surprised')).toMatchObject({ expression: { id: 'surprised' } });
-    expect(matched('a bit surprised').intensity).toBeCloseTo(0.5);
-    expect(matched('今天被老板骂了好委屈')).toMatchObject({ expression: { id: 'aggrieved' }, intensity: 1.3 });
+    expect(understood('a bit surprised')).toMatchObject({ expression: { id: 'surprised' } });
+    expect(understood('a bit surprised').intensity).toBeCloseTo(0.5);
+    expect(understood('今天被老板骂了好委屈')).toMatchObject({ expression: { id: 'aggrieved' }, intensity: 1.3 });
     expect(idOf("I'm so tired today")).toBe('tired');
   });
 
@@ -83,13 +83,13 @@ describe('understand: matching', () => {
     expect(idOf('unhappy')).toBe('sad');
     expect(idOf('muahaha')).toBe('evil-grin');
     expect(idOf('muah')).toBe('kiss');
-    expect(understand('made it').kind).toBe('suggestions');
-    expect(understand('sadly').kind).toBe('suggestions');
+    expect(understood('made it').confidence).toBeLessThan(CONFIDENCE_MEDIUM);
+    expect(understood('sadly').confidence).toBeLessThan(CONFIDENCE_MEDIUM);
     expect(idOf('我sad了')).toBe('sad');
   });
 
   it('reads long runs as the short word, a little stronger', () => {
-    const u = matched('哈哈哈哈哈哈');
+    const u = understood('哈哈哈哈哈哈');
     expect(u.expression.id).toBe('laugh');
     expect(u.intensity).toBeGreaterThan(1);
     expect(idOf('hahahahaha')).toBe('laugh');
@@ -99,61 +99,145 @@ describe('understand: matching', () => {
   });
 
   it('does not read 太 in 我太难了 or 好 in 好吧 as intensity', () => {
-    expect(matched('我太难了')).toMatchObject({ expression: { id: 'helpless' }, intensity: 1 });
-    expect(matched('好吧')).toMatchObject({ expression: { id: 'helpless' }, intensity: 1 });
-    expect(matched('好困')).toMatchObject({ expression: { id: 'sleepy' }, intensity: 1.3 });
+    expect(understood('我太难了')).toMatchObject({ expression: { id: 'helpless' }, intensity: 1 });
+    expect(understood('好吧')).toMatchObject({ expression: { id: 'helpless' }, intensity: 1 });
+    expect(understood('好困')).toMatchObject({ expression: { id: 'sleepy' }, intensity: 1.3 });
   });
 });
 
 describe('understand: negation', () => {
   it('knows the common negated phrases as words of their own', () => {
-    expect(matched('不高兴').expression.id).toBe('sad');
-    expect(matched('not happy').expression.id).toBe('sad');
-    expect(matched('一点也不好笑').expression.id).toBe('speechless');
-    expect(matched('not funny').expression.id).toBe('speechless');
-    expect(matched('笑不出来').expression.id).toBe('helpless');
+    expect(idOf('不高兴')).toBe('sad');
+    expect(idOf('not happy')).toBe('sad');
+    expect(idOf('一点也不好笑')).toBe('speechless');
+    expect(idOf('not funny')).toBe('speechless');
+    expect(idOf('笑不出来')).toBe('helpless');
   });
 
-  it("does not claim a negated word: 不生气, 别哭, don't cry, 高兴不起来 go to suggestions", () => {
-    for (const text of ['不生气', '别哭', "don't cry", '高兴不起来', 'never angry', '一点都不惊讶']) {
-      expect(understand(text).kind, text).toBe('suggestions');
-    }
+  it('gives a negated feeling the face of its absence, not its bare opposite', () => {
+    expect(understood('没生气')).toMatchObject({ expression: { id: 'smile' }, matched: '没生气' });
+    expect(idOf('别哭')).toBe('smile');
+    expect(idOf("don't cry")).toBe('smile');
+    expect(idOf("I'm not angry")).toBe('smile');
+    expect(idOf('开心不起来')).toBe('sad');
+    expect(idOf('不是很开心')).toBe('sad');
+    expect(idOf('一点都不怕')).toBe('determined');
+    expect(idOf('一点都不惊讶')).toBe('indifferent');
+    expect(understood('never angry').confidence).toBeGreaterThanOrEqual(CONFIDENCE_MEDIUM);
   });
 
   it('keeps words that contain a negation, and negations elsewhere in the text', () => {
-    expect(matched('不会吧').expression.id).toBe('surprised');
-    expect(matched('不好意思').expression.id).toBe('shy');
-    expect(matched('哭笑不得').expression.id).toBe('helpless');
-    expect(matched('开心，不用谢').expression.id).toBe('laugh');
+    expect(idOf('不会吧')).toBe('surprised');
+    expect(idOf('不好意思')).toBe('shy');
+    expect(idOf('哭笑不得')).toBe('helpless');
+    expect(idOf('开心，不用谢')).toBe('laugh');
   });
 });
 
-describe('understand: suggestions when no word matches', () => {
-  it('offers one to five candidates, never empty', () => {
-    for (const text of ['有点郁闷', 'meh', 'xyzzy qqq', '!!!', '超级', 'very']) {
-      const { candidates } = suggested(text);
-      expect(candidates.length, text).toBeGreaterThan(0);
-      expect(candidates.length, text).toBeLessThanOrEqual(5);
-      expect(new Set(ids(candidates)).size, text).toBe(candidates.length);
+describe('understand: how people type', () => {
+  it('reads reduplication: long runs, AABB and ABB forms', () => {
+    expect(idOf('呜呜呜呜呜')).toBe('cry');
+    expect(idOf('嘤嘤嘤')).toBe('cry');
+    expect(idOf('开开心心')).toBe('laugh');
+    expect(idOf('委委屈屈')).toBe('aggrieved');
+    expect(idOf('气呼呼')).toBe('angry');
+    // AABB is read as AB only where AB is a word: 哈哈嘿嘿 stays laughter.
+    expect(idOf('哈哈嘿嘿')).toBe('laugh');
+  });
+
+  it('reads emoji and kaomoji, with or without a variation selector', () => {
+    expect(idOf('😂')).toBe('laugh-cry');
+    expect(idOf('😭😭😭')).toBe('wail');
+    expect(idOf('🙄')).toBe('speechless');
+    expect(idOf('☺️')).toBe(idOf('☺'));
+    expect(idOf('QAQ')).toBe('cry');
+    expect(idOf('(╯°□°)╯︵ ┻━┻')).toBe('angry');
+  });
+
+  it('lets a feeling word outvote an interjection or a particle beside it', () => {
+    expect(idOf('哎呀好害羞哦')).toBe('shy');
+    expect(idOf('哇好开心呀')).toBe('laugh');
+    expect(idOf('困了呢')).toBe('sleepy');
+  });
+
+  it('reads a degree complement as strength, not as a face of its own', () => {
+    expect(idOf('气得发抖')).toBe('angry');
+    expect(idOf('笑到肚子疼')).toBe('laugh');
+    expect(idOf('困得睁不开眼')).toBe('sleepy');
+    expect(idOf('感动哭了')).toBe('touched');
+    const plain = understood('累');
+    const strong = understood('累到不行');
+    expect(strong.expression.id).toBe('tired');
+    expect(strong.intensity).toBeGreaterThan(plain.intensity);
+    expect(strong.intensity).toBeLessThanOrEqual(MAX_INTENSITY);
+  });
+
+  it('knows slang, idioms and English idioms', () => {
+    expect(idOf('蚌埠住了')).toBe('laugh-cry');
+    expect(idOf('破防了')).toBe('wail');
+    expect(idOf('芭比Q了')).toBe('dead-inside');
+    expect(idOf('火冒三丈')).toBe('angry');
+    expect(idOf('目瞪口呆')).toBe('surprised');
+    expect(idOf('over the moon')).toBe('laugh');
+    expect(idOf('my jaw dropped')).toBe('surprised');
+    expect(idOf('seeing red')).toBe('angry');
+    expect(idOf('I can’t even')).toBe('speechless');
+  });
+});
+
+describe('understand: always a guess, with how sure it is and the alternatives', () => {
+  it('is sure of a known word alone, less sure of one among unknown words, and unsure of a guess', () => {
+    expect(understood('开心').confidence).toBeGreaterThanOrEqual(CONFIDENCE_HIGH);
+    const inSentence = understood('今天在公司那边好委屈');
+    expect(inSentence).toMatchObject({ expression: { id: 'aggrieved' }, intensity: 1.3 });
+    expect(inSentence.confidence).toBeLessThan(understood('委屈').confidence);
+    expect(understood('脸都红透').confidence).toBeLessThan(CONFIDENCE_MEDIUM);
+  });
+
+  it('is less sure when two words disagree, and offers the other first', () => {
+    const u = understood('生气又难过');
+    expect(u.expression.id).toBe('angry');
+    expect(u.alternatives[0]?.id).toBe('sad');
+    expect(u.confidence).toBeLessThan(CONFIDENCE_HIGH);
+    expect(idOf('难过又生气')).toBe('sad');
+  });
+
+  it('guesses from the rarest shared characters or letters when no word is known', () => {
+    expect(idOf('surprize')).toBe('surprised');
+    expect(idOf('angery')).toBe('angry');
+    expect(idOf('sadly')).toBe('sad');
+    expect(idOf('脸都红透')).toBe('shy');
+    for (const text of ['surprize', 'angery', '脸都红透']) expect(understood(text).confidence, text).toBeLessThan(CONFIDENCE_MEDIUM);
+  });
+
+  it('smiles, unsure, at text with nothing recognisable, and offers the most used faces', () => {
+    for (const text of ['asdf', '!!!', '。', 'qwfp']) {
+      const u = understood(text);
+      expect(u.expression.id, text).toBe(DEFAULT_EXPRESSION_ID);
+      expect(u.confidence, text).toBeLessThan(0.2);
+      expect(u.alternatives.map((e) => e.id)).toEqual(
+        EXPRESSIONS.filter((e) => e.id !== DEFAULT_EXPRESSION_ID)
+          .slice(0, MAX_ALTERNATIVES)
+          .map((e) => e.id),
+      );
     }
   });
 
-  it('ranks entries that share characters or letter pairs with the text first', () => {
-    expect(ids(suggested('有点郁闷').candidates)).toContain('sad');
-    expect(suggested('surprize').candidates[0]?.id).toBe('surprised');
-    expect(suggested('angery').candidates[0]?.id).toBe('angry');
-    expect(suggested('sadly').candidates[0]?.id).toBe('sad');
-    expect(ids(suggested('惊喜').candidates)).toContain('surprised');
+  it('offers up to four distinct alternatives, never the guess itself', () => {
+    for (const text of ['开心', '有点郁闷', 'meh', 'asdf', '生气又难过', '😂']) {
+      const u = understood(text);
+      const ids = u.alternatives.map((e) => e.id);
+      expect(ids.length, text).toBe(MAX_ALTERNATIVES);
+      expect(new Set(ids).size, text).toBe(ids.length);
+      expect(ids, text).not.toContain(u.expression.id);
+    }
   });
 
-  it('falls back to the most common expressions when nothing is alike', () => {
-    for (const text of ['!!!', '。。。', '🙂']) expect(ids(suggested(text).candidates), text).toEqual(ids(EXPRESSIONS.slice(0, 5)));
-  });
-
-  it('keeps the intensity the words asked for', () => {
-    expect(suggested('有点郁闷').intensity).toBe(0.5);
-    expect(suggested('超级').intensity).toBe(1.5);
-    expect(suggested('meh').intensity).toBe(1);
+  it('keeps the intensity the words asked for, guessed or not', () => {
+    expect(understood('有点郁闷').intensity).toBe(0.5);
+    expect(understood('超级').intensity).toBe(1.5);
+    expect(understood('超级').rest).toBe('');
+    expect(understood('meh').intensity).toBe(1);
   });
 });
 
