@@ -27,13 +27,23 @@ function sourcePoint(mesh: WarpMesh, i: number): Point {
   return { x: mesh.source[2 * i] ?? 0, y: mesh.source[2 * i + 1] ?? 0 };
 }
 
-const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+/**
+ * The widest opening between the lids, across the line from corner to corner: an upper and a lower
+ * lid point of one column do not sit straight above each other, and met they still lie apart along it.
+ */
+function widest(columns: readonly (readonly [number, number])[], corners: readonly [number, number], at: (i: number) => Point): number {
+  const a = at(corners[0]);
+  const b = at(corners[1]);
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const across = { x: -(b.y - a.y) / length, y: (b.x - a.x) / length };
+  return Math.max(...columns.map(([u, l]) => Math.abs((at(l).x - at(u).x) * across.x + (at(l).y - at(u).y) * across.y)));
+}
 
 export function closedEyes(mesh: WarpMesh): ClosedEye[] {
   return EYES.flatMap(({ corners, upper, lower }) => {
     const columns = upper.map((u, k) => [u, lower[k] ?? u] as const);
-    const opening = Math.max(...columns.map(([u, l]) => distance(sourcePoint(mesh, u), sourcePoint(mesh, l))));
-    const gap = Math.max(...columns.map(([u, l]) => distance(targetPoint(mesh, u), targetPoint(mesh, l))));
+    const opening = widest(columns, corners, (i) => sourcePoint(mesh, i));
+    const gap = widest(columns, corners, (i) => targetPoint(mesh, i));
     const closure = opening > 0 ? 1 - gap / opening : 0;
     if (closure < MIN_CLOSURE) return [];
     const meet = columns.map(([u, l]) => {

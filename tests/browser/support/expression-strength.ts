@@ -9,24 +9,29 @@ import type { Browser } from 'playwright-core';
 import { openPage } from './chromium.ts';
 import { fixtureFile, type UploadFile } from './fixtures.ts';
 import { imageBytes, makeSticker, openApp, outcome } from './app-driver.ts';
-import { LandmarkHarness } from './harness.ts';
+import { LandmarkHarness, type Measured } from './harness.ts';
+import { change as metricChange, faceMetrics, type FaceMetrics } from './face-metrics.ts';
 import { greyed, lowQuality, withGlasses } from './variants.ts';
 
-/** One family of expressions, the words that ask for it, and the blendshapes (left/right pair) that score it. */
+/**
+ * One family of expressions, the words that ask for it, the blendshapes (left/right pair) that
+ * score it, and the landmark measure (face-metrics.ts, iris-distance units) of the same movement.
+ */
 export interface Family {
   family: string;
   words: string;
   shapes: readonly string[];
+  metric: keyof FaceMetrics;
 }
 
 export const FAMILIES: readonly Family[] = [
-  { family: 'smile', words: '微笑', shapes: ['mouthSmileLeft', 'mouthSmileRight'] },
-  { family: 'smile', words: '开心大笑', shapes: ['mouthSmileLeft', 'mouthSmileRight'] },
-  { family: 'open mouth', words: '惊讶', shapes: ['jawOpen'] },
-  { family: 'brows down', words: '生气', shapes: ['browDownLeft', 'browDownRight'] },
-  { family: 'eyes closed', words: '闭眼', shapes: ['eyeBlinkLeft', 'eyeBlinkRight'] },
-  { family: 'eyes closed', words: '困', shapes: ['eyeBlinkLeft', 'eyeBlinkRight'] },
-  { family: 'sad mouth', words: '难过', shapes: ['mouthFrownLeft', 'mouthFrownRight'] },
+  { family: 'smile', words: '微笑', shapes: ['mouthSmileLeft', 'mouthSmileRight'], metric: 'cornerLift' },
+  { family: 'smile', words: '开心大笑', shapes: ['mouthSmileLeft', 'mouthSmileRight'], metric: 'cornerLift' },
+  { family: 'open mouth', words: '惊讶', shapes: ['jawOpen'], metric: 'mouthGap' },
+  { family: 'brows down', words: '生气', shapes: ['browDownLeft', 'browDownRight'], metric: 'innerBrowHeight' },
+  { family: 'eyes closed', words: '闭眼', shapes: ['eyeBlinkLeft', 'eyeBlinkRight'], metric: 'aperture' },
+  { family: 'eyes closed', words: '困', shapes: ['eyeBlinkLeft', 'eyeBlinkRight'], metric: 'aperture' },
+  { family: 'sad mouth', words: '难过', shapes: ['mouthFrownLeft', 'mouthFrownRight'], metric: 'cornerLift' },
 ];
 
 /** The test faces: the two fixture portraits and variants of them that make expressions harder to read. */
@@ -53,6 +58,8 @@ export interface FaceStrength {
   neutral: Record<string, number>;
   /** words → mean change of the family's blendshapes against the sticker without an expression. */
   change: Record<string, number>;
+  /** words → change of the family's landmark measure against the sticker without an expression. */
+  moved: Record<string, number>;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -69,7 +76,7 @@ export async function measureExpressionStrength(browser: Browser, url: string, s
   await page.getByTestId('cutout-select').selectOption('face');
   const harness = await LandmarkHarness.open(browser, url);
   let lastSrc: string | null = null;
-  const sticker = async (name: string, photo: UploadFile, words: string): Promise<Record<string, number>> => {
+  const sticker = async (name: string, photo: UploadFile, words: string): Promise<Measured['faces'][number]> => {
     await makeSticker(page, photo, { prompt: words, caption: ' ' });
     const done = await outcome(page, lastSrc);
     if (done.kind !== 'result') throw new Error(`${name} ${words}: ${done.text}`);
@@ -81,19 +88,23 @@ export async function measureExpressionStrength(browser: Browser, url: string, s
     }
     const measured = await harness.measure(png, 'image/png');
     if (measured.faces.length !== 1) throw new Error(`${name} ${words}: ${measured.faces.length} faces on the sticker`);
-    return measured.faces[0]!.blendshapes;
+    return measured.faces[0]!;
   };
   const results: FaceStrength[] = [];
   for (const { name, photo } of await strengthFaces(harness)) {
     const neutral = await sticker(name, photo, '');
+    const neutralMetrics = faceMetrics(neutral.points);
     const before: Record<string, number> = {};
     const change: Record<string, number> = {};
-    for (const { words, shapes } of FAMILIES) {
-      const scores = await sticker(name, photo, words);
-      before[words] = round(mean(shapes.map((s) => neutral[s] ?? 0)));
-      change[words] = round(mean(shapes.map((s) => (scores[s] ?? 0) - (neutral[s] ?? 0))));
+    const moved: Record<string, number> = {};
+    for (const { words, shapes, metric } of FAMILIES) {
+      const face = await sticker(name, photo, words);
+      const score = (s: string) => face.blendshapes[s] ?? 0;
+      before[words] = round(mean(shapes.map((s) => neutral.blendshapes[s] ?? 0)));
+      change[words] = round(mean(shapes.map((s) => score(s) - (neutral.blendshapes[s] ?? 0))));
+      moved[words] = round(metricChange(neutralMetrics, faceMetrics(face.points))[metric]);
     }
-    results.push({ face: name, neutral: before, change });
+    results.push({ face: name, neutral: before, change, moved });
   }
   await harness.close();
   await context.close();
