@@ -114,8 +114,14 @@ function closeEye(m: Moves, eye: Eye, s: number): void {
 /** How far brow motion carries into forehead and lids, in face units. */
 const BROW_SIGMA = 0.2;
 
-function brows(m: Moves, dy: number): void {
-  pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], BROW_SIGMA, 0, dy);
+/**
+ * Lowered brows carry less far: they would drag the nose bridge down with them (and the landmarker's
+ * nose with it) before they read as lowered.
+ */
+const LOWER_SIGMA = 0.17;
+
+function brows(m: Moves, dy: number, sigma = BROW_SIGMA): void {
+  pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], sigma, 0, dy);
 }
 
 const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
@@ -197,12 +203,12 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     brows(m, -0.17 * s);
   },
   browsLower(m, s) {
-    brows(m, 0.22 * s);
+    brows(m, 0.12 * s, LOWER_SIGMA);
   },
   browsKnit(m, s) {
-    pullNear(m, R.RIGHT_BROW_INNER, 0.14, 0.08 * s, 0.12 * s);
-    pullNear(m, R.LEFT_BROW_INNER, 0.14, -0.08 * s, 0.12 * s);
-    brows(m, 0.05 * s);
+    pullNear(m, R.RIGHT_BROW_INNER, 0.12, 0.06 * s, 0.06 * s);
+    pullNear(m, R.LEFT_BROW_INNER, 0.12, -0.06 * s, 0.06 * s);
+    brows(m, 0.05 * s, LOWER_SIGMA);
   },
   browsWorried(m, s) {
     pullNear(m, R.RIGHT_BROW_INNER, 0.14, 0.02 * s, -0.12 * s);
