@@ -1,6 +1,6 @@
 // Browser platform: what a closed eye shows. The warp squeezes the eye into a slit where iris and
-// lashes still show; this paints the lid over it in the skin's own colour, feathered into the
-// warped lids around it, with a lash line where the lids meet.
+// lashes still show; this paints the lid over it with the lid skin above it, feathered into the
+// warped lids around it, and a lash line where the lids meet.
 
 import type { Point } from '../../../core/geometry/point.ts';
 import { smoothstep } from '../../../core/geometry/smoothstep.ts';
@@ -8,8 +8,12 @@ import { MIN_CLOSURE, type ClosedEye } from '../../../core/warp/closed-eyes.ts';
 
 type Rgb = [number, number, number];
 
-/** Closures past this are painted fully; from MIN_CLOSURE up the lid fades in (animation frames, 有点困). */
-const FULL_CLOSURE = 0.75;
+/** How far the painted lid reaches above and below where the lids meet, in eye openings. */
+const LID_ABOVE = 1.1;
+const LID_BELOW = 0.3;
+
+/** Closures past this are painted fully; from MIN_CLOSURE up the lid fades in (the animation eases into the expression). */
+const FULL_CLOSURE = 0.85;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,30 +72,46 @@ function paintLid(ctx: OffscreenCanvasRenderingContext2D, eye: ClosedEye): void 
   const n = eye.line.length;
   const shifted = (p: Point, i: number, by: number) => ({ x: p.x + down.x * by * lidDepth(i, n), y: p.y + down.y * by * lidDepth(i, n) });
   // The lid: from a little under the meeting line up over the lashes and iris the warp squeezed
-  // there. Its edges are blurred into the warped lids as a shadow cast from off the canvas: every
-  // engine draws shadows, where ctx.filter is missing in some.
-  const top = eye.line.map((p, i) => shifted(p, i, -1.1 * eye.opening));
-  const bottom = eye.line.map((p, i) => shifted(p, i, 0.3 * eye.opening)).reverse();
-  const away = ctx.canvas.width + ctx.canvas.height;
-  ctx.save();
-  ctx.shadowColor = `rgba(${r}, ${g}, ${b}, ${alpha})`;
-  ctx.shadowBlur = Math.max(1, 0.35 * eye.opening);
-  ctx.shadowOffsetX = away;
-  ctx.translate(-away, 0);
-  ctx.beginPath();
-  [...top, ...bottom].forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
-  ctx.closePath();
-  ctx.fillStyle = '#000';
-  ctx.fill();
-  ctx.restore();
+  // there, in the skin of the lid above it moved down (its wrinkles and grain, evened a little
+  // towards the lid's colour), its edges blurred into the lids around it.
+  const top = eye.line.map((p, i) => shifted(p, i, -LID_ABOVE * eye.opening));
+  const bottom = eye.line.map((p, i) => shifted(p, i, LID_BELOW * eye.opening)).reverse();
+  const outline = [...top, ...bottom];
+  const blur = Math.max(1, 0.4 * eye.opening);
+  const left = Math.floor(Math.min(...outline.map((p) => p.x)) - 2 * blur);
+  const upper = Math.floor(Math.min(...outline.map((p) => p.y)) - 2 * blur);
+  const patch = new OffscreenCanvas(
+    Math.ceil(Math.max(...outline.map((p) => p.x)) + 2 * blur) - left,
+    Math.ceil(Math.max(...outline.map((p) => p.y)) + 2 * blur) - upper,
+  );
+  const pctx = patch.getContext('2d');
+  if (pctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
+  const from = (LID_ABOVE + 0.1) * eye.opening;
+  pctx.drawImage(ctx.canvas, -left + down.x * from, -upper + down.y * from);
+  pctx.globalCompositeOperation = 'source-atop';
+  pctx.fillStyle = `rgba(${r}, ${g}, ${b}, 0.35)`;
+  pctx.fillRect(0, 0, patch.width, patch.height);
+  // Kept where the lid is, at its blurred alpha: a shadow cast from off the canvas, which every
+  // engine blurs (ctx.filter is missing in some).
+  const away = patch.width + patch.height;
+  pctx.globalCompositeOperation = 'destination-in';
+  pctx.shadowColor = `rgba(0, 0, 0, ${alpha})`;
+  pctx.shadowBlur = blur;
+  pctx.shadowOffsetX = away;
+  pctx.translate(-left - away, -upper);
+  pctx.beginPath();
+  outline.forEach((p, i) => (i === 0 ? pctx.moveTo(p.x, p.y) : pctx.lineTo(p.x, p.y)));
+  pctx.closePath();
+  pctx.fill();
+  ctx.drawImage(patch, left, upper);
   // The lashes: a dark line of the skin's own hue where the lids meet, thicker in the middle.
   ctx.save();
   ctx.strokeStyle = `rgba(${Math.round(r * 0.22)}, ${Math.round(g * 0.18)}, ${Math.round(b * 0.16)}, ${alpha})`;
   ctx.lineCap = 'round';
-  ctx.lineWidth = Math.max(1, width * 0.05);
+  ctx.lineWidth = Math.max(1, width * 0.06);
   traceCurve(ctx, eye.line);
   ctx.stroke();
-  ctx.lineWidth = Math.max(1, width * 0.08);
+  ctx.lineWidth = Math.max(1, width * 0.1);
   traceCurve(ctx, eye.line.slice(2, -2));
   ctx.stroke();
   ctx.restore();

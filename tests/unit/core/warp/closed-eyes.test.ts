@@ -35,6 +35,8 @@ describe('closed eyes to paint a lid over', () => {
     expect(eyesOf({})).toEqual([]);
     expect(eyesOf({ eyesNarrow: 1 })).toEqual([]);
     expect(eyesOf({ eyesWide: 1, smile: 1 })).toEqual([]);
+    // 生气: narrowed, and pressed by the lowered brows.
+    expect(eyesOf({ browsKnit: 1, browsLower: 0.8, frown: 0.5, lipsPress: 0.4, eyesNarrow: 0.3 })).toEqual([]);
   });
 
   it('closing fades in: half closed is under MIN_CLOSURE, most of the way is over it', () => {
