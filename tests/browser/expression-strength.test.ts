@@ -4,8 +4,8 @@
 // - MediaPipe's blendshape score for the family (the mean of its left/right pair) rises by 0.25
 //   (issue #17) for a smile and an open mouth. A photo that already smiles (astronaut.png: 0.88)
 //   cannot rise by 0.25; there the smile must stay (≥ 0.85).
-// - Closed eyes rise by 0.2: measured 0.20–0.46 (2026-12-03; 0.08–0.19 before #17); the lowest are Grace Hopper behind
-//   her glasses and her grey low-quality copy.
+// - Closed eyes rise by 0.2: measured 0.20–0.46 (2026-12-03; 0.08–0.19 before #17); the lowest
+//   are Grace Hopper behind her glasses and her grey low-quality copy.
 // - Brows down and a sad mouth are asserted on the landmarks: MediaPipe's browDown and mouthFrown
 //   scores hardly follow the landmarks it finds itself (Grace Hopper's mouth corners 0.08 iris
 //   distances lower scores mouthFrown 0.00; every face stays under 0.05), so their blendshape
@@ -21,12 +21,12 @@ const MIN_SCORE_CHANGE: Partial<Record<string, number>> = { smile: 0.25, 'open m
 const ALREADY_SHOWN = 0.75;
 const KEEP_SCORE = 0.85;
 /**
- * Landmark movement per family, in iris-distance units (negative: down, narrower), about two thirds
- * of the smallest measured (inner brows −0.079, lids −0.063, corners −0.07) and over ten times the
- * landmarker's jitter between two identical stickers (< 0.003). Before #17 lids moved −0.035 and
- * corners −0.033 on the grey low-quality photo. The brows' bar guards against losing them, and was
- * met before #17 too: lowered further, they pull the landmarker's nose bridge down on Grace
- * Hopper's glasses past what expressions.test.ts allows.
+ * Landmark movement per family, in iris-distance units (negative: down, narrower), over ten times
+ * the landmarker's jitter between two identical stickers (< 0.003). Lids and corners: about two
+ * thirds of the smallest measured (−0.063, −0.07); before #17 they moved −0.035 and −0.033 on the
+ * grey low-quality photo. Inner brows: half the smallest measured (−0.079), a guard against losing
+ * them that was met before #17 too: lowered further, they pull the landmarker's nose bridge down on
+ * Grace Hopper's glasses past what expressions.test.ts allows.
  */
 const MIN_MOVE: Partial<Record<string, number>> = { 'brows down': -0.035, 'eyes closed': -0.045, 'sad mouth': -0.045 };
 
