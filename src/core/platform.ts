@@ -15,6 +15,7 @@ import type { StageName } from './stage-names.ts';
 import type { WarpMesh } from './warp/warp-mesh.ts';
 import type { Overlay } from './animation/motion-frames.ts';
 import type { MouthOpening } from './warp/mouth-opening.ts';
+import type { ClosedEye } from './warp/closed-eyes.ts';
 import type { FloatMask } from './image/float-mask.ts';
 import type { DiffusionRuntime } from './diffusion/redraw.ts';
 import type { RedrawEngineInfo, RedrawRequest } from './diffusion/redraw-status.ts';
@@ -74,6 +75,12 @@ export interface SlotFace {
   eyes: [Point, Point];
   /** The slot's box in sticker pixels. */
   box: Box;
+}
+
+/** What the warp leaves for painting: an opened mouth's inside, closed eyes' lids. */
+export interface WarpPaint {
+  mouth: MouthOpening | null;
+  eyes: ClosedEye[];
 }
 
 export interface DownloadProgress {
@@ -156,8 +163,8 @@ export interface Platform<Img, Surface> {
   detectFaces(image: Img): Promise<FaceLandmarks[]>;
   /** The segmenter's person confidence per photo pixel; loads its model on first use, throws when it cannot. */
   segmentPerson(image: Img): Promise<FloatMask>;
-  /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth. */
-  warp(image: Img, mesh: WarpMesh, mouth: MouthOpening | null): Promise<Img>;
+  /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth and closed lids. */
+  warp(image: Img, mesh: WarpMesh, paint: WarpPaint): Promise<Img>;
   /** Loads the caption faces `caption` needs, on its first need; reports those loaded so far (diagnostics). */
   captionFonts(caption: string): Promise<CaptionFontReport>;
   measureCaption: MeasureText;

@@ -22,6 +22,8 @@
 // shown as a ratio to the bare MediaPipe landmarker on the same photo (tests/bench/shown-ratio.ts);
 // and the browser's memory, PSS over its processes, opened and at a sticker's peak (browser-memory.ts);
 // and how much of a person cutout is not the person, on scenes made to tempt it (cutout-coverage.ts).
+// and how strongly each expression family reads on the fixture faces and harder copies of them
+// (blendshape and landmark changes, tests/browser/support/expression-strength.ts).
 //
 // BENCH_RUNS (default 7) sets the timed runs per photo, after one warm-up run; BENCH_DELEGATE
 // (cpu | gpu | auto, default cpu) the MediaPipe delegate.
@@ -44,6 +46,7 @@ import { firstVisitBench } from './first-visit.ts';
 import { shownRatioBench } from './shown-ratio.ts';
 import { browserMemoryBench } from './browser-memory.ts';
 import { cutoutCoverageBench } from './cutout-coverage.ts';
+import { measureExpressionStrength } from '../browser/support/expression-strength.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -165,6 +168,7 @@ const shown = await shownRatioBench(browser, server.url, RUNS);
 const memory = await browserMemoryBench(server.url);
 
 const cutout = await cutoutCoverageBench(browser, server.url);
+const expressionStrength = await measureExpressionStrength(browser, server.url);
 
 const gpu = await page.getByTestId('diagnostics').evaluate((el) => {
   const none = el.querySelector('[data-testid="gpu-none"]');
@@ -234,6 +238,10 @@ const report = {
   browserMemory: {
     note: 'PSS summed over every process of a Chromium launched for this alone (Linux /proc), in MB: one blank tab, the app opened and ready (its files fetched, no model started), the peak while a captioned sticker is made (sampled every 50 ms, from choosing the photo), and 2 s after it',
     ...memory,
+  },
+  expressionStrength: {
+    note: 'per face and words: the mean change of the family’s MediaPipe blendshapes (smile mouthSmile, open mouth jawOpen, brows down browDown, eyes closed eyeBlink, sad mouth mouthFrown; left/right mean) on the finished sticker against the same photo’s sticker without an expression (change), that sticker’s own score (neutral), and the family’s landmark measure in iris distances (moved: corner lift, mouth gap, inner brow height, lid aperture)',
+    faces: expressionStrength,
   },
   firstVisit: {
     note: 'a fresh profile through a counting proxy: MB on the wire when the form is ready, when the first sticker (开心大笑, Grace Hopper) is shown, and 15 s later (the service worker keeping the sticker files); the time from opening to the sticker, unshaped and on a 10 Mbit/s, 40 ms link shared by the page, its workers and the service worker',

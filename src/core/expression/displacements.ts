@@ -40,6 +40,8 @@ const CORNERS: Group = [...R.MOUTH_CORNERS_RIGHT, ...R.MOUTH_CORNERS_LEFT];
 const UPPER: Group = [...R.UPPER_LIP, ...R.UPPER_LIP_INNER];
 const LOWER: Group = [...R.LOWER_LIP, ...R.LOWER_LIP_INNER];
 const LIPS: Group = [...CORNERS, ...UPPER, ...LOWER];
+/** The middle column of both lips, outer edge to outer edge. */
+const LIP_MIDDLE: Group = [0, 11, 12, 13, 14, 15, 16, 17];
 
 /**
  * Moves the `anchors` by (dx, dy) and every other landmark by the same times a Gaussian of its
@@ -101,19 +103,25 @@ function lids(m: Moves, eye: Eye, up: number, low: number, fold: number): void {
 
 /** Closing: the iris is squeezed onto the line where the lids meet, so no triangle turns over. */
 function closeEye(m: Moves, eye: Eye, s: number): void {
-  const meet = 0.8;
-  lids(m, eye, meet * 0.95 * s, -(1 - meet) * 0.95 * s, 0.45);
+  const meet = 0.9;
+  lids(m, eye, meet * s, -(1 - meet) * s, 0.45);
   const upperMid = eye.upper[3] ?? 0;
   const lowerMid = eye.lower[3] ?? 0;
   const meetY = m.at(upperMid).y + meet * (m.at(lowerMid).y - m.at(upperMid).y);
-  for (const i of eye.iris) m.add(i, 0, s * 0.95 * (meetY - m.at(i).y));
+  for (const i of eye.iris) m.add(i, 0, s * (meetY - m.at(i).y));
 }
 
 /** How far brow motion carries into forehead and lids, in face units. */
 const BROW_SIGMA = 0.2;
 
-function brows(m: Moves, dy: number): void {
-  pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], BROW_SIGMA, 0, dy);
+/**
+ * Lowered brows carry less far: they would drag the nose bridge down with them (and the landmarker's
+ * nose with it) before they read as lowered.
+ */
+const LOWER_SIGMA = 0.17;
+
+function brows(m: Moves, dy: number, sigma = BROW_SIGMA): void {
+  pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], sigma, 0, dy);
 }
 
 const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
@@ -124,7 +132,13 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     pullCorners(m, ['left'], 0.06 * s, -0.14 * s);
   },
   frown(m, s) {
-    pullCorners(m, ['right', 'left'], -0.02 * s, 0.1 * s);
+    // Each corner is pulled down with the skin under it as one piece: a pull centred on the corner
+    // alone turned over the thin triangles beside that skin before the mouth read as turned down.
+    pullNear(m, [R.MOUTH_CORNER_RIGHT, R.BELOW_MOUTH_CORNER_RIGHT], CORNER_SIGMA, 0.03 * s, 0.26 * s);
+    pullNear(m, [R.MOUTH_CORNER_LEFT, R.BELOW_MOUTH_CORNER_LEFT], CORNER_SIGMA, -0.03 * s, 0.26 * s);
+    // The pulls drag the lips' middle down too: lifting it back (the chin pushing the lower lip up,
+    // AU17) turns the mouth down instead of sinking it.
+    pullNear(m, LIP_MIDDLE, 0.18, 0, -0.1 * s);
   },
   mouthOpen(m, s) {
     // The jaw drops: the lower lip fully, the skin below the mouth line more the lower it is, the
@@ -189,12 +203,12 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     brows(m, -0.17 * s);
   },
   browsLower(m, s) {
-    brows(m, 0.09 * s);
+    brows(m, 0.12 * s, LOWER_SIGMA);
   },
   browsKnit(m, s) {
-    pullNear(m, R.RIGHT_BROW_INNER, 0.14, 0.06 * s, 0.06 * s);
-    pullNear(m, R.LEFT_BROW_INNER, 0.14, -0.06 * s, 0.06 * s);
-    brows(m, 0.035 * s);
+    pullNear(m, R.RIGHT_BROW_INNER, 0.12, 0.06 * s, 0.06 * s);
+    pullNear(m, R.LEFT_BROW_INNER, 0.12, -0.06 * s, 0.06 * s);
+    brows(m, 0.05 * s, LOWER_SIGMA);
   },
   browsWorried(m, s) {
     pullNear(m, R.RIGHT_BROW_INNER, 0.14, 0.02 * s, -0.12 * s);

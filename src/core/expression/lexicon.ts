@@ -209,7 +209,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       en: ['sleepy', 'drowsy', 'zzz', 'yawn', 'yawning', 'good night', 'goodnight', 'nap', 'bedtime'],
     },
     description: 'A drowsy face with heavy eyelids almost shut, slack brows and the mouth hanging slightly open in a yawn.',
-    recipe: { eyesClosed: 0.8, browsWorried: 0.2, mouthOpen: 0.3 },
+    recipe: { eyesClosed: 0.9, browsWorried: 0.2, mouthOpen: 0.3 },
     motion: 'nod',
   },
   {

@@ -4,6 +4,9 @@
 
 export const MOUTH_CORNER_RIGHT = 61;
 export const MOUTH_CORNER_LEFT = 291;
+/** The skin just under each mouth corner, which a frown's muscle (AU15) pulls down with it. */
+export const BELOW_MOUTH_CORNER_RIGHT = 43;
+export const BELOW_MOUTH_CORNER_LEFT = 273;
 
 /** Each lip is four rings of landmarks from its outer edge to the mouth line (corners excluded). */
 export const UPPER_LIP_OUTER = [185, 40, 39, 37, 0, 267, 269, 270, 409] as const;

@@ -4,6 +4,7 @@ import type { Expression } from '../expression/action-units.ts';
 import { expressionDisplacements, openedLayout } from '../expression/displacements.ts';
 import { buildWarpMesh, targetPoint } from '../warp/warp-mesh.ts';
 import { mouthOpening } from '../warp/mouth-opening.ts';
+import { closedEyes } from '../warp/closed-eyes.ts';
 
 export interface WarpedFace<Img> {
   image: Img;
@@ -13,7 +14,7 @@ export interface WarpedFace<Img> {
   applied: number;
 }
 
-/** Moves the face into the expression: landmark displacements → fold-free mesh → warped photo. */
+/** Moves the face into the expression: landmark displacements → fold-free mesh → warped photo, mouth and lids painted. */
 export async function warpStage<Img, Surface>(
   platform: Platform<Img, Surface>,
   image: Img,
@@ -24,6 +25,6 @@ export async function warpStage<Img, Surface>(
 ): Promise<WarpedFace<Img>> {
   const moves = expressionDisplacements(face, expression.recipe, intensity);
   const mesh = buildWarpMesh(face, moves, size.width, size.height, openedLayout(face));
-  const warped = await platform.warp(image, mesh, mouthOpening(mesh));
+  const warped = await platform.warp(image, mesh, { mouth: mouthOpening(mesh), eyes: closedEyes(mesh) });
   return { image: warped, face: face.map((_, i) => targetPoint(mesh, i)), applied: mesh.scale };
 }

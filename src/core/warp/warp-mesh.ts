@@ -4,7 +4,7 @@
 
 import Delaunator from 'delaunator';
 import { mean, type Point } from '../geometry/point.ts';
-import { faceOval, type FaceLandmarks } from '../face/landmarks.ts';
+import { faceOval, interocularDistance, type FaceLandmarks } from '../face/landmarks.ts';
 import * as R from '../face/regions.ts';
 
 export interface WarpMesh {
@@ -25,8 +25,13 @@ const RING_SCALE = 1.7;
 const RING_POINTS = 24;
 /** A triangle may shrink (closing eyelids) but not below this share of its area, nor turn over. */
 const MIN_AREA_RATIO = 0.01;
-/** Slivers under this many square pixels cover no visible texture; their folds are ignored. */
-const MIN_CHECKED_AREA = 4;
+/**
+ * Slivers thinner than this share of the eye distance (across their longest side) cover no visible
+ * texture, and a fold of one overlaps the skin beside it by less than that: their folds are
+ * ignored. Under each mouth corner lies one 0.018 thick; a frown turns it over, which stopped
+ * 难过 at three quarters of its strength.
+ */
+const MIN_CHECKED_THICKNESS = 0.025;
 
 function ring(face: FaceLandmarks): Point[] {
   const oval = faceOval(face);
@@ -36,6 +41,11 @@ function ring(face: FaceLandmarks): Point[] {
     const a = (2 * Math.PI * i) / RING_POINTS;
     return { x: c.x + radius * Math.cos(a), y: c.y + radius * Math.sin(a) };
   });
+}
+
+function longestSide(v: Float32Array, a: number, b: number, c: number): number {
+  const side = (p: number, q: number) => Math.hypot((v[2 * p] ?? 0) - (v[2 * q] ?? 0), (v[2 * p + 1] ?? 0) - (v[2 * q + 1] ?? 0));
+  return Math.max(side(a, b), side(b, c), side(c, a));
 }
 
 function signedArea(v: Float32Array, a: number, b: number, c: number): number {
@@ -58,8 +68,11 @@ function spansOpening(a: number, b: number, c: number): boolean {
   return OPENINGS.some((set) => set.has(a) && set.has(b) && set.has(c));
 }
 
-/** True when every skin triangle keeps its orientation and at least MIN_AREA_RATIO of its area. */
-export function isFoldFree(source: Float32Array, target: Float32Array, triangles: Uint32Array): boolean {
+/**
+ * True when every skin triangle at least `minThickness` pixels thick keeps its orientation and at
+ * least MIN_AREA_RATIO of its area.
+ */
+export function isFoldFree(source: Float32Array, target: Float32Array, triangles: Uint32Array, minThickness = 0): boolean {
   for (let t = 0; t < triangles.length; t += 3) {
     const a = triangles[t] ?? 0;
     const b = triangles[t + 1] ?? 0;
@@ -67,7 +80,8 @@ export function isFoldFree(source: Float32Array, target: Float32Array, triangles
     if (spansOpening(a, b, c)) continue;
     const before = signedArea(source, a, b, c);
     const after = signedArea(target, a, b, c);
-    if (Math.abs(before) < MIN_CHECKED_AREA) continue;
+    // |signed area| is twice the area: over the longest side it is twice the thickness.
+    if (Math.abs(before) < 2 * minThickness * longestSide(source, a, b, c)) continue;
     if (after / before < MIN_AREA_RATIO) return false;
   }
   return true;
@@ -92,14 +106,15 @@ export function buildWarpMesh(face: FaceLandmarks, moves: readonly Point[], widt
   const fixed = ring(face);
   const source = new Float32Array([...face, ...fixed].flatMap((p) => [p.x, p.y]));
   const triangles = Uint32Array.from(new Delaunator([...layout, ...fixed].flatMap((p) => [p.x, p.y])).triangles);
+  const minThickness = MIN_CHECKED_THICKNESS * interocularDistance(face);
   let scale = 1;
   let target = displaced(source, moves, scale);
-  if (!isFoldFree(source, target, triangles)) {
+  if (!isFoldFree(source, target, triangles, minThickness)) {
     let lo = 0;
     let hi = 1;
     for (let step = 0; step < 10; step++) {
       const mid = (lo + hi) / 2;
-      if (isFoldFree(source, displaced(source, moves, mid), triangles)) lo = mid;
+      if (isFoldFree(source, displaced(source, moves, mid), triangles, minThickness)) lo = mid;
       else hi = mid;
     }
     scale = lo;

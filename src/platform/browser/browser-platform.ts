@@ -18,6 +18,7 @@ import { createPersonSegmenter, type LoadedSegmenter } from './vision/person-seg
 import { canSegmentInWorker, segmentInWorker } from './vision/segmenter-client.ts';
 import { loadModelBytes } from './models/model-store.ts';
 import { paintMouth } from './render/paint-mouth.ts';
+import { paintLids } from './render/paint-lids.ts';
 import { createCanvas2dWarper } from './warp/warp-canvas2d.ts';
 import { createWebGl2Warper, type Warper } from './warp/warp-webgl2.ts';
 import { createWebGpuWarper } from './warp/warp-webgpu.ts';
@@ -151,7 +152,7 @@ export function createBrowserPlatform(
         segmenter = undefined;
         throw error;
       }),
-    warp: async (image, mesh, mouth) => {
+    warp: async (image, mesh, { mouth, eyes }) => {
       const warped = await warpOnce(image, mesh).catch(async (error: unknown) => {
         // A GPU context can be lost under the worker (a driver reset, the GPU process busy with a
         // reload): a warper made afresh gets a new one. A failure that is not that fails again.
@@ -159,7 +160,8 @@ export function createBrowserPlatform(
         warper = undefined;
         return warpOnce(image, mesh);
       });
-      return mouth === null ? warped : paintMouth(warped, mouth);
+      const lidded = eyes.length === 0 ? warped : paintLids(warped, eyes);
+      return mouth === null ? lidded : paintMouth(lidded, mouth);
     },
     captionFonts: (caption) => fonts.forCaption(caption),
     measureCaption,

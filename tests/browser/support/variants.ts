@@ -1,5 +1,5 @@
-// Photo variants made in the test from the shared fixtures (rotate + EXIF, upscale, composite), by
-// the browser's own canvas, so no image library is needed in Node.
+// Photo variants made in the test from the shared fixtures (rotate + EXIF, upscale, composite, grey,
+// low quality, glasses drawn on), by the browser's own canvas, so no image library is needed in Node.
 
 import type { Page } from 'playwright-core';
 import type { UploadFile } from './fixtures.ts';
@@ -14,15 +14,15 @@ function fromEncoded(encoded: Encoded, name: string): UploadFile {
   return { name, mimeType: encoded.type, buffer: Buffer.from(encoded.base64, 'base64') };
 }
 
-/** Runs in the page: decode the inputs, draw them as `script` says, encode as `type`. */
+/** Runs in the page: decode the inputs, draw them as `script` (an async function body) says, encode as `type`. */
 async function drawInPage(page: Page, inputs: Encoded[], script: string, type: string): Promise<Encoded> {
   return page.evaluate(
     async ([inputs, script, type]) => {
       const bitmaps = await Promise.all(
         inputs.map(async (i) => createImageBitmap(new Blob([Uint8Array.from(atob(i.base64), (c) => c.charCodeAt(0))], { type: i.type }))),
       );
-      const draw = new Function('bitmaps', script) as (b: ImageBitmap[]) => OffscreenCanvas;
-      const blob = await draw(bitmaps).convertToBlob({ type, quality: 0.92 });
+      const AsyncFunction = (async () => undefined).constructor as new (arg: string, body: string) => (b: ImageBitmap[]) => Promise<OffscreenCanvas>;
+      const blob = await (await new AsyncFunction('bitmaps', script)(bitmaps)).convertToBlob({ type, quality: 0.92 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -197,4 +197,60 @@ export async function cropped(page: Page, photo: UploadFile, box: { x: number; y
     'image/png',
   );
   return fromEncoded(crop, `cropped-${photo.name}.png`);
+}
+
+/** The photo in shades of grey: an old or black-and-white print. */
+export async function greyed(page: Page, photo: UploadFile): Promise<UploadFile> {
+  const grey = await drawInPage(
+    page,
+    [toEncoded(photo)],
+    `const [b] = bitmaps; const c = new OffscreenCanvas(b.width, b.height); const x = c.getContext('2d');
+     x.filter = 'grayscale(1)'; x.drawImage(b, 0, 0); return c;`,
+    'image/png',
+  );
+  return fromEncoded(grey, `grey-${photo.name.replace(/\.\w+$/u, '')}.png`);
+}
+
+/**
+ * What a photo forwarded through chat apps a few times looks like: shrunk to `side` px, saved as a
+ * JPEG at quality 0.3 (blocks, smeared detail), then enlarged back to its own size.
+ */
+export async function lowQuality(page: Page, photo: UploadFile, side = 256): Promise<UploadFile> {
+  const poor = await drawInPage(
+    page,
+    [toEncoded(photo)],
+    `const [b] = bitmaps; const k = ${side} / Math.max(b.width, b.height);
+     const small = new OffscreenCanvas(Math.round(b.width * k), Math.round(b.height * k));
+     small.getContext('2d').drawImage(b, 0, 0, small.width, small.height);
+     const jpeg = await createImageBitmap(await small.convertToBlob({ type: 'image/jpeg', quality: 0.3 }));
+     const c = new OffscreenCanvas(b.width, b.height); c.getContext('2d').drawImage(jpeg, 0, 0, b.width, b.height); return c;`,
+    'image/png',
+  );
+  return fromEncoded(poor, `low-quality-${photo.name.replace(/\.\w+$/u, '')}.png`);
+}
+
+/**
+ * Dark, thick-rimmed glasses drawn on the face at its iris centres (`rightIris`, `leftIris`, in
+ * pixels, from a landmarker run on the photo): lenses wide enough that the rims' tops run along the
+ * brows, as on grace_hopper.jpg, a bridge and the arms towards the ears.
+ */
+export async function withGlasses(page: Page, photo: UploadFile, rightIris: { x: number; y: number }, leftIris: { x: number; y: number }): Promise<UploadFile> {
+  const drawn = await drawInPage(
+    page,
+    [toEncoded(photo)],
+    `const [b] = bitmaps; const c = new OffscreenCanvas(b.width, b.height); const x = c.getContext('2d');
+     x.drawImage(b, 0, 0);
+     const r = ${JSON.stringify(rightIris)}, l = ${JSON.stringify(leftIris)};
+     const iod = Math.hypot(l.x - r.x, l.y - r.y);
+     x.translate((r.x + l.x) / 2, (r.y + l.y) / 2); x.rotate(Math.atan2(l.y - r.y, l.x - r.x));
+     x.strokeStyle = '#161412'; x.lineWidth = 0.07 * iod; x.lineJoin = 'round';
+     for (const side of [-1, 1]) {
+       x.beginPath(); x.roundRect(side * iod / 2 - 0.42 * iod, -0.3 * iod, 0.84 * iod, 0.56 * iod, 0.16 * iod); x.stroke();
+       x.beginPath(); x.moveTo(side * 0.92 * iod, -0.2 * iod); x.lineTo(side * 1.15 * iod, -0.16 * iod); x.stroke();
+     }
+     x.beginPath(); x.moveTo(-0.08 * iod, -0.12 * iod); x.quadraticCurveTo(0, -0.18 * iod, 0.08 * iod, -0.12 * iod); x.stroke();
+     return c;`,
+    'image/png',
+  );
+  return fromEncoded(drawn, `glasses-${photo.name.replace(/\.\w+$/u, '')}.png`);
 }

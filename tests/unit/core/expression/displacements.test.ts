@@ -23,10 +23,12 @@ describe('action units move the right landmarks the right way (image y points do
     expect(d[R.MOUTH_CORNER_LEFT]!.x).toBeGreaterThan(0);
   });
 
-  it('frown lowers the corners', () => {
+  it('frown lowers the corners, and relative to the lips’ middle, which it holds up', () => {
     const d = moved('frown');
-    expect(d[R.MOUTH_CORNER_RIGHT]!.y).toBeGreaterThan(0.05 * iod);
-    expect(d[R.MOUTH_CORNER_LEFT]!.y).toBeGreaterThan(0.05 * iod);
+    expect(d[R.MOUTH_CORNER_RIGHT]!.y).toBeGreaterThan(0.15 * iod);
+    expect(d[R.MOUTH_CORNER_LEFT]!.y).toBeGreaterThan(0.15 * iod);
+    expect(d[R.MOUTH_CORNER_RIGHT]!.y - d[13]!.y).toBeGreaterThan(0.15 * iod);
+    expect(d[R.MOUTH_CORNER_LEFT]!.y - d[14]!.y).toBeGreaterThan(0.15 * iod);
   });
 
   it('mouthOpen drops the lower lip and chin and opens a paintable mouth', () => {

@@ -40,6 +40,16 @@ describe('warp mesh', () => {
     expect(isFoldFree(source, new Float32Array([0, 0, 10, 0, 0, 0.05]), triangles)).toBe(false);
   });
 
+  it('slivers thinner than the given thickness may fold: they cover no visible texture', () => {
+    // 20 px long, 1 px thick; its apex pushed 2 px through its base.
+    const source = new Float32Array([0, 0, 20, 0, 10, 1]);
+    const target = new Float32Array([0, 0, 20, 0, 10, -1]);
+    const triangles = new Uint32Array([0, 1, 2]);
+    expect(isFoldFree(source, target, triangles)).toBe(false);
+    expect(isFoldFree(source, target, triangles, 1.5)).toBe(true);
+    expect(isFoldFree(source, target, triangles, 0.5)).toBe(false);
+  });
+
   it('a closed mouth needs no painting', () => {
     const mesh = buildWarpMesh(REAL_FACE, still, REAL_SIZE.width, REAL_SIZE.height);
     expect(mouthOpening(mesh)).toBeNull();

@@ -1,0 +1,57 @@
+// Every expression family must read on every face, measured on the finished sticker against the
+// same photo's sticker with no expression, on the fixture faces and on harder photos made from them
+// (glasses, grey, low quality; tests/browser/support/expression-strength.ts):
+// - MediaPipe's blendshape score for the family (the mean of its left/right pair) rises by 0.25
+//   (issue #17) for a smile and an open mouth. A photo that already smiles (astronaut.png: 0.88)
+//   cannot rise by 0.25; there the smile must stay (≥ 0.85).
+// - Closed eyes rise by 0.2: measured 0.20–0.46 (2026-12-03; 0.08–0.19 before #17); the lowest
+//   are Grace Hopper behind her glasses and her grey low-quality copy.
+// - Brows down and a sad mouth are asserted on the landmarks: MediaPipe's browDown and mouthFrown
+//   scores hardly follow the landmarks it finds itself (Grace Hopper's mouth corners 0.08 iris
+//   distances lower scores mouthFrown 0.00; every face stays under 0.05), so their blendshape
+//   changes are reported (npm run bench), not asserted.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSession } from './support/session.ts';
+import { FAMILIES, measureExpressionStrength, type FaceStrength } from './support/expression-strength.ts';
+
+/** Blendshape rise per family. */
+const MIN_SCORE_CHANGE: Partial<Record<string, number>> = { smile: 0.25, 'open mouth': 0.25, 'eyes closed': 0.2 };
+/** A score above this leaves no room for MIN_SCORE_CHANGE: the expression must keep it above KEEP_SCORE instead. */
+const ALREADY_SHOWN = 0.75;
+const KEEP_SCORE = 0.85;
+/**
+ * Landmark movement per family, in iris-distance units (negative: down, narrower), over ten times
+ * the landmarker's jitter between two identical stickers (< 0.003). Lids and corners: about two
+ * thirds of the smallest measured (−0.063, −0.07); before #17 they moved −0.035 and −0.033 on the
+ * grey low-quality photo. Inner brows: half the smallest measured (−0.079), a guard against losing
+ * them that was met before #17 too: lowered further, they pull the landmarker's nose bridge down on
+ * Grace Hopper's glasses past what expressions.test.ts allows.
+ */
+const MIN_MOVE: Partial<Record<string, number>> = { 'brows down': -0.035, 'eyes closed': -0.045, 'sad mouth': -0.045 };
+
+const session = useSession();
+let results: FaceStrength[];
+
+beforeAll(async () => {
+  results = await measureExpressionStrength(session.browser, session.server.url, 'test-results/expression-strength');
+  console.table(Object.fromEntries(results.map((r) => [r.face, r.change])));
+  console.table(Object.fromEntries(results.map((r) => [`${r.face} (no expression)`, r.neutral])));
+  console.table(Object.fromEntries(results.map((r) => [`${r.face} (landmarks)`, r.moved])));
+}, 600_000);
+
+describe('every expression family reads on every face', () => {
+  for (const { family, words } of FAMILIES) {
+    it(`${family} (${words})`, () => {
+      const minChange = MIN_SCORE_CHANGE[family];
+      const minMove = MIN_MOVE[family];
+      for (const r of results) {
+        const before = r.neutral[words]!;
+        const change = r.change[words]!;
+        if (minChange !== undefined && before > ALREADY_SHOWN) expect.soft(before + change, `${r.face}: ${words} score`).toBeGreaterThanOrEqual(KEEP_SCORE);
+        else if (minChange !== undefined) expect.soft(change, `${r.face}: ${words} score change`).toBeGreaterThanOrEqual(minChange);
+        if (minMove !== undefined) expect.soft(r.moved[words], `${r.face}: ${words} landmarks`).toBeLessThanOrEqual(minMove);
+      }
+    });
+  }
+});
