@@ -25,7 +25,8 @@ const zh = {
   confidence: (level: ConfidenceLevel) => `把握 ${{ high: '高', medium: '中', low: '低' }[level]}`,
   meaningUnderstood: 'AI 理解为：',
   similarity: (s: number) => `（相似度 ${s.toFixed(2)}）`,
-  encoderOffer: (mb: number) => `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
+  encoderOffer: (mb: number, chinese: boolean) =>
+    chinese ? `用 AI 理解任意中文（下载中文模型 ${mb} MB，只需一次，之后可离线使用）` : `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
   encoderLoading: (pct: number) => `正在准备 AI 文字理解：${pct}% `,
   downloadRate: (mbPerSecond: string, secondsLeft: number | null) =>
     `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `，还需约 ${Math.ceil(secondsLeft)} 秒` : `，还需约 ${Math.ceil(secondsLeft / 60)} 分钟`}`,
@@ -195,7 +196,10 @@ const en: Dict = {
   confidence: (level) => `confidence ${level}`,
   meaningUnderstood: 'AI understood:',
   similarity: (s) => ` (similarity ${s.toFixed(2)})`,
-  encoderOffer: (mb) => `Let AI understand any words (one ${mb} MB download, then works offline)`,
+  encoderOffer: (mb, chinese) =>
+    chinese
+      ? `Let AI understand any Chinese words (one ${mb} MB download of a Chinese model, then works offline)`
+      : `Let AI understand any words (one ${mb} MB download, then works offline)`,
   encoderLoading: (pct) => `Preparing AI text understanding: ${pct}% `,
   downloadRate: (mbPerSecond, secondsLeft) =>
     `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `, about ${Math.ceil(secondsLeft)} s left` : `, about ${Math.ceil(secondsLeft / 60)} min left`}`,
