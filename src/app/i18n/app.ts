@@ -121,6 +121,11 @@ const zh = {
     'clip-tokenizer-config': 'AI 文字理解：分词设置',
     'clip-text-q8': 'AI 文字理解：CLIP 文本编码器',
     'clip-text-fixture': 'AI 文字理解：测试用小编码器',
+    'chinese-clip-vocab': 'AI 中文理解：词表',
+    'chinese-clip-tokenizer': 'AI 中文理解：分词表',
+    'chinese-clip-tokenizer-config': 'AI 中文理解：分词设置',
+    'chinese-clip-q8': 'AI 中文理解：Chinese-CLIP 模型',
+    'chinese-clip-fixture': 'AI 中文理解：测试用小模型',
   } as Record<string, string>,
   storageFull: (neededMb: string, freeMb: string) =>
     `本机存储空间不足：模型还需要约 ${neededMb} MB，浏览器只剩约 ${freeMb} MB 可用。请在下方「已下载的模型」里删除用不到的模型，或清理手机/电脑的存储空间后再试。`,
@@ -297,6 +302,11 @@ const en: Dict = {
     'clip-tokenizer-config': 'AI text understanding: tokenizer settings',
     'clip-text-q8': 'AI text understanding: CLIP text encoder',
     'clip-text-fixture': 'AI text understanding: small test encoder',
+    'chinese-clip-vocab': 'AI Chinese understanding: vocabulary',
+    'chinese-clip-tokenizer': 'AI Chinese understanding: tokenizer',
+    'chinese-clip-tokenizer-config': 'AI Chinese understanding: tokenizer settings',
+    'chinese-clip-q8': 'AI Chinese understanding: Chinese-CLIP model',
+    'chinese-clip-fixture': 'AI Chinese understanding: small test model',
   },
   storageFull: (neededMb, freeMb) =>
     `Not enough storage: the model still needs about ${neededMb} MB and the browser has only about ${freeMb} MB left. Delete models you do not need under “Downloaded models” below, or free up space on the device, then try again.`,
