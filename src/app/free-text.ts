@@ -3,7 +3,7 @@
 // status and download progress, and the ranking for the words the lexicon did not know, asked for
 // after a pause in typing and kept only while the words are still the same.
 
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { ErrorInfo } from '../core/errors.ts';
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById } from '../core/expression/understand.ts';
@@ -47,17 +47,18 @@ export function createFreeText(location: Location, query: Accessor<string | null
     workers.set(id, known);
     return known;
   };
-  const [current, setCurrent] = createSignal<TextEncoderId>(pinned ?? 'clip-vit-b32');
+  /** The encoder for the latest words; kept while there are none. */
+  const current = createMemo<TextEncoderId>((last) => {
+    const text = query();
+    return text === null ? last : (pinned ?? textEncoderFor(text));
+  }, pinned ?? 'clip-vit-b32');
   const active = () => workerFor(current());
   const encoder = () => active().status();
   const progress = () => active().progress();
   const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
   const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
   createEffect(() => {
-    const text = query();
-    if (text === null) return;
-    setCurrent(pinned ?? textEncoderFor(text));
-    active().worker.start();
+    if (query() !== null) active().worker.start();
   });
 
   createEffect(() => {
