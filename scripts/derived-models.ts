@@ -3,6 +3,7 @@
 // the published file), the app loads the published file itself (ModelEntry.derivedFrom).
 
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { TOKENIZER_DERIVATIONS } from '../src/platform/transformers/bert-tokenizer-files.ts';
 
 /**
  * face_landmarker.task without face_blendshapes.tflite (0.96 of its 3.76 MB): the app asks for
@@ -23,6 +24,7 @@ function withoutBlendshapes(task: Uint8Array): Uint8Array {
 
 const DERIVATIONS: Record<string, (original: Uint8Array) => Uint8Array> = {
   'face-landmarker-lean': withoutBlendshapes,
+  ...TOKENIZER_DERIVATIONS,
 };
 
 export function deriveModel(id: string, original: Uint8Array): Uint8Array {

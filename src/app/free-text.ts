@@ -1,13 +1,15 @@
-// Free text by meaning, as UI state: the text-encoder worker's status and download progress, and
-// the ranking for the words the lexicon did not know, asked for after a pause in typing and kept
-// only while the words are still the same.
+// Free text by meaning, as UI state: the text encoder for the words' language (Chinese-CLIP for
+// text with Han characters, CLIP ViT-B/32 otherwise, unless `?encoder=` pins one), its worker's
+// status and download progress, and the ranking for the words the lexicon did not know, asked for
+// after a pause in typing and kept only while the words are still the same.
 
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { ErrorInfo } from '../core/errors.ts';
 import type { Expression } from '../core/expression/action-units.ts';
 import { expressionById } from '../core/expression/understand.ts';
+import { TEXT_ENCODERS, textEncoderFor, type TextEncoderId } from '../core/models/text-encoders.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
-import { RankFailedError, TextUnderstanding } from '../engine/text-understanding.ts';
+import { RankFailedError, TextUnderstanding, textEncoderFromUrl } from '../engine/text-understanding.ts';
 import type { DownloadRateInfo, Meaning } from './components/ExpressionPicker.tsx';
 import { askToKeepStorage } from './model-cache.ts';
 
@@ -24,20 +26,45 @@ export interface FreeText {
   dispose(): void;
 }
 
+interface EncoderWorker {
+  worker: TextUnderstanding;
+  status: Accessor<TextEncoderStatus>;
+  progress: Accessor<DownloadRateInfo>;
+}
+
+function encoderWorker(location: Location, id: TextEncoderId): EncoderWorker {
+  const [status, setStatus] = createSignal<TextEncoderStatus>({ status: 'loading' });
+  const [progress, setProgress] = createSignal<DownloadRateInfo>({ loaded: 0, total: 0, bytesPerSecond: null, secondsLeft: null });
+  return { worker: new TextUnderstanding(location, id, { onStatus: setStatus, onDownload: setProgress }), status, progress };
+}
+
 /** `query`: the words for the encoder (the lexicon missed them), or null. */
 export function createFreeText(location: Location, query: Accessor<string | null>): FreeText {
-  const [encoder, setEncoder] = createSignal<TextEncoderStatus>({ status: 'loading' });
-  const [progress, setProgress] = createSignal<DownloadRateInfo>({ loaded: 0, total: 0, bytesPerSecond: null, secondsLeft: null });
+  const pinned = textEncoderFromUrl(location.search);
+  const workers = new Map<TextEncoderId, EncoderWorker>();
+  const workerFor = (id: TextEncoderId): EncoderWorker => {
+    const known = workers.get(id) ?? encoderWorker(location, id);
+    workers.set(id, known);
+    return known;
+  };
+  /** The encoder for the latest words; kept while there are none. */
+  const current = createMemo<TextEncoderId>((last) => {
+    const text = query();
+    return text === null ? last : (pinned ?? textEncoderFor(text));
+  }, pinned ?? 'clip-vit-b32');
+  const active = () => workerFor(current());
+  const encoder = () => active().status();
+  const progress = () => active().progress();
   const [ranked, setRanked] = createSignal<{ text: string; ranking: { expression: Expression; similarity: number }[]; ms: number } | null>(null);
   const [rankError, setRankError] = createSignal<{ text: string; error: ErrorInfo } | null>(null);
-  const worker = new TextUnderstanding(location, { onStatus: setEncoder, onDownload: setProgress });
   createEffect(() => {
-    if (query() !== null) worker.start();
+    if (query() !== null) active().worker.start();
   });
 
   createEffect(() => {
     const text = query();
     if (text === null || encoder().status !== 'ready' || ranked()?.text === text) return;
+    const { worker } = active();
     const timer = setTimeout(() => {
       worker.rank(text).then(
         (r) => {
@@ -56,7 +83,9 @@ export function createFreeText(location: Location, query: Accessor<string | null
 
   const meaning = (): Meaning => {
     const status = encoder();
-    if (status.status === 'needs-download') return { kind: 'needs-download', bytes: status.bytes };
+    if (status.status === 'needs-download') {
+      return { kind: 'needs-download', bytes: status.bytes, chinese: TEXT_ENCODERS[current()].config.model_type === 'chinese_clip' };
+    }
     if (status.status === 'loading') {
       const { loaded, total, bytesPerSecond, secondsLeft } = progress();
       return { kind: 'loading', loaded, total, bytesPerSecond, secondsLeft };
@@ -75,8 +104,10 @@ export function createFreeText(location: Location, query: Accessor<string | null
       setRankError(null);
       // The user's go for a download of tens of MB: ask the browser to keep what it stores.
       void askToKeepStorage();
-      worker.load();
+      active().worker.load();
     },
-    dispose: () => worker.dispose(),
+    dispose() {
+      for (const { worker } of workers.values()) worker.dispose();
+    },
   };
 }

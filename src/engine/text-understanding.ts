@@ -1,4 +1,4 @@
-// Free-text understanding for the UI: the text-encoder worker behind a small promise API. The
+// Free-text understanding for the UI: one text encoder's worker behind a small promise API. The
 // worker starts when free text first needs it, not as the page opens (it brings onnxruntime-web);
 // a cached or bundled encoder then loads by itself, one that would download asks first through its
 // 'needs-download' status. A crashed worker fails its open requests and is
@@ -31,9 +31,10 @@ export interface TextUnderstandingEvents {
   onDownload: (progress: Omit<DownloadProgress, 'model'>) => void;
 }
 
-export function textEncoderFromUrl(search: string): TextEncoderId {
+/** The encoder `?encoder=` pins for all text (tests, comparisons), or null: chosen by the text's language. */
+export function textEncoderFromUrl(search: string): TextEncoderId | null {
   const value = new URLSearchParams(search).get('encoder');
-  return isTextEncoderId(value) ? value : 'clip-vit-b32';
+  return isTextEncoderId(value) ? value : null;
 }
 
 export class TextUnderstanding {
@@ -44,6 +45,7 @@ export class TextUnderstanding {
 
   constructor(
     private readonly location: Location,
+    private readonly encoder: TextEncoderId,
     private readonly events: TextUnderstandingEvents,
   ) {}
 
@@ -87,7 +89,7 @@ export class TextUnderstanding {
     this.files.clear();
     const assetBase = new URL(import.meta.env.BASE_URL, this.location.href).href;
     const { textDevice, singleThreadWasm } = runtimeChoices(this.location.search, navigator.userAgent);
-    const options = { assetBase, encoder: textEncoderFromUrl(this.location.search), device: textDevice, singleThreadWasm };
+    const options = { assetBase, encoder: this.encoder, device: textDevice, singleThreadWasm };
     worker.postMessage({ type: 'init', options } satisfies TextCommand);
     return worker;
   }

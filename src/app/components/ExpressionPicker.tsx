@@ -17,7 +17,7 @@ export interface DownloadRateInfo {
 
 /** Where understanding free text by meaning stands, for words understood only by a guess. */
 export type Meaning =
-  | { kind: 'needs-download'; bytes: number }
+  | { kind: 'needs-download'; bytes: number; /** The offer is Chinese-CLIP, for text with Han characters. */ chinese: boolean }
   | ({ kind: 'loading' } & DownloadRateInfo)
   | { kind: 'thinking' }
   | { kind: 'ranked'; ranking: { expression: Expression; similarity: number }[]; ms: number }
@@ -75,7 +75,7 @@ function EncoderState(props: { meaning: Meaning; onLoad: () => void }) {
           {(m) => (
             <>
               <button type="button" class="button ghost" data-testid="text-encoder-download" disabled={!online()} onClick={() => props.onLoad()}>
-                {t().encoderOffer(Math.ceil(m().bytes / MB))}
+                {t().encoderOffer(Math.ceil(m().bytes / MB), m().chinese)}
               </button>
               <NeedsNetwork feature="encoderDownload" />
             </>

@@ -25,7 +25,8 @@ const zh = {
   confidence: (level: ConfidenceLevel) => `把握 ${{ high: '高', medium: '中', low: '低' }[level]}`,
   meaningUnderstood: 'AI 理解为：',
   similarity: (s: number) => `（相似度 ${s.toFixed(2)}）`,
-  encoderOffer: (mb: number) => `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
+  encoderOffer: (mb: number, chinese: boolean) =>
+    chinese ? `用 AI 理解任意中文（下载中文模型 ${mb} MB，只需一次，之后可离线使用）` : `用 AI 理解任意文字（下载 ${mb} MB，只需一次，之后可离线使用）`,
   encoderLoading: (pct: number) => `正在准备 AI 文字理解：${pct}% `,
   downloadRate: (mbPerSecond: string, secondsLeft: number | null) =>
     `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `，还需约 ${Math.ceil(secondsLeft)} 秒` : `，还需约 ${Math.ceil(secondsLeft / 60)} 分钟`}`,
@@ -120,6 +121,11 @@ const zh = {
     'clip-tokenizer-config': 'AI 文字理解：分词设置',
     'clip-text-q8': 'AI 文字理解：CLIP 文本编码器',
     'clip-text-fixture': 'AI 文字理解：测试用小编码器',
+    'chinese-clip-vocab': 'AI 中文理解：词表',
+    'chinese-clip-tokenizer': 'AI 中文理解：分词表',
+    'chinese-clip-tokenizer-config': 'AI 中文理解：分词设置',
+    'chinese-clip-q8': 'AI 中文理解：Chinese-CLIP 模型',
+    'chinese-clip-fixture': 'AI 中文理解：测试用小模型',
   } as Record<string, string>,
   storageFull: (neededMb: string, freeMb: string) =>
     `本机存储空间不足：模型还需要约 ${neededMb} MB，浏览器只剩约 ${freeMb} MB 可用。请在下方「已下载的模型」里删除用不到的模型，或清理手机/电脑的存储空间后再试。`,
@@ -195,7 +201,10 @@ const en: Dict = {
   confidence: (level) => `confidence ${level}`,
   meaningUnderstood: 'AI understood:',
   similarity: (s) => ` (similarity ${s.toFixed(2)})`,
-  encoderOffer: (mb) => `Let AI understand any words (one ${mb} MB download, then works offline)`,
+  encoderOffer: (mb, chinese) =>
+    chinese
+      ? `Let AI understand any Chinese words (one ${mb} MB download of a Chinese model, then works offline)`
+      : `Let AI understand any words (one ${mb} MB download, then works offline)`,
   encoderLoading: (pct) => `Preparing AI text understanding: ${pct}% `,
   downloadRate: (mbPerSecond, secondsLeft) =>
     `${mbPerSecond} MB/s${secondsLeft === null ? '' : secondsLeft < 60 ? `, about ${Math.ceil(secondsLeft)} s left` : `, about ${Math.ceil(secondsLeft / 60)} min left`}`,
@@ -293,6 +302,11 @@ const en: Dict = {
     'clip-tokenizer-config': 'AI text understanding: tokenizer settings',
     'clip-text-q8': 'AI text understanding: CLIP text encoder',
     'clip-text-fixture': 'AI text understanding: small test encoder',
+    'chinese-clip-vocab': 'AI Chinese understanding: vocabulary',
+    'chinese-clip-tokenizer': 'AI Chinese understanding: tokenizer',
+    'chinese-clip-tokenizer-config': 'AI Chinese understanding: tokenizer settings',
+    'chinese-clip-q8': 'AI Chinese understanding: Chinese-CLIP model',
+    'chinese-clip-fixture': 'AI Chinese understanding: small test model',
   },
   storageFull: (neededMb, freeMb) =>
     `Not enough storage: the model still needs about ${neededMb} MB and the browser has only about ${freeMb} MB left. Delete models you do not need under “Downloaded models” below, or free up space on the device, then try again.`,

@@ -1,13 +1,16 @@
-// A CLIP text encoder through transformers.js, fed only bytes the model store has checked against
-// the manifest: transformers.js reads its model folder from a custom cache holding exactly those
-// files, may fetch nothing remote, and runs onnxruntime-web's wasm from the app's own origin.
+// A CLIP text encoder (CLIP's text tower, or Chinese-CLIP's two-tower graph) through
+// transformers.js, fed only bytes the model store has checked against the manifest: transformers.js
+// reads its model folder from a custom cache holding exactly those files, may fetch nothing remote,
+// and runs onnxruntime-web's wasm from the app's own origin.
 
 import { AutoTokenizer, CLIPTextModelWithProjection, PretrainedConfig, env, type Tensor } from '@huggingface/transformers';
+import { derivedIfOriginal } from '../../transformers/bert-tokenizer-files.ts';
 import { modelEntry } from '../../../core/models/manifest.ts';
 import type { TextEncoderSpec } from '../../../core/models/text-encoders.ts';
 import type { DownloadProgress } from '../../../core/platform.ts';
 import { loadModelBytes } from '../models/model-store.ts';
 import { serveVerifiedFiles } from '../../transformers/verified-files.ts';
+import { loadChineseClipText, type TextTower } from './chinese-clip-text.ts';
 
 export type TextDevice = 'webgpu' | 'wasm';
 
@@ -26,9 +29,19 @@ export async function loadTextEncoderFiles(
 ): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const [path, id] of Object.entries(spec.files)) {
-    files.set(path, new Uint8Array(await loadModelBytes(modelEntry(id), assetBase, onProgress)));
+    const entry = modelEntry(id);
+    files.set(path, derivedIfOriginal(entry, new Uint8Array(await loadModelBytes(entry, assetBase, onProgress))));
   }
   return files;
+}
+
+async function loadTextTower(spec: TextEncoderSpec, device: TextDevice | 'cpu'): Promise<TextTower> {
+  if (spec.config.model_type === 'chinese_clip') return loadChineseClipText({ ...spec, config: spec.config }, device);
+  const model = await CLIPTextModelWithProjection.from_pretrained(spec.id, { config: new PretrainedConfig(spec.config), device, dtype: spec.dtype });
+  return {
+    run: async (inputs) => ((await model(inputs)) as { text_embeds: Tensor }).text_embeds,
+    dispose: () => model.dispose(),
+  };
 }
 
 function rows(tensor: Tensor): Float32Array[] {
@@ -49,16 +62,16 @@ export async function createTextEncoder<D extends TextDevice | 'cpu'>(
   const wasm = env.backends.onnx.wasm;
   if (options.singleThreadWasm === true && wasm !== undefined) wasm.numThreads = 1;
   const tokenizer = await AutoTokenizer.from_pretrained(spec.id);
-  const model = await CLIPTextModelWithProjection.from_pretrained(spec.id, { config: new PretrainedConfig(spec.config), device, dtype: spec.dtype });
+  const tower = await loadTextTower(spec, device);
   return {
     device,
     async embed(texts) {
-      const inputs = tokenizer([...texts], { padding: true, truncation: true });
-      const { text_embeds } = (await model(inputs)) as { text_embeds: Tensor };
-      return rows(text_embeds);
+      // All texts in one call: Chinese-CLIP pays for its image tower once per call.
+      const inputs = tokenizer([...texts], { padding: true, truncation: true }) as Record<string, Tensor>;
+      return rows(await tower.run(inputs));
     },
     async dispose() {
-      await model.dispose();
+      await tower.dispose();
     },
   };
 }
