@@ -109,11 +109,30 @@ export async function outcome(page: EnginePage, previousSrc: string | null, time
   ).catch(whereTheJobStood(page)) as Promise<Outcome>;
 }
 
+/**
+ * Waits until 生成 has stayed in one place for three polls. A chosen photo's preview, a refusal or the
+ * words' understanding can still be moving the form, and WebKit's driver clicks where the button was
+ * when it measured it: on a loaded machine that click once landed beside the moved button. Gives up
+ * waiting after 5 s (the click's own check then says what happened).
+ */
+async function buttonAtRest(page: EnginePage): Promise<void> {
+  let last = '';
+  let still = 0;
+  const end = Date.now() + 5_000;
+  while (still < 3 && Date.now() < end) {
+    const rect = await page.run((sel) => JSON.stringify(document.querySelector(sel)?.getBoundingClientRect()), testId('generate-button'));
+    still = rect === last ? still + 1 : 0;
+    last = rect;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function makeSticker(page: EnginePage, photo: string | null, words: { prompt?: string; caption?: string } = {}): Promise<Outcome> {
   const before = await resultSrc(page);
   if (photo !== null) await page.upload(testId('photo-input'), photo);
   if (words.prompt !== undefined) await fill(page, 'prompt-input', words.prompt);
   if (words.caption !== undefined) await fill(page, 'caption-input', words.caption);
+  await buttonAtRest(page);
   await page.click(testId('generate-button'));
   // A click that started no job would otherwise look like a job that never ends.
   await waitFor(
