@@ -6,7 +6,7 @@
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { ErrorInfo } from '../core/errors.ts';
 import type { Expression } from '../core/expression/action-units.ts';
-import { expressionById } from '../core/expression/understand.ts';
+import { expressionById } from '../core/expression/expression-by-id.ts';
 import { TEXT_ENCODERS, textEncoderFor, type TextEncoderId } from '../core/models/text-encoders.ts';
 import type { TextEncoderStatus } from '../core/text-protocol.ts';
 import { RankFailedError, TextUnderstanding, textEncoderFromUrl } from '../engine/text-understanding.ts';

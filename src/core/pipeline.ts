@@ -19,7 +19,7 @@ import { LAYOUTS } from './sticker-layout.ts';
 import { scalePlan } from './scale-plan.ts';
 import { marksOf } from './expression/marks.ts';
 import { warpStage } from './stages/warp.ts';
-import { expressionById } from './expression/understand.ts';
+import { expressionById } from './expression/expression-by-id.ts';
 import { tiltRadians } from './expression/displacements.ts';
 import { animateStage, type AnimationInput, type RenderedFrame } from './stages/animate.ts';
 import { encodeAnimationStage } from './stages/encode-animation.ts';

@@ -4,7 +4,8 @@
 
 import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { Expression } from '../../core/expression/action-units.ts';
-import { CONFIDENCE_MEDIUM, expressionById, understand } from '../../core/expression/understand.ts';
+import { CONFIDENCE_MEDIUM, understand } from '../../core/expression/understand.ts';
+import { expressionById } from '../../core/expression/expression-by-id.ts';
 import type { ExpressionChoice } from '../../core/sticker-options.ts';
 import type { ExpressionSource } from '../components/ExpressionPicker.tsx';
 import { createFreeText } from '../free-text.ts';

@@ -17,6 +17,7 @@ import { EXPRESSIONS } from './lexicon.ts';
 import { negationOf } from './negation.ts';
 import { VOCABULARY } from './vocabulary/all-words.ts';
 import { findWords, keyed, matchKey, undoubled, type Occurrence } from './word-match.ts';
+import { expressionById } from './expression-by-id.ts';
 
 export type Understanding =
   | { kind: 'empty' }
@@ -51,7 +52,6 @@ export function confidenceLevel(confidence: number): ConfidenceLevel {
 
 const WORDS = keyed(VOCABULARY);
 const KEYS: ReadonlySet<string> = new Set(WORDS.map((w) => w.key));
-const BY_ID: ReadonlyMap<string, Expression> = new Map(EXPRESSIONS.map((e) => [e.id, e]));
 const GUESSER = charGuesser([...VOCABULARY, ...EXPRESSIONS.flatMap((e) => [e.zh, e.en].map((word) => ({ word, expressionId: e.id })))]);
 
 /** A word's vote: for its expression, or for the face of its negated feeling; its span includes the negation. */
@@ -164,10 +164,4 @@ export function understand(text: string): Understanding {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-export function expressionById(id: string): Expression {
-  const expression = BY_ID.get(id);
-  if (expression === undefined) throw new Error(`Unknown expression id "${id}"`);
-  return expression;
 }

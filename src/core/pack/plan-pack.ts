@@ -3,7 +3,7 @@
 // from the library, each captioned with its Chinese name.
 
 import type { StickerStyle } from '../sticker-options.ts';
-import { expressionById } from '../expression/understand.ts';
+import { expressionById } from '../expression/expression-by-id.ts';
 
 export interface PackItem {
   expressionId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STICKER_STYLE_PHRASE, redrawPrompt } from '../../../../src/core/diffusion/prompt.ts';
-import { expressionById, understand } from '../../../../src/core/expression/understand.ts';
+import { understand } from '../../../../src/core/expression/understand.ts';
+import { expressionById } from '../../../../src/core/expression/expression-by-id.ts';
 
 describe('redraw prompt', () => {
   it('turns Chinese words into the lexicon’s English description plus the style', () => {

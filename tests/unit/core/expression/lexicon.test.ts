@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_UNITS, MOTIONS, type ActionUnit, type Expression } from '../../../../src/core/expression/action-units.ts';
 import { INTENSITY_WORDS } from '../../../../src/core/expression/intensity.ts';
 import { EXPRESSIONS } from '../../../../src/core/expression/lexicon.ts';
-import { expressionById } from '../../../../src/core/expression/understand.ts';
+import { expressionById } from '../../../../src/core/expression/expression-by-id.ts';
 import { matchKey } from '../../../../src/core/expression/word-match.ts';
 
 const allWords = (e: Expression) => [...e.words.zh, ...e.words.en];

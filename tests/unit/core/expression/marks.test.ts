@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { movePlan } from '../../../../src/core/animation/move-plan.ts';
 import { MARKS, marksOf, placeMarks } from '../../../../src/core/expression/marks.ts';
-import { expressionById } from '../../../../src/core/expression/understand.ts';
+import { expressionById } from '../../../../src/core/expression/expression-by-id.ts';
 import { EXPRESSIONS } from '../../../../src/core/expression/lexicon.ts';
 import { eyeTargetsPx } from '../../../../src/core/sticker-layout.ts';
 

@@ -6,10 +6,10 @@ import {
   CONFIDENCE_MEDIUM,
   DEFAULT_EXPRESSION_ID,
   MAX_ALTERNATIVES,
-  expressionById,
   understand,
   type Understanding,
 } from '../../../../src/core/expression/understand.ts';
+import { expressionById } from '../../../../src/core/expression/expression-by-id.ts';
 
 function understood(text: string): Extract<Understanding, { kind: 'understood' }> {
   const u = understand(text);
