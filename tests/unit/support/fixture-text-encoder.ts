@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expressionAnchors } from '../../../src/core/expression/anchors.ts';
+import { rankExpressions, type AnchorEmbedding } from '../../../src/core/expression/embedding-match.ts';
 import { modelEntry } from '../../../src/core/models/manifest.ts';
 import { TEXT_ENCODERS } from '../../../src/core/models/text-encoders.ts';
 import { createTextEncoder } from '../../../src/platform/browser/text/clip-text-encoder.ts';
@@ -31,4 +33,14 @@ export async function loadFixtureTextEncoder(
   const files = new Map(Object.entries(spec.files).map(([file, fileId]) => [file, checkedBytes(fileId)]));
   const encoder = await createTextEncoder(spec, files, 'cpu');
   return (texts) => encoder.embed(texts);
+}
+
+/** A fixture encoder's nearest expression for each text, against every expression's anchors embedded once. */
+export async function nearestExpressions(
+  embed: (texts: readonly string[]) => Promise<Float32Array[]>,
+): Promise<(texts: readonly string[]) => Promise<string[]>> {
+  const table = expressionAnchors();
+  const vectors = await embed(table.map((a) => a.text));
+  const anchors: AnchorEmbedding[] = table.map((a, i) => ({ expressionId: a.expressionId, embedding: vectors[i] ?? new Float32Array() }));
+  return async (texts) => (await embed(texts)).map((vector) => rankExpressions(vector, anchors)[0]?.expressionId ?? '');
 }

@@ -1,11 +1,10 @@
 // Free text → expression by text-embedding similarity, with the fixture encoder the repository
 // trains (models/fixtures/clip-text): real CLIP tokenizer, real ONNX graph, real ranking code.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expressionAnchors } from '../../../../src/core/expression/anchors.ts';
 import { cosine, rankExpressions, unitLength, type AnchorEmbedding } from '../../../../src/core/expression/embedding-match.ts';
 import { EXPRESSIONS } from '../../../../src/core/expression/lexicon.ts';
 import paraphrases from '../../../../models/fixtures/clip-text/paraphrases.json' with { type: 'json' };
-import { loadFixtureTextEncoder } from '../../support/fixture-text-encoder.ts';
+import { loadFixtureTextEncoder, nearestExpressions } from '../../support/fixture-text-encoder.ts';
 
 describe('ranking maths', () => {
   const v = (...xs: number[]) => Float32Array.from(xs);
@@ -37,19 +36,12 @@ describe('ranking maths', () => {
 
 describe('fixture text encoder', () => {
   let embed: (texts: readonly string[]) => Promise<Float32Array[]>;
-  let anchors: AnchorEmbedding[];
+  let nearest: (texts: readonly string[]) => Promise<string[]>;
 
   beforeAll(async () => {
     embed = await loadFixtureTextEncoder();
-    const table = expressionAnchors();
-    const vectors = await embed(table.map((a) => a.text));
-    anchors = table.map((a, i) => ({ expressionId: a.expressionId, embedding: vectors[i] ?? new Float32Array() }));
+    nearest = await nearestExpressions(embed);
   }, 60_000);
-
-  async function nearest(texts: readonly string[]): Promise<string[]> {
-    const vectors = await embed(texts);
-    return vectors.map((vector) => rankExpressions(vector, anchors)[0]?.expressionId ?? '');
-  }
 
   it('gives one 32-d embedding per text, the same alone or padded in a batch', async () => {
     const [alone] = await embed(['笑得肚子疼']);
