@@ -50,9 +50,25 @@ export function confidenceLevel(confidence: number): ConfidenceLevel {
   return confidence >= CONFIDENCE_HIGH ? 'high' : confidence >= CONFIDENCE_MEDIUM ? 'medium' : 'low';
 }
 
-const WORDS = keyed(VOCABULARY);
-const KEYS: ReadonlySet<string> = new Set(WORDS.map((w) => w.key));
-const GUESSER = charGuesser([...VOCABULARY, ...EXPRESSIONS.flatMap((e) => [e.zh, e.en].map((word) => ({ word, expressionId: e.id })))]);
+interface Index {
+  words: ReturnType<typeof keyed>;
+  keys: ReadonlySet<string>;
+  guesser: ReturnType<typeof charGuesser>;
+}
+
+let built: Index | undefined;
+
+/** Built on the first words typed, not as the page opens: the sticker worker starts first. */
+function vocabularyIndex(): Index {
+  if (built !== undefined) return built;
+  const words = keyed(VOCABULARY);
+  built = {
+    words,
+    keys: new Set(words.map((w) => w.key)),
+    guesser: charGuesser([...VOCABULARY, ...EXPRESSIONS.flatMap((e) => [e.zh, e.en].map((word) => ({ word, expressionId: e.id })))]),
+  };
+  return built;
+}
 
 /** A word's vote: for its expression, or for the face of its negated feeling; its span includes the negation. */
 interface Vote {
@@ -123,11 +139,13 @@ function unique(ids: readonly string[], without: string): Expression[] {
 }
 
 export function understand(text: string): Understanding {
-  const key = undoubled(matchKey(text), KEYS);
-  if (key === '') return { kind: 'empty' };
-  const { votes: list, complement } = votes(key, findWords(key, WORDS));
+  const typed = matchKey(text);
+  if (typed === '') return { kind: 'empty' };
+  const index = vocabularyIndex();
+  const key = undoubled(typed, index.keys);
+  const { votes: list, complement } = votes(key, findWords(key, index.words));
   const ranked = tally(list);
-  const guesses = GUESSER.guess(key);
+  const guesses = index.guesser.guess(key);
   const best = ranked[0];
   if (best !== undefined) {
     const share = best.weight / ranked.reduce((sum, r) => sum + r.weight, 0);
