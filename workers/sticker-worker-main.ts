@@ -84,6 +84,9 @@ async function handle(command: Command): Promise<void> {
     }
     case 'generate':
       jobs.set(command.jobId, new AbortController());
+      // The caption's font downloads now, beside the models a photo just chosen is waiting for,
+      // rather than after them; the job's own call finds it loading.
+      platform?.captionFonts(command.request.caption).catch(() => undefined);
       queue = queue.then(() => generate(command));
       return;
     case 'cancel':

@@ -98,20 +98,24 @@ export function createBrowserPlatform(
 
   /** The segmenter loads on the first person cutout, not with the face model: many stickers never need it. */
   function segmenterReady(): Promise<LoadedSegmenter> {
-    segmenter ??= loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined)
-      .then(async (bytes) => {
-        // In a worker of its own where one can be started, so it runs beside the face landmarker.
-        const inWorker = canSegmentInWorker()
-          ? await segmentInWorker(bytes.slice(0), await visionRuntime(assetBase), assetBase, faceDelegate, onBlocked).catch(() => null)
-          : null;
-        const loaded = inWorker ?? (await createPersonSegmenter(bytes, assetBase, faceDelegate));
-        segmentBackend = `${mediapipeLabel(loaded.delegate)}${inWorker === null ? '' : ', own worker'}`;
-        return loaded;
-      })
-      .catch((error: unknown) => {
-        segmenter = undefined;
-        throw error;
-      });
+    segmenter ??= (async () => {
+      const model = loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined);
+      // In a worker of its own where one can be started, so it runs beside the face landmarker.
+      const inWorker = canSegmentInWorker()
+        ? await segmentInWorker(
+            Promise.all([model, visionRuntime(assetBase)]).then(([bytes, runtime]) => ({ model: bytes.slice(0), runtime })),
+            assetBase,
+            faceDelegate,
+            onBlocked,
+          ).catch(() => null)
+        : null;
+      const loaded = inWorker ?? (await createPersonSegmenter(await model, assetBase, faceDelegate));
+      segmentBackend = `${mediapipeLabel(loaded.delegate)}${inWorker === null ? '' : ', own worker'}`;
+      return loaded;
+    })().catch((error: unknown) => {
+      segmenter = undefined;
+      throw error;
+    });
     return segmenter;
   }
 

@@ -21,6 +21,9 @@ let runtime: Promise<WebAssembly.Module> | undefined;
 
 async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   const fileset = await visionFileset(assetBase);
+  // Its loader script downloads beside it, not after it: the first task needs both.
+  loader ??= importLoader(fileset);
+  loader.catch(() => undefined); // met when a task is made, which imports it again
   const response = await fetch(fileset.wasmBinaryPath);
   if (!response.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${response.status}`);
   // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
@@ -49,6 +52,18 @@ export function chooseDelegate(preference: FaceDelegatePreference): VisionDelega
 }
 
 type ModuleOptions = Record<string, unknown>;
+type Loader = { default: (options: ModuleOptions) => Promise<unknown> };
+
+/** The runtime's emscripten loader script (a module), imported once per worker. */
+let loader: Promise<Loader> | undefined;
+
+function importLoader(fileset: Fileset): Promise<Loader> {
+  return (import(/* @vite-ignore */ fileset.wasmLoaderPath) as Promise<Loader>).catch((error: unknown) => {
+    loader = undefined;
+    throw error;
+  });
+}
+
 type InstantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => object;
 
 /**
@@ -60,7 +75,8 @@ type InstantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAss
 async function restoreModuleFactory(fileset: Fileset, compiled: WebAssembly.Module): Promise<void> {
   const scope = globalThis as { ModuleFactory?: unknown };
   if (scope.ModuleFactory !== undefined) return;
-  const loader = (await import(/* @vite-ignore */ fileset.wasmLoaderPath)) as { default: (options: ModuleOptions) => Promise<unknown> };
+  loader ??= importLoader(fileset);
+  const { default: factory } = await loader;
   scope.ModuleFactory = (options: ModuleOptions = {}) =>
     new Promise((resolve, reject) => {
       // emscripten never settles its promise when the hook fails: the failure is passed on here.
@@ -68,7 +84,7 @@ async function restoreModuleFactory(fileset: Fileset, compiled: WebAssembly.Modu
         WebAssembly.instantiate(compiled, imports).then(receive, reject);
         return {};
       };
-      loader.default({ ...options, instantiateWasm }).then(resolve, reject);
+      factory({ ...options, instantiateWasm }).then(resolve, reject);
     });
 }
 
@@ -98,9 +114,8 @@ async function createNow<T>(
   const [fileset, compiled] = await Promise.all([visionFileset(assetBase), visionRuntime(assetBase)]);
   const attempt = async (delegate: VisionDelegate) => {
     await restoreModuleFactory(fileset, compiled);
-    // Without WebGL the CPU delegate still needs its input uploaded: give it the in-memory canvas.
-    const input = delegate === 'CPU' ? cpuImageInputCanvas() : undefined;
-    return { task: await create(fileset, delegate, input === undefined ? {} : { canvas: input }), delegate };
+    // The CPU delegate still takes its input as a texture: give it the in-memory stand-in.
+    return { task: await create(fileset, delegate, delegate === 'CPU' ? { canvas: cpuImageInputCanvas() } : {}), delegate };
   };
   const delegate = chooseDelegate(preference);
   try {

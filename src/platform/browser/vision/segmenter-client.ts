@@ -12,12 +12,12 @@ export function canSegmentInWorker(): boolean {
 }
 
 /**
- * Starts the segmenter's worker with the model's bytes; resolves once the task is made there.
+ * Starts the segmenter's worker at once, so its script loads while the model and MediaPipe's runtime
+ * still download, and hands it them when they are here; resolves once the task is made there.
  * `onBlocked`: a request that worker refused (the same rules as this one's).
  */
 export function segmentInWorker(
-  model: ArrayBuffer,
-  runtime: WebAssembly.Module,
+  files: Promise<{ model: ArrayBuffer; runtime: WebAssembly.Module }>,
   assetBase: string,
   delegate: FaceDelegatePreference,
   onBlocked: (url: string) => void,
@@ -64,6 +64,9 @@ export function segmentInWorker(
         waiting.delete(data.id);
       }
     };
-    send({ type: 'init', model, runtime, assetBase, delegate }, [model]);
+    files.then(
+      ({ model, runtime }) => send({ type: 'init', model, runtime, assetBase, delegate }, [model]),
+      (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 }
