@@ -1,9 +1,12 @@
-// Browser platform: MediaPipe's CPU delegate on a browser with no WebGL at all (Firefox headless,
-// blocklisted GPUs, some in-app browsers). tasks-vision has one way in for an image: upload it as a
-// WebGL texture, which the graph reads straight back with readPixels and then works on in CPU
-// memory. That is the whole of its GL use on the CPU delegate (measured: a dozen calls, listed
-// below), so a canvas whose "webgl2" context keeps textures as RGBA bytes in memory feeds it the
-// same pixels without a GPU. Any other GL call fails loudly as "not a function".
+// Browser platform: how an image reaches MediaPipe's CPU delegate. tasks-vision has one way in for an
+// image: upload it as a WebGL texture, which the graph reads straight back with readPixels and then
+// works on in CPU memory. That is the whole of its GL use on the CPU delegate (measured: a dozen
+// calls, listed below), so a canvas whose "webgl2" context keeps textures as RGBA bytes in memory
+// feeds it the same pixels without a GPU. It is used wherever the CPU delegate runs: on a browser
+// with no WebGL at all (Firefox headless, blocklisted GPUs, some in-app browsers) it is the only way
+// in, and elsewhere a real context per task only to copy pixels there and back cost memory (on
+// Chromium with SwiftShader about 20 MB over the page and the GPU process, both tasks together).
+// Any other GL call fails loudly as "not a function".
 
 const TEXTURE_2D = 0x0de1;
 const RGBA = 0x1908;
@@ -136,21 +139,8 @@ class MemoryGl {
   finish(): void {}
 }
 
-function canCreateWebGl(): boolean {
-  try {
-    const canvas = new OffscreenCanvas(1, 1);
-    return (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) !== null;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The canvas to give MediaPipe: undefined (it makes its own WebGL one) when this browser can create
- * a WebGL context, else one whose "webgl2" context is the in-memory stand-in. Only for the CPU delegate.
- */
-export function cpuImageInputCanvas(): OffscreenCanvas | undefined {
-  if (canCreateWebGl()) return undefined;
+/** The canvas to give MediaPipe's CPU delegate: its "webgl2" context is the in-memory stand-in. */
+export function cpuImageInputCanvas(): OffscreenCanvas {
   const canvas = new OffscreenCanvas(1, 1);
   const gl = new MemoryGl(canvas);
   const getContext = (type: string) => (type === 'webgl2' ? gl : null);
