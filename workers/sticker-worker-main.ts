@@ -67,11 +67,12 @@ async function handle(command: Command): Promise<void> {
       const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, reportBlocked);
       platform = made;
       memo = new PhotoMemo((image) => made.release(image));
+      // The face model's files first, so the first sticker does not wait for the network (asking for
+      // a GPU adapter can take a tenth of a second); the model itself starts when a photo is chosen
+      // ('look'), so an app only opened holds no running model.
+      made.fetchModels(reportDownload).catch(reportLoadFailure);
       post({ type: 'ready', gpu: await probeWebGpu() });
       redraw?.start().catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
-      // The face model's files now, so the first sticker does not wait for the network; the model
-      // itself starts when a photo is chosen ('look'), so an app only opened holds no running model.
-      platform.fetchModels(reportDownload).catch(reportLoadFailure);
       return;
     }
     case 'look': {
