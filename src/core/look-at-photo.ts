@@ -11,8 +11,11 @@ import { keepSegmented, segmentStage } from './stages/segment.ts';
 
 export async function lookAtPhoto<Img, Surface>(platform: Platform<Img, Surface>, memo: PhotoMemo<Img>, photo: ArrayBuffer, person: boolean): Promise<void> {
   memo.hold(photo);
-  await platform.loadModels(() => undefined, { person });
+  // The photo decodes while the models load (on a first visit, while they still download).
+  const models = platform.loadModels(() => undefined, { person });
+  models.catch(() => undefined); // met below, unless the photo fails first
   const decoded = await memo.once('decode', () => decodeStage(platform, photo));
+  await models;
   // As in the job: the person is asked for before the face is looked for.
   const mask = person && !memo.knows('segment') ? platform.segmentPerson(decoded.image) : null;
   mask?.catch(() => undefined);
