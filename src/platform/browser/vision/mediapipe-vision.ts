@@ -67,14 +67,14 @@ function importLoader(fileset: Fileset): Promise<Loader> {
 type InstantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => object;
 
 /**
- * tasks-vision clears `ModuleFactory` once a task has its runtime, and a module script runs only
- * once per worker, so a second task (the segmenter after the landmarker, or a CPU retry) would
- * fail with "ModuleFactory not set": give it back the module's export, wrapped so that the task
- * instantiates the compiled runtime (emscripten's instantiateWasm hook) rather than fetching it.
+ * Before every task: the module's export, wrapped so that the task instantiates the compiled runtime
+ * (emscripten's instantiateWasm hook) rather than fetching and compiling its own. Set every time:
+ * the loader script sets the bare export as it first runs (at open, imported beside the runtime),
+ * and tasks-vision clears it once a task has its runtime, while a module script runs only once per
+ * worker, so a second task (the segmenter after the landmarker, or a CPU retry) would find none.
  */
 async function restoreModuleFactory(fileset: Fileset, compiled: WebAssembly.Module): Promise<void> {
   const scope = globalThis as { ModuleFactory?: unknown };
-  if (scope.ModuleFactory !== undefined) return;
   loader ??= importLoader(fileset);
   const { default: factory } = await loader;
   scope.ModuleFactory = (options: ModuleOptions = {}) =>
