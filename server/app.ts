@@ -11,9 +11,9 @@ import { loadNodeDiffusion, type NodeDiffusion } from './diffusion/node-diffusio
 import { HttpError, sendError, toHttpError } from './http-error.ts';
 import { JobQueue } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
-import { Storage } from './storage.ts';
 import { Decoder } from './image/decoder.ts';
 import { allowOrigins } from './cors.ts';
+import { openStorage } from './storage/open-storage.ts';
 import { startSweeper } from './sweeper.ts';
 import { uploadRoute } from './routes/upload.ts';
 import { generateRoute } from './routes/generate.ts';
@@ -52,8 +52,8 @@ function frameworkError(error: FastifyError): HttpError {
 
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger === true ? { level: config.logLevel } : false, bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy });
-  const storage = new Storage(config.dataDir);
-  await storage.init();
+  const storage = await openStorage(config);
+  app.log.info(`uploads and results kept in ${storage.where}`);
   const queue = new JobQueue(config, (error) => app.log.error(error));
   const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
   const ctx: ServerContext = {
@@ -61,7 +61,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     storage,
     queue,
     filter: loadContentFilter(config.wordListFile),
-    cache: new ResultCache(storage),
+    cache: new ResultCache(storage, config.retentionMs),
     diffusion: lazy(() => load(config)),
     decoder: new Decoder(),
   };

@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { isId } from '../ids.ts';
 import { redrawWork } from '../redraw-job.ts';
+import { isExpired } from '../retention.ts';
 
 export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
   const { config, storage, queue, filter, cache } = ctx;
@@ -20,6 +21,7 @@ export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (filter.match(body.prompt) !== null) throw new HttpError(422, 'CONTENT_REJECTED', 'the words are not allowed');
     const upload = await storage.uploadMeta(body.uploadId);
     if (upload === null) throw new HttpError(404, 'NOT_FOUND', 'no such upload (it may have expired)');
+    if (isExpired(upload.createdAt, config.retentionMs)) throw new HttpError(410, 'NOT_FOUND', 'the upload has expired (RETENTION_HOURS)');
     const deps = { storage, cache, diffusion: ctx.diffusion, decoder: ctx.decoder, models: config.models, maxPixels: config.maxUploadPixels };
     const job = queue.submit(request.ip, redrawWork(deps, upload, body));
     const jobId = job.status.id;
