@@ -11,7 +11,6 @@ import { loadNodeDiffusion, type NodeDiffusion } from './diffusion/node-diffusio
 import { HttpError, sendError, toHttpError } from './http-error.ts';
 import { JobQueue } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
-import { Decoder } from './image/decoder.ts';
 import { allowOrigins } from './cors.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { startSweeper } from './sweeper.ts';
@@ -63,7 +62,6 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     filter: loadContentFilter(config.wordListFile),
     cache: new ResultCache(storage, config.retentionMs),
     diffusion: lazy(() => load(config)),
-    decoder: new Decoder(),
   };
 
   allowOrigins(app, config.allowedOrigins);
@@ -100,7 +98,6 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   });
   app.addHook('onClose', async () => {
     sweeper.stop();
-    await ctx.decoder.close();
   });
   return app;
 }

@@ -22,7 +22,7 @@ export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
     const upload = await storage.uploadMeta(body.uploadId);
     if (upload === null) throw new HttpError(404, 'NOT_FOUND', 'no such upload (it may have expired)');
     if (isExpired(upload.createdAt, config.retentionMs)) throw new HttpError(410, 'NOT_FOUND', 'the upload has expired (RETENTION_HOURS)');
-    const deps = { storage, cache, diffusion: ctx.diffusion, decoder: ctx.decoder, models: config.models, maxPixels: config.maxUploadPixels };
+    const deps = { storage, cache, diffusion: ctx.diffusion, models: config.models, maxPixels: config.maxUploadPixels };
     const job = queue.submit(request.ip, redrawWork(deps, upload, body));
     const jobId = job.status.id;
     return reply.code(202).send({ jobId, statusUrl: `/api/jobs/${jobId}`, eventsUrl: `/api/jobs/${jobId}/events` });

@@ -28,7 +28,7 @@ export function uploadRoute(app: FastifyInstance, ctx: ServerContext): void {
       const file = await request.file();
       if (file === undefined) throw new HttpError(400, 'BAD_INPUT', 'no file in the form', { reason: 'empty' });
       const bytes = new Uint8Array(await file.toBuffer());
-      const image = validateUpload(bytes, config.maxUploadPixels);
+      const image = await validateUpload(bytes, config.maxUploadPixels);
       const id = newId();
       const review = await config.reviewImage({ id, bytes: image.bytes, format: image.format, width: image.width, height: image.height });
       if (!review.allowed) throw new HttpError(422, 'CONTENT_REJECTED', review.reason);
