@@ -67,6 +67,16 @@ describe('sharp decoding', () => {
     for (const rgba of await pixels(png, 'png')) near(rgba, [0, 255, 0, 255], 40);
   });
 
+  it('decodes a JPEG right at the pixel limit, which the pure-JS decoder’s memory cap refused', async () => {
+    const atLimit = new Uint8Array(
+      await sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#3060a0' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const square = await decodeSquare({ bytes: atLimit, format: 'jpeg', orientation: 1, maxPixels: 1000 * 1000, size: SIZE });
+    near(Array.from(square.subarray(0, 4)), [48, 96, 160, 255], 4);
+  });
+
   it('refuses damaged data and too many pixels as BAD_INPUT', async () => {
     const damaged = decodeSquare({ bytes: jpeg(64, 64), format: 'jpeg', orientation: 1, maxPixels: LIMIT, size: SIZE });
     await expect(damaged).rejects.toBeInstanceOf(StickerError);
