@@ -6,6 +6,7 @@ import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox
 import { ERROR_CODES } from '../src/core/errors.ts';
 import { EXPRESSIONS } from '../src/core/expression/lexicon.ts';
 import { MAX_PROMPT_CHARS, SERVER_STYLES } from '../src/core/server-api.ts';
+import { ID_PATTERN } from './ids.ts';
 
 /** One of these strings, typed as their union; a plain enum keeps the document short. */
 function oneOf<const T extends readonly string[]>(values: T, options: { description?: string } = {}): TUnsafe<T[number]> {
@@ -13,7 +14,7 @@ function oneOf<const T extends readonly string[]>(values: T, options: { descript
 }
 
 /** Upload, job and result ids (ids.ts): 128 random bits as base64url. */
-export const Id = Type.String({ pattern: '^[A-Za-z0-9_-]{22}$', description: '128 random bits, base64url' });
+export const Id = Type.String({ pattern: ID_PATTERN, description: '128 random bits, base64url' });
 
 export const IdParams = Type.Object({ id: Id });
 
