@@ -4,6 +4,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
 import type { ServerConfig } from './config.ts';
 import { loadContentFilter } from './content-filter.ts';
 import type { ServerContext } from './context.ts';
@@ -11,9 +12,10 @@ import { loadNodeDiffusion, type NodeDiffusion } from './diffusion/node-diffusio
 import { HttpError, sendError, toHttpError } from './http-error.ts';
 import { JobQueue } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
-import { Storage } from './storage.ts';
-import { Decoder } from './image/decoder.ts';
 import { allowOrigins } from './cors.ts';
+import { OPENAPI } from './openapi.ts';
+import { ErrorReply } from './schemas.ts';
+import { openStorage } from './storage/open-storage.ts';
 import { startSweeper } from './sweeper.ts';
 import { uploadRoute } from './routes/upload.ts';
 import { generateRoute } from './routes/generate.ts';
@@ -41,9 +43,14 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** Fastify's and the plugins' own errors carry a status; they become BAD_INPUT or RATE_LIMITED. */
+/**
+ * Fastify's and the plugins' own errors carry a status; they become BAD_INPUT or RATE_LIMITED. A
+ * request failing its route's schema gets the reason the UI knows: a bad id, or a bad request.
+ */
 function frameworkError(error: FastifyError): HttpError {
   const status = error.statusCode ?? 500;
+  if (error.validation !== undefined)
+    return new HttpError(400, 'BAD_INPUT', error.message, { reason: error.validationContext === 'params' ? 'bad-id' : 'bad-request' });
   if (status === 429) return new HttpError(429, 'RATE_LIMITED', 'too many requests');
   if (status === 413) return new HttpError(413, 'BAD_INPUT', error.message, { reason: 'too-large' });
   if (status >= 400 && status < 500) return new HttpError(status, 'BAD_INPUT', error.message, { frameworkCode: error.code });
@@ -51,9 +58,15 @@ function frameworkError(error: FastifyError): HttpError {
 }
 
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger === true ? { level: config.logLevel } : false, bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy });
-  const storage = new Storage(config.dataDir);
-  await storage.init();
+  const app = Fastify({
+    logger: options.logger === true ? { level: config.logLevel } : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    // A seed is a number, not a string that looks like one: the schemas check types as the old parser did.
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  const storage = await openStorage(config);
+  app.log.info(`uploads and results kept in ${storage.where}`);
   const queue = new JobQueue(config, (error) => app.log.error(error));
   const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
   const ctx: ServerContext = {
@@ -61,12 +74,13 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     storage,
     queue,
     filter: loadContentFilter(config.wordListFile),
-    cache: new ResultCache(storage),
+    cache: new ResultCache(storage, config.retentionMs),
     diffusion: lazy(() => load(config)),
-    decoder: new Decoder(),
   };
 
-  allowOrigins(app, config.allowedOrigins);
+  await allowOrigins(app, config.allowedOrigins);
+  await app.register(swagger, OPENAPI);
+  app.addSchema(ErrorReply);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -100,7 +114,6 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   });
   app.addHook('onClose', async () => {
     sweeper.stop();
-    await ctx.decoder.close();
   });
   return app;
 }

@@ -13,10 +13,25 @@ export type ImageReview = (image: {
   height: number;
 }) => Promise<{ allowed: true } | { allowed: false; reason: string }>;
 
+/** S3-compatible object storage (S3_* variables); the credentials fall back to the SDK's own chain (an IAM role) when unset. */
+export interface S3Settings {
+  /** Absent: AWS S3 itself. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** bucket in the path (MinIO, s3rver) rather than in the host name (AWS, COS, OSS). */
+  forcePathStyle: boolean;
+  /** Downloads redirect to a URL signed for at most this long; 0: the server streams them. */
+  signedUrlSeconds: number;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
+  /** Local storage's folder, used when `s3` is null. */
   dataDir: string;
+  s3: S3Settings | null;
   retentionMs: number;
   sweepIntervalMs: number;
   models: DiffusionSetId;
@@ -58,6 +73,22 @@ function trustProxy(raw: string | undefined): boolean | string[] {
   return raw === 'true' ? true : raw.split(',').map((a) => a.trim());
 }
 
+function s3Settings(env: NodeJS.ProcessEnv): S3Settings | null {
+  const bucket = env.S3_BUCKET ?? '';
+  if (bucket === '') return null;
+  const accessKeyId = env.S3_ACCESS_KEY_ID ?? '';
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY ?? '';
+  if ((accessKeyId === '') !== (secretAccessKey === '')) throw new Error('set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither');
+  return {
+    ...(env.S3_ENDPOINT === undefined || env.S3_ENDPOINT === '' ? {} : { endpoint: env.S3_ENDPOINT }),
+    bucket,
+    region: env.S3_REGION ?? 'us-east-1',
+    ...(accessKeyId === '' ? {} : { credentials: { accessKeyId, secretAccessKey } }),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    signedUrlSeconds: number(env, 'S3_SIGNED_URL_SECONDS', 0),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const models = env.BIAOQING_MODELS ?? 'fixtures';
   if (!isDiffusionSetId(models)) throw new Error(`BIAOQING_MODELS=${models} is not a known model set`);
@@ -65,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     port: number(env, 'PORT', 8787),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(ROOT, '.server-data')),
+    s3: s3Settings(env),
     retentionMs: number(env, 'RETENTION_HOURS', 72) * 3_600_000,
     sweepIntervalMs: number(env, 'SWEEP_MINUTES', 15) * 60_000,
     models,

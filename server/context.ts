@@ -1,8 +1,7 @@
-// What the routes share: the config, storage, queue, filter, result cache, decoder and model loader.
+// What the routes share: the config, storage, queue, filter, result cache and model loader.
 
 import type { ServerConfig } from './config.ts';
 import type { ContentFilter } from './content-filter.ts';
-import type { Decoder } from './image/decoder.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { ResultCache } from './result-cache.ts';
@@ -16,5 +15,4 @@ export interface ServerContext {
   cache: ResultCache;
   /** Loads the networks on first use and keeps them; a failed load is tried again next time. */
   diffusion: () => Promise<NodeDiffusion>;
-  decoder: Decoder;
 }

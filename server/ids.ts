@@ -3,7 +3,9 @@
 
 import { randomBytes } from 'node:crypto';
 
-const ID = /^[A-Za-z0-9_-]{22}$/u;
+/** 22 base64url characters; also the routes' schema pattern (schemas.ts). */
+export const ID_PATTERN = '^[A-Za-z0-9_-]{22}$';
+const ID = new RegExp(ID_PATTERN, 'u');
 
 export function newId(): string {
   return randomBytes(16).toString('base64url');

@@ -13,7 +13,7 @@ import type { StageName } from '../src/core/stage-names.ts';
 import type { ServerGenerateRequest } from '../src/core/server-api.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { newId } from './ids.ts';
-import type { Decoder } from './image/decoder.ts';
+import { decodeSquare } from './image/square.ts';
 import type { Work } from './job-queue.ts';
 import { ResultCache } from './result-cache.ts';
 import type { Storage, UploadMeta } from './storage.ts';
@@ -22,7 +22,6 @@ export interface RedrawDeps {
   storage: Storage;
   cache: ResultCache;
   diffusion: () => Promise<NodeDiffusion>;
-  decoder: Decoder;
   models: string;
   maxPixels: number;
 }
@@ -59,10 +58,10 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: Server
     const diffusion = await stage('load-models', 'onnxruntime-node', deps.diffusion);
     const backend = `onnxruntime-node-${diffusion.provider}`;
     const size = diffusion.set.imageSize;
-    const square = await stage('decode', upload.format === 'png' ? 'fast-png' : 'jpeg-js', async () => {
+    const square = await stage('decode', 'sharp', async () => {
       const bytes = await deps.storage.uploadBytes(upload.id);
       if (bytes === null) throw new StickerError('NOT_FOUND', 'the upload expired before its job ran', { stage: 'decode' });
-      return deps.decoder.square({ bytes, format: upload.format, orientation: upload.orientation, maxPixels: deps.maxPixels, size });
+      return decodeSquare({ bytes, format: upload.format, orientation: upload.orientation, maxPixels: deps.maxPixels, size });
     });
     const pixels = await stage('redraw', backend, async () => {
       const text = await diffusion.embed(serverPrompt(request.prompt, request.expression));

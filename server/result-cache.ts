@@ -3,12 +3,16 @@
 
 import { createHash } from 'node:crypto';
 import type { ServerGenerateRequest } from '../src/core/server-api.ts';
+import { isExpired } from './retention.ts';
 import type { Storage } from './storage.ts';
 
 export class ResultCache {
   private readonly byKey = new Map<string, string>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly retentionMs: number,
+  ) {}
 
   static key(imageSha256: string, request: ServerGenerateRequest, models: string): string {
     const { prompt, expression, style, seed, steps, strength } = request;
@@ -17,11 +21,12 @@ export class ResultCache {
       .digest('hex');
   }
 
-  /** The result id, while its file is still there (the sweeper may have removed it). */
+  /** The result id, while its file is there and not past the retention (a repeat never gets a URL that answers 410). */
   async get(key: string): Promise<string | undefined> {
     const id = this.byKey.get(key);
     if (id === undefined) return undefined;
-    if (await this.storage.hasResult(id)) return id;
+    const createdAt = await this.storage.resultCreatedAt(id);
+    if (createdAt !== null && !isExpired(createdAt, this.retentionMs)) return id;
     this.byKey.delete(key);
     return undefined;
   }

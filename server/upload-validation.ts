@@ -2,12 +2,13 @@
 // structure end to end (a truncated JPEG or PNG is refused) and reads the size from the header, so
 // a decompression bomb is refused before any pixel is decoded. Metadata (EXIF with GPS, comments,
 // text chunks) is dropped by rewriting the file without those segments, not by decoding it; the
-// orientation is read first and kept beside the file.
+// EXIF orientation is read first (sharp reads the header) and kept beside the file.
 
 import { StickerError, type ErrorReason } from '../src/core/errors.ts';
 import { sniffImage } from '../src/core/image/sniff-image.ts';
+import sharp from 'sharp';
 import { concat } from '../src/core/encode/array-buffer.ts';
-import { exifOrientation, swapsSides } from './image/orientation.ts';
+import { swapsSides } from './image/orientation.ts';
 
 export interface ValidImage {
   format: 'png' | 'jpeg';
@@ -30,9 +31,8 @@ const u32 = (b: Uint8Array, i: number): number => u16(b, i) * 65536 + u16(b, i +
 /** APP0 (JFIF) and APP14 (Adobe: says how the colours are coded) stay; the other APPn and COM carry metadata. */
 const JPEG_METADATA = new Set([...Array.from({ length: 13 }, (_, i) => 0xe1 + i), 0xef, 0xfe]);
 
-function stripJpeg(b: Uint8Array): { bytes: Uint8Array; orientation: number } {
+function stripJpeg(b: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [b.subarray(0, 2)];
-  let orientation = 1;
   let offset = 2;
   for (;;) {
     const marker = b[offset + 1] ?? 0;
@@ -42,7 +42,6 @@ function stripJpeg(b: Uint8Array): { bytes: Uint8Array; orientation: number } {
     }
     if (marker === 0xda) break;
     const end = offset + 2 + u16(b, offset + 2);
-    if (marker === 0xe1 && orientation === 1) orientation = exifOrientation(b.subarray(offset + 4, end));
     if (!JPEG_METADATA.has(marker)) parts.push(b.subarray(offset, end));
     offset = end;
   }
@@ -50,7 +49,7 @@ function stripJpeg(b: Uint8Array): { bytes: Uint8Array; orientation: number } {
   let eoi = offset;
   while (!(b[eoi] === 0xff && b[eoi + 1] === 0xd9)) eoi += 1;
   parts.push(b.subarray(offset, eoi + 2));
-  return { bytes: concat(parts), orientation };
+  return concat(parts);
 }
 
 /** Chunks that draw the picture; text, EXIF, time and private chunks are dropped. */
@@ -69,7 +68,17 @@ function stripPng(b: Uint8Array): Uint8Array {
   return concat(parts);
 }
 
-export function validateUpload(bytes: Uint8Array, maxPixels: number): ValidImage {
+/** The EXIF orientation (1–8) as sharp reads it from the header, without decoding a pixel; 1 for none. */
+async function orientationOf(bytes: Uint8Array, maxPixels: number): Promise<number> {
+  try {
+    const { orientation } = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
+    return orientation !== undefined && orientation >= 1 && orientation <= 8 ? orientation : 1;
+  } catch (error) {
+    throw bad('corrupt', `the header could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export async function validateUpload(bytes: Uint8Array, maxPixels: number): Promise<ValidImage> {
   const sniffed = sniffImage(bytes);
   if (sniffed.format !== 'png' && sniffed.format !== 'jpeg') {
     throw bad('unsupported-format', `${sniffed.format} is not accepted here: send PNG or JPEG`);
@@ -77,7 +86,8 @@ export function validateUpload(bytes: Uint8Array, maxPixels: number): ValidImage
   const { width, height } = sniffed;
   if (width === undefined || height === undefined) throw bad('not-image', 'no size in the header');
   if (width * height > maxPixels) throw bad('too-large', `${width}×${height} is more than ${maxPixels / 1e6} megapixels`);
-  const stripped = sniffed.format === 'png' ? { bytes: stripPng(bytes), orientation: 1 } : stripJpeg(bytes);
-  const [shownWidth, shownHeight] = swapsSides(stripped.orientation) ? [height, width] : [width, height];
-  return { format: sniffed.format, width: shownWidth, height: shownHeight, ...stripped };
+  const orientation = sniffed.format === 'png' ? 1 : await orientationOf(bytes, maxPixels);
+  const stripped = sniffed.format === 'png' ? stripPng(bytes) : stripJpeg(bytes);
+  const [shownWidth, shownHeight] = swapsSides(orientation) ? [height, width] : [width, height];
+  return { format: sniffed.format, width: shownWidth, height: shownHeight, orientation, bytes: stripped };
 }

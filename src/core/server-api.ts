@@ -1,13 +1,13 @@
 // The fallback server's API in types, shared by the server and the sticker worker's client of it
-// (platform/browser/diffusion/server-client.ts): the generate body and its check, a job's status,
+// (platform/browser/diffusion/server-client.ts): the generate body (the server checks it with its
+// JSON schema, server/schemas.ts), a job's status,
 // and the events its SSE stream sends, which reuse the worker's EngineEvent shapes so the UI keeps
 // one reducer for both.
 
 import type { ErrorInfo } from './errors.ts';
 import type { StickerStyle } from './sticker-options.ts';
 import type { EngineEvent } from './protocol.ts';
-import { isRedrawRequest, type RedrawRequest } from './diffusion/redraw-status.ts';
-import { EXPRESSIONS } from './expression/lexicon.ts';
+import type { RedrawRequest } from './diffusion/redraw-status.ts';
 import { isDiffusionSetId, type DiffusionSetId } from './diffusion/model-sets.ts';
 
 /** The user's words as typed; the server makes the English prompt from them like the app does. */
@@ -22,18 +22,6 @@ export interface ServerGenerateRequest extends RedrawRequest {
   /** The expression the app chose (picker or words), so the server's prompt is the app's; absent: the server reads the words. */
   expression?: string;
   style: (typeof SERVER_STYLES)[number];
-}
-
-export function parseServerGenerate(value: unknown): ServerGenerateRequest | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.uploadId !== 'string' || typeof v.prompt !== 'string' || v.prompt.length > MAX_PROMPT_CHARS) return null;
-  if (!(SERVER_STYLES as readonly unknown[]).includes(v.style)) return null;
-  if (v.expression !== undefined && !EXPRESSIONS.some((e) => e.id === v.expression)) return null;
-  const redraw = { steps: v.steps, strength: v.strength, seed: v.seed };
-  if (!isRedrawRequest(redraw)) return null;
-  const expression = v.expression === undefined ? {} : { expression: v.expression as string };
-  return { uploadId: v.uploadId, prompt: v.prompt, style: 'ai', ...expression, ...redraw };
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';

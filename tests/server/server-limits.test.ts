@@ -10,14 +10,27 @@ import { JPEG, PNG, REQUEST, errorOf, uploadId } from './support/requests.ts';
 
 describe('fallback server limits', () => {
   it('answers 503 with Retry-After when the queue is full, 429 past the per-client job limit', async () => {
+    // The accepted jobs run once released; each block waits for their ends, so none is still
+    // running the counted networks when the next test starts.
+    const accepted: Promise<unknown>[] = [];
+    const follow = async (base: string, response: Response): Promise<Response> => {
+      if (response.status === 202)
+        accepted.push(
+          response
+            .clone()
+            .json()
+            .then(({ eventsUrl }: { eventsUrl: string }) => readEvents(`${base}${eventsUrl}`)),
+        );
+      return response;
+    };
     let release = (): void => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const server = await start({ queueMax: 1, maxJobsPerClient: 2 }, () => held);
     try {
       const id = await uploadId(server.base);
-      const first = await generate(server.base, { ...REQUEST, uploadId: id, seed: 1 });
+      const first = await follow(server.base, await generate(server.base, { ...REQUEST, uploadId: id, seed: 1 }));
       expect(first.status).toBe(202);
-      const second = await generate(server.base, { ...REQUEST, uploadId: id, seed: 2 });
+      const second = await follow(server.base, await generate(server.base, { ...REQUEST, uploadId: id, seed: 2 }));
       expect(second.status).toBe(202);
       const { jobId } = (await second.json()) as { jobId: string };
       expect(await (await fetch(`${server.base}/api/jobs/${jobId}`)).json()).toMatchObject({ state: 'queued' });
@@ -28,6 +41,7 @@ describe('fallback server limits', () => {
       expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
       release();
+      await Promise.all(accepted.splice(0));
       await server.app.close();
     }
 
@@ -36,14 +50,15 @@ describe('fallback server limits', () => {
     const full = await start({ queueMax: 1, maxJobsPerClient: 10 }, () => busy);
     try {
       const id = await uploadId(full.base);
-      expect((await generate(full.base, { ...REQUEST, uploadId: id, seed: 1 })).status).toBe(202);
-      expect((await generate(full.base, { ...REQUEST, uploadId: id, seed: 2 })).status).toBe(202);
+      expect((await follow(full.base, await generate(full.base, { ...REQUEST, uploadId: id, seed: 1 }))).status).toBe(202);
+      expect((await follow(full.base, await generate(full.base, { ...REQUEST, uploadId: id, seed: 2 }))).status).toBe(202);
       const third = await generate(full.base, { ...REQUEST, uploadId: id, seed: 3 });
       expect(third.status).toBe(503);
       expect((await errorOf(third)).code).toBe('SERVER_BUSY');
       expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
     } finally {
       releaseBusy();
+      await Promise.all(accepted.splice(0));
       await full.app.close();
     }
   });
@@ -172,6 +187,15 @@ describe('fallback server limits', () => {
       expect(cancelled.headers.get('access-control-allow-origin')).toBe('https://app.example');
       const other = await fetch(`${server.base}/healthz`, { headers: { origin: 'https://elsewhere.example' } });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      // Answers differ by origin, so caches must keep them apart.
+      expect(other.headers.get('vary')?.toLowerCase()).toContain('origin');
+      const otherPreflight = await fetch(`${server.base}/api/generate`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+      });
+      expect(otherPreflight.headers.get('access-control-allow-origin')).toBeNull();
+      expect(preflight.headers.get('access-control-max-age')).toBe('600');
+      expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
     } finally {
       await server.app.close();
     }
