@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findModelEntry, modelEntry, type ModelEntry } from '../../src/core/models/manifest.ts';
-import { DIFFUSION_PARTS, type DiffusionModelSet, type DiffusionVariant } from '../../src/core/diffusion/model-sets.ts';
+import { DIFFUSION_PARTS, DIFFUSION_SETS, type DiffusionModelSet, type DiffusionSetId, type DiffusionVariant } from '../../src/core/diffusion/model-sets.ts';
 
 const REPO_MODELS = path.resolve(import.meta.dirname, '../../models');
 
@@ -44,4 +44,14 @@ export function variantOnDisk(set: DiffusionModelSet, sharedModelsDir: string): 
     lacking.push(`${variant.dtype}: ${missing.join(', ')}`);
   }
   throw new Error(`model set ${set.id} is not on this machine (npm run models:fetch downloads the pinned files); missing ${lacking.join('; ')}`);
+}
+
+/** The set the server runs when BIAOQING_MODELS does not say: the real one when its files are here, else the fixtures, with why. */
+export function defaultServerModels(sharedModelsDir: string): { models: DiffusionSetId; note: string } {
+  try {
+    const variant = variantOnDisk(DIFFUSION_SETS['sdxs-512'], sharedModelsDir);
+    return { models: 'sdxs-512', note: `AI models: sdxs-512 (${variant.dtype}) from ${sharedModelsDir}` };
+  } catch (error) {
+    return { models: 'fixtures', note: `AI models: the test fixtures, because ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
