@@ -69,6 +69,7 @@ async function downloadUnsized(entry: ModelEntry, assetBase: string, onProgress:
   const resumed = await storedSize(entry);
   if (resumed !== null) return download(withSize(entry, resumed), urls, onProgress, signal);
   const failures: string[] = [];
+  let integrityFailed = false;
   for (const url of urls) {
     try {
       const size = await hostSize(url, signal);
@@ -79,10 +80,11 @@ async function downloadUnsized(entry: ModelEntry, assetBase: string, onProgress:
       return await download(withSize(entry, size), [url], onProgress, signal);
     } catch (error) {
       if (signal?.aborted === true || (error instanceof StickerError && !isDownloadFailure(error))) throw error;
+      if (error instanceof StickerError && error.code === 'MODEL_INTEGRITY') integrityFailed = true;
       failures.push(error instanceof Error ? error.message : String(error));
     }
   }
-  throw new StickerError('MODEL_DOWNLOAD_FAILED', `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
+  throw new StickerError(integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED', `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
 }
 
 export async function loadModelBytes(
