@@ -9,7 +9,7 @@ import path from 'node:path';
 import { InferenceSession, Tensor, listSupportedBackends } from 'onnxruntime-node';
 import { DIFFUSION_SETS, latentSize, type DiffusionModelSet, type DiffusionSetId } from '../../src/core/diffusion/model-sets.ts';
 import type { DiffusionRuntime } from '../../src/core/diffusion/redraw.ts';
-import { readPartLayout, type DiffusionLayout, type GraphSignature } from '../../src/core/diffusion/graph-layout.ts';
+import { readPartLayout, signatureOf, type DiffusionLayout } from '../../src/core/diffusion/graph-layout.ts';
 import { floatData, floatsOf, idData, type TensorData } from '../../src/core/diffusion/layout-tensors.ts';
 import { layoutNetworks } from '../../src/core/diffusion/layout-networks.ts';
 import { redrawPrompt } from '../../src/core/diffusion/prompt.ts';
@@ -59,11 +59,6 @@ async function firstSession(bytes: Uint8Array, options: InferenceSession.Session
   return { session: await InferenceSession.create(bytes, { ...options, executionProviders: ['cpu'] }), provider: 'cpu' };
 }
 
-function signature(session: InferenceSession): GraphSignature {
-  const values = (list: readonly InferenceSession.ValueMetadata[]) => list.map((v) => ({ name: v.name, type: v.isTensor ? v.type : undefined }));
-  return { inputs: values(session.inputMetadata), outputs: values(session.outputMetadata) };
-}
-
 const tensorOf = (d: TensorData): Tensor => new Tensor(d.type, d.data, [...d.dims]);
 
 export async function loadNodeDiffusion(setId: DiffusionSetId, sharedModelsDir: string): Promise<NodeDiffusion> {
@@ -92,10 +87,10 @@ export async function loadNodeDiffusion(setId: DiffusionSetId, sharedModelsDir: 
     unet: await session(variant.files.unet, { batch: 1, height: latent, width: latent, sequence: set.sequenceLength }),
   };
   const layout: DiffusionLayout = {
-    textEncoder: readPartLayout('textEncoder', variant.files.textEncoder, signature(textEncoder)),
-    unet: readPartLayout('unet', variant.files.unet, signature(sessions.unet)),
-    vaeEncoder: readPartLayout('vaeEncoder', variant.files.vaeEncoder, signature(sessions.vaeEncoder)),
-    vaeDecoder: readPartLayout('vaeDecoder', variant.files.vaeDecoder, signature(sessions.vaeDecoder)),
+    textEncoder: readPartLayout('textEncoder', variant.files.textEncoder, signatureOf(textEncoder)),
+    unet: readPartLayout('unet', variant.files.unet, signatureOf(sessions.unet)),
+    vaeEncoder: readPartLayout('vaeEncoder', variant.files.vaeEncoder, signatureOf(sessions.vaeEncoder)),
+    vaeDecoder: readPartLayout('vaeDecoder', variant.files.vaeDecoder, signatureOf(sessions.vaeDecoder)),
   };
   const tokenizerFiles = new Map<string, Uint8Array>();
   for (const [file, id] of Object.entries(set.tokenizer)) tokenizerFiles.set(file, await verifiedModelBytes(id, sharedModelsDir));

@@ -23,6 +23,17 @@ export interface GraphSignature {
   outputs: readonly GraphValue[];
 }
 
+/** What onnxruntime (web and node alike) says of a session's inputs and outputs. */
+interface SessionMetadata {
+  inputMetadata: readonly { name: string; isTensor: boolean; type?: string }[];
+  outputMetadata: readonly { name: string; isTensor: boolean; type?: string }[];
+}
+
+export function signatureOf(session: SessionMetadata): GraphSignature {
+  const values = (list: SessionMetadata['inputMetadata']) => list.map((v) => ({ name: v.name, type: v.isTensor ? v.type : undefined }));
+  return { inputs: values(session.inputMetadata), outputs: values(session.outputMetadata) };
+}
+
 export interface Port<T extends string = FloatType> {
   name: string;
   type: T;

@@ -4,7 +4,7 @@
 // (the result kept, so later loads skip it). The prompt hidden states are cached in IndexedDB; the built-in expressions' prompts are
 // encoded once, in the background after load, so the usual stickers never wait for the text encoder.
 
-import type { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
+import type { Tensor } from 'onnxruntime-web/webgpu';
 import { StickerError } from '../../../core/errors.ts';
 import { EXPRESSIONS } from '../../../core/expression/lexicon.ts';
 import { redrawPrompt } from '../../../core/diffusion/prompt.ts';
@@ -16,7 +16,7 @@ import { modelEntry, type ModelEntry } from '../../../core/models/manifest.ts';
 import type { LoadedDiffusion, PromptEmbedding } from '../../../core/platform.ts';
 import { cachedQuery, embeddingScope, storeQuery } from '../text/embedding-cache.ts';
 import { loadModelBytes } from '../models/model-store.ts';
-import { readPartLayout, type DiffusionLayout, type GraphSignature } from '../../../core/diffusion/graph-layout.ts';
+import { readPartLayout, signatureOf, type DiffusionLayout } from '../../../core/diffusion/graph-layout.ts';
 import { floatData, floatsOf, idData } from '../../../core/diffusion/layout-tensors.ts';
 import { layoutNetworks } from '../../../core/diffusion/layout-networks.ts';
 import { selfCheck } from '../../../core/diffusion/self-check.ts';
@@ -75,11 +75,6 @@ async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Pr
   return bytes;
 }
 
-function signature(session: InferenceSession): GraphSignature {
-  const values = (list: readonly InferenceSession.ValueMetadata[]) => list.map((v) => ({ name: v.name, type: v.isTensor ? v.type : undefined }));
-  return { inputs: values(session.inputMetadata), outputs: values(session.outputMetadata) };
-}
-
 export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusion> {
   const began = performance.now();
   const { set, variant, provider } = load;
@@ -109,12 +104,20 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     }),
   };
   files.clear(); // the sessions hold their own copies
-  const layout: DiffusionLayout = {
-    textEncoder: readPartLayout('textEncoder', variant.files.textEncoder, signature(textEncoder)),
-    unet: readPartLayout('unet', variant.files.unet, signature(sessions.unet)),
-    vaeEncoder: readPartLayout('vaeEncoder', variant.files.vaeEncoder, signature(sessions.vaeEncoder)),
-    vaeDecoder: readPartLayout('vaeDecoder', variant.files.vaeDecoder, signature(sessions.vaeDecoder)),
-  };
+  // A refused set gives its GPU memory back; its files stay stored.
+  const release = () => Promise.all([textEncoder, ...Object.values(sessions)].map((s) => s.release().catch(() => undefined)));
+  let layout: DiffusionLayout;
+  try {
+    layout = {
+      textEncoder: readPartLayout('textEncoder', variant.files.textEncoder, signatureOf(textEncoder)),
+      unet: readPartLayout('unet', variant.files.unet, signatureOf(sessions.unet)),
+      vaeEncoder: readPartLayout('vaeEncoder', variant.files.vaeEncoder, signatureOf(sessions.vaeEncoder)),
+      vaeDecoder: readPartLayout('vaeDecoder', variant.files.vaeDecoder, signatureOf(sessions.vaeDecoder)),
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
   // The prompt's states stay on the GPU from the text encoder to the UNet when both take the same dtype.
   const textOnGpu = provider === 'webgpu' && layout.textEncoder.hidden.type === layout.unet.text.type;
 
@@ -178,6 +181,9 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     } finally {
       text.release();
     }
+  }).catch(async (error: unknown) => {
+    await release();
+    throw error;
   });
 
   // Encoded in the background one at a time, so a job queues behind one at most; a failure only
