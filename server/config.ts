@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { isDiffusionSetId, type DiffusionSetId } from '../src/core/diffusion/model-sets.ts';
+import { defaultServerModels } from './diffusion/model-files.ts';
 
 /** Decides whether an uploaded image may be kept; default allows. A moderation service plugs in here. */
 export type ImageReview = (image: {
@@ -35,6 +36,8 @@ export interface ServerConfig {
   retentionMs: number;
   sweepIntervalMs: number;
   models: DiffusionSetId;
+  /** Which AI set the server runs and why (the real set's missing files, when it fell back to the fixtures): logged at start. */
+  modelsNote: string;
   /** Folder of the published model files (tokenizer); models/ holds the repository's own. */
   sharedModelsDir: string;
   maxUploadBytes: number;
@@ -90,9 +93,12 @@ function s3Settings(env: NodeJS.ProcessEnv): S3Settings | null {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const models = env.BIAOQING_MODELS ?? 'fixtures';
+  const sharedModelsDir = path.resolve(env.BIAOQING_MODELS_DIR ?? path.join(ROOT, '../shared/models'));
+  const fallback = env.BIAOQING_MODELS === undefined ? defaultServerModels(sharedModelsDir) : undefined;
+  const models = env.BIAOQING_MODELS ?? fallback?.models;
   if (!isDiffusionSetId(models)) throw new Error(`BIAOQING_MODELS=${models} is not a known model set`);
   return {
+    modelsNote: fallback?.note ?? `AI models: ${models} (BIAOQING_MODELS)`,
     host: env.HOST ?? '127.0.0.1',
     port: number(env, 'PORT', 8787),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(ROOT, '.server-data')),
@@ -100,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retentionMs: number(env, 'RETENTION_HOURS', 72) * 3_600_000,
     sweepIntervalMs: number(env, 'SWEEP_MINUTES', 15) * 60_000,
     models,
-    sharedModelsDir: path.resolve(env.BIAOQING_MODELS_DIR ?? path.join(ROOT, '../shared/models')),
+    sharedModelsDir,
     maxUploadBytes: number(env, 'MAX_UPLOAD_MB', 10) * 1024 * 1024,
     maxUploadPixels: number(env, 'MAX_UPLOAD_MEGAPIXELS', 25) * 1_000_000,
     queueMax: number(env, 'QUEUE_MAX', 32),

@@ -12,6 +12,7 @@ const BACKLOG = 2048;
 
 const config = loadConfig();
 const app = await buildApp(config, { logger: true });
+app.log.info(config.modelsNote);
 await app.listen({ host: config.host, port: config.port, backlog: BACKLOG });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void app.close().then(() => process.exit(0)));

@@ -56,7 +56,7 @@ export function App() {
   const [packBusy, setPackBusy] = createSignal(false);
   const jobs = createJobState({ engine, history, keepOffline: (part) => update.keepOffline(part), onMade: () => setNotice('') });
   const update = registerServiceWorker(() => jobs.job() !== null || packBusy());
-  const aiSet = DIFFUSION_SETS[aiModelSet()];
+  const aiSet = DIFFUSION_SETS[aiModelSet(location.search)];
   const [redrawStatus, setRedrawStatus] = createSignal<RedrawStatus | null>(null);
   const { form, photoUrl, snapshot, edit, restore } = createFormStore(
     { steps: aiSet.defaultSteps, strength: aiSet.defaultStrength, seed: randomSeed() },

@@ -51,8 +51,9 @@ export const ERROR_REASONS = {
     'bad-id',
     'not-multipart',
   ],
-  MODEL_DOWNLOAD_FAILED: ['text-encoder'],
-  MODEL_INTEGRITY: ['text-encoder'],
+  MODEL_DOWNLOAD_FAILED: ['text-encoder', 'ai-models'],
+  /** 'ai-layout': a network's inputs or outputs match no known layout; 'ai-self-check': the first-load check of the AI set failed. */
+  MODEL_INTEGRITY: ['text-encoder', 'ai-models', 'ai-layout', 'ai-self-check'],
   /** The AI redraw has nowhere to run: no redraw in this build, or the gate's reason and no server. */
   WEBGPU_UNAVAILABLE: ['not-configured', ...ELSEWHERE_REASONS],
 } as const satisfies { readonly [C in ErrorCode]?: readonly string[] };
@@ -80,6 +81,8 @@ export interface ErrorInfo {
   /** A finer reason within the code (BAD_INPUT: 'empty', 'truncated', ...), for the UI's sentence. */
   reason?: ErrorReason;
   storage?: StorageShortfall;
+  /** The model file (manifest id) that failed, so the UI can name it. */
+  model?: string;
 }
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -98,14 +101,16 @@ export class StickerError<C extends ErrorCode = ErrorCode> extends Error {
   readonly stage: ErrorStage | undefined;
   readonly reason: ErrorReason<C> | undefined;
   readonly storage: StorageShortfall | undefined;
+  readonly model: string | undefined;
 
-  constructor(code: C, message: string, where: { stage?: ErrorStage; reason?: ErrorReason<C>; storage?: StorageShortfall } = {}) {
+  constructor(code: C, message: string, where: { stage?: ErrorStage; reason?: ErrorReason<C>; storage?: StorageShortfall; model?: string } = {}) {
     super(message);
     this.name = 'StickerError';
     this.code = code;
     this.stage = where.stage;
     this.reason = where.reason;
     this.storage = where.storage;
+    this.model = where.model;
   }
 
   toInfo(): ErrorInfo {
@@ -113,6 +118,7 @@ export class StickerError<C extends ErrorCode = ErrorCode> extends Error {
     if (this.stage !== undefined) info.stage = this.stage;
     if (this.reason !== undefined) info.reason = this.reason;
     if (this.storage !== undefined) info.storage = { ...this.storage };
+    if (this.model !== undefined) info.model = this.model;
     return info;
   }
 }

@@ -54,6 +54,8 @@ export interface AiInit {
   serverUrl: string | null;
   /** Decide as a phone without WebGPU and with 1 GB would: asked by ?gate=weak, or assumed in WeChat's browser. */
   assumeWeak: WeakDeviceReason | null;
+  /** Decide as if the adapter had shader-f16 (?gate=shader-f16): tests of the real set's download on a software GPU. */
+  assumeShaderF16?: true;
   /** onnxruntime-web on one wasm thread (WeChat's browser has no threads to give). */
   singleThreadWasm: boolean;
 }
@@ -212,6 +214,7 @@ export function parseCommand(value: unknown): Command | null {
         const assumeWeak = ai.assumeWeak === null ? null : WEAK_DEVICE_REASONS.find((r) => r === ai.assumeWeak);
         if (assumeWeak === undefined || typeof ai.singleThreadWasm !== 'boolean') return null;
         parsed.ai = { set: ai.set, device: ai.device, modelBase: ai.modelBase, serverUrl: ai.serverUrl, assumeWeak, singleThreadWasm: ai.singleThreadWasm };
+        if (ai.assumeShaderF16 === true) parsed.ai.assumeShaderF16 = true;
       }
       return { type: 'init', options: parsed };
     }

@@ -3,7 +3,7 @@
 // fallback server the build names, the app's own origin by default).
 
 import type { CaptionFontPreference } from '../core/runtime-preferences.ts';
-import { isDiffusionSetId, type DiffusionSetId } from '../core/diffusion/model-sets.ts';
+import { DIFFUSION_SETS, isDiffusionSetId, type DiffusionSetId } from '../core/diffusion/model-sets.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
@@ -20,10 +20,16 @@ export function captionFontsFromUrl(search: string): CaptionFontPreference {
   return new URLSearchParams(search).get('fonts') === 'system' ? 'system' : 'bundled';
 }
 
-/** The build's diffusion set (BIAOQING_MODELS at build time; vite.config.ts). */
-export function aiModelSet(): DiffusionSetId {
+/**
+ * The build's diffusion set (BIAOQING_MODELS at build time; vite.config.ts). A build of test models
+ * may be pointed at another set with ?models= (the other fixture layout, or the real set's offer and
+ * download), so one build tests them all; a build of real models never leaves its set.
+ */
+export function aiModelSet(search: string): DiffusionSetId {
   const built: unknown = import.meta.env.VITE_BIAOQING_MODELS;
-  return isDiffusionSetId(built) ? built : 'sdxs-512';
+  const set: DiffusionSetId = isDiffusionSetId(built) ? built : 'sdxs-512';
+  const asked = new URLSearchParams(search).get('models');
+  return DIFFUSION_SETS[set].test && isDiffusionSetId(asked) ? asked : set;
 }
 
 /** ?ai=webgpu|wasm|server pins where the AI redraw runs (tests, comparisons, links); null: not pinned. */
@@ -51,11 +57,12 @@ export function createEngine(location: Location, aiDevice: AiDevicePreference): 
       captionFonts: captionFontsFromUrl(location.search),
       assetBase,
       ai: {
-        set: aiModelSet(),
+        set: aiModelSet(location.search),
         device: aiDevice,
         modelBase: typeof builtBase === 'string' && builtBase !== '' ? new URL(builtBase, location.href).href : new URL('models/', assetBase).href,
         serverUrl: serverUrl(location),
         assumeWeak: choices.assumeWeak,
+        ...(choices.assumeShaderF16 === true ? { assumeShaderF16: true as const } : {}),
         singleThreadWasm: choices.singleThreadWasm,
       },
     },

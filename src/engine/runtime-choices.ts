@@ -14,6 +14,8 @@ export interface RuntimeChoices {
   textDevice: TextDevicePreference;
   /** Why the capability gate decides as a weak phone, or null: it asks this device. */
   assumeWeak: WeakDeviceReason | null;
+  /** ?gate=shader-f16: the gate decides as if the adapter had shader-f16 (the real set's download, tested on a software GPU). */
+  assumeShaderF16?: true;
   singleThreadWasm: boolean;
 }
 
@@ -31,5 +33,6 @@ export function runtimeChoices(search: string, userAgent: string): RuntimeChoice
     textDevice: text ?? (weChat ? 'wasm' : 'auto'),
     assumeWeak: gateWeak ? 'gate-param' : weChat ? 'wechat' : null,
     singleThreadWasm: weChat,
+    ...(params.get('gate') === 'shader-f16' ? { assumeShaderF16: true as const } : {}),
   };
 }

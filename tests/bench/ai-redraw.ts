@@ -1,4 +1,5 @@
-// The AI redraw on the fixture networks (the build's BIAOQING_MODELS=fixtures), per provider: cold
+// The AI redraw on the fixture networks (the build's BIAOQING_MODELS=fixtures), or another set the
+// build bundles (real-set.ts), per provider: cold
 // model load (fresh profile: fetched, verified, stored, sessions made), warm load (a reload: from
 // IndexedDB), per-step UNet time (a step that is not the last includes its preview's decode), and
 // the whole redraw stage. The model store's own throughput and heap are in model-store.ts.
@@ -26,9 +27,10 @@ async function engineLoadMs(page: Page): Promise<number> {
   return Number(/(\d+(\.\d+)?)/u.exec(text ?? '')?.[1] ?? Number.NaN) * 1000;
 }
 
-export async function aiRedraw(browser: Browser, url: string, provider: 'webgpu' | 'wasm', runs: number): Promise<AiBench> {
+/** `query`: more of the app's URL parameters (?models=sdxs-512 for the real set). */
+export async function aiRedraw(browser: Browser, url: string, provider: 'webgpu' | 'wasm', runs: number, query = ''): Promise<AiBench> {
   const { page, context } = await openPage(browser);
-  await openApp(page, url, `face=cpu&ai=${provider}`);
+  await openApp(page, url, `face=cpu&ai=${provider}${query === '' ? '' : `&${query}`}`);
   await chooseAi(page, { seed: 1, steps: 2 });
   let began = performance.now();
   await loadAiModels(page);

@@ -11,7 +11,8 @@
 // expression: the lexicon, and the fixture CLIP text encoder (models/fixtures/clip-text) on wasm
 // and WebGPU — its load, and its ranking of free text the lexicon does not know. Then the caption
 // layout: the bundled caption fonts' load, and the align stage (caption fitting) per caption.
-// Then the AI redraw on the fixture networks, on wasm and WebGPU (tests/bench/ai-redraw.ts).
+// Then the AI redraw on the fixture networks, on wasm and WebGPU (tests/bench/ai-redraw.ts), and on
+// the real SDXS set when its files are on this machine, or a plain "not measured" (real-set.ts).
 // Last, the model store (tests/bench/model-store.ts): a 200 MB file downloaded, verified and stored
 // (MB/s), its cached load, and the memory peak of that load against the file size. Then the
 // fallback server (tests/bench/server.ts): status and upload requests/s, and redraw jobs/s on the
@@ -40,6 +41,7 @@ import { phraseAccuracy, wordsToExpression } from './words-to-expression.ts';
 import { captionLayout } from './caption-layout.ts';
 import { modelStoreBench } from './model-store.ts';
 import { aiRedraw } from './ai-redraw.ts';
+import { realSetBench } from './real-set.ts';
 import { serverBench } from './server.ts';
 import { appShellBench } from './app-shell.ts';
 import { firstVisitBench } from './first-visit.ts';
@@ -154,6 +156,7 @@ const words = { wasm: await wordsToExpression(browser, server.url, 'wasm'), webg
 const captions = await captionLayout(browser, server.url, RUNS);
 
 const ai = { wasm: await aiRedraw(browser, server.url, 'wasm', RUNS), webgpu: await aiRedraw(browser, server.url, 'webgpu', Math.min(RUNS, 3)) };
+const realAiSet = await realSetBench(browser, server.url, Math.min(RUNS, 3));
 
 const modelStore = await modelStoreBench(browser);
 
@@ -225,6 +228,7 @@ const report = {
     note: 'fixture networks (models/fixtures/diffusion), 2 steps at strength 0.5, expression 开心大笑; WebGPU here is SwiftShader (a CPU emulation) and gets 3 runs at most',
     ...ai,
   },
+  realAiSet,
   modelStore,
   fallbackServer,
   appShell: {

@@ -36,6 +36,30 @@ describe('model manager: resumable, verified, chunked downloads', () => {
     await store.context.close();
   });
 
+  it('a file the manifest knows only approximately takes its size from the host, and its hash still decides', async () => {
+    const exact = model('unsized-3m', 3 * MB + 4_321);
+    const entry = { ...exact, bytes: 3 * MB, bytesApproximate: true };
+    const store = await openModelStore(world.browser, world.server.url);
+    const result = await store.load(entry);
+    expect(result).toMatchObject({ ok: true, byteLength: exact.bytes, sha256: exact.sha256 });
+    // One byte asked for to learn the size (this server answers only open ranges, so its 200's
+    // length says it and the body is dropped), then the file.
+    expect(asked(entry)).toEqual([
+      ['bytes=0-0', 200],
+      [null, 200],
+    ]);
+    expect(result.progress.at(-1)).toMatchObject({ loaded: exact.bytes, total: exact.bytes });
+    expect(await store.call('record', entry)).toMatchObject({ complete: true, total: exact.bytes });
+    expect(await store.load(entry)).toMatchObject({ ok: true, byteLength: exact.bytes });
+    expect(asked(entry)).toHaveLength(2); // the second load came from IndexedDB
+
+    // Another file at the pinned path: whatever size the host gives, the hash refuses it.
+    const other = model('unsized-other', 2 * MB);
+    const wrong = { ...other, sha256: exact.sha256, bytes: 2 * MB + 1, bytesApproximate: true };
+    expect(await store.load(wrong)).toMatchObject({ ok: false, code: 'MODEL_INTEGRITY' });
+    await store.context.close();
+  });
+
   it('a small file cut short goes on from the bytes that arrived', async () => {
     const entry = model('resume-small', 249_537);
     files.fault(local(entry), { kind: 'cut', after: 100_000 });

@@ -1,8 +1,12 @@
-import { For, Show } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import type { RedrawRequest, RedrawStatus } from '../../core/diffusion/redraw-status.ts';
 import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../../core/diffusion/capability.ts';
-import { aiText, errorSentence } from '../i18n/index.ts';
+import { DIFFUSION_SETS, isDiffusionSetId, type DiffusionModelSet } from '../../core/diffusion/model-sets.ts';
+import { variantCosts } from '../../core/diffusion/variant-costs.ts';
+import { aiText, errorSentence, t } from '../i18n/index.ts';
 import { online } from '../pwa/online.ts';
+import { needsConsent, rememberConsent } from '../ai-consent.ts';
+import { AiModelConsent } from './AiModelConsent.tsx';
 import { NeedsNetwork } from './NeedsNetwork.tsx';
 
 interface Props {
@@ -23,6 +27,25 @@ export function AiFields(props: Props) {
   const a = aiText;
   const status = () => props.status;
   const download = () => status()?.download;
+  const set = (): DiffusionModelSet | undefined => {
+    const id = status()?.set.id;
+    return isDiffusionSetId(id) ? DIFFUSION_SETS[id] : undefined;
+  };
+  const [agreed, setAgreed] = createSignal(false);
+  /** A real set not yet agreed to on this device, with something left to download. */
+  const askConsent = () => {
+    const s = set();
+    return s !== undefined && (status()?.bytes ?? 0) > 0 && needsConsent(s) ? s : undefined;
+  };
+  const setBytes = (s: DiffusionModelSet) => {
+    const costs = variantCosts(s);
+    return (costs.find((c) => c.variant.dtype === status()?.decision.dtype) ?? costs[0])?.bytes ?? 0;
+  };
+  const startDownload = () => {
+    const s = askConsent();
+    if (s !== undefined) rememberConsent(s);
+    props.onLoad();
+  };
   return (
     <div class="ai-fields" data-testid="ai-fields">
       <Show when={status()?.set.test}>
@@ -78,12 +101,20 @@ export function AiFields(props: Props) {
             <Show when={s().state === 'needs-download' || s().state === 'failed'}>
               <Show when={s().state === 'failed' && s().error}>
                 {(e) => (
-                  <p class="error" role="alert" data-testid="ai-error" data-code={e().code}>
-                    {a().failed} {errorSentence(e())} {(s().bytes ?? 0) > 0 ? a().resumeHint : ''}
+                  <p class="error" role="alert" data-testid="ai-error" data-code={e().code} data-model={e().model ?? ''}>
+                    {a().failed} {errorSentence(e())} {e().model === undefined ? '' : a().failedModel(t().modelNames[e().model ?? ''] ?? e().model ?? '')}{' '}
+                    {(s().bytes ?? 0) > 0 ? a().resumeHint : ''}
                   </p>
                 )}
               </Show>
-              <button type="button" class="button" data-testid="ai-download" disabled={(s().bytes ?? 0) > 0 && !online()} onClick={() => props.onLoad()}>
+              <Show when={askConsent()}>{(real) => <AiModelConsent set={real()} bytes={setBytes(real())} agreed={agreed()} onAgree={setAgreed} />}</Show>
+              <button
+                type="button"
+                class="button"
+                data-testid="ai-download"
+                disabled={((s().bytes ?? 0) > 0 && !online()) || (askConsent() !== undefined && !agreed())}
+                onClick={startDownload}
+              >
                 {(s().bytes ?? 0) > 0 ? a().download(s().bytes ?? 0) : a().loadCached}
               </button>
               <Show when={(s().bytes ?? 0) > 0}>

@@ -126,6 +126,10 @@ const zh = {
     'chinese-clip-tokenizer-config': 'AI 中文理解：分词设置',
     'chinese-clip-q8': 'AI 中文理解：Chinese-CLIP 模型',
     'chinese-clip-fixture': 'AI 中文理解：测试用小模型',
+    'sdxs-text-encoder-fp16': 'AI 重绘：SDXS 文本编码器（CLIP ViT-L/14）',
+    'sdxs-unet-fp16': 'AI 重绘：SDXS UNet',
+    'sdxs-vae-decoder-fp16': 'AI 重绘：SDXS 小型 VAE 解码器',
+    'taesd-encoder': 'AI 重绘：TAESD 编码器',
   } as Record<string, string>,
   storageFull: (neededMb: string, freeMb: string) =>
     `本机存储空间不足：模型还需要约 ${neededMb} MB，浏览器只剩约 ${freeMb} MB 可用。请在下方「已下载的模型」里删除用不到的模型，或清理手机/电脑的存储空间后再试。`,
@@ -307,6 +311,10 @@ const en: Dict = {
     'chinese-clip-tokenizer-config': 'AI Chinese understanding: tokenizer settings',
     'chinese-clip-q8': 'AI Chinese understanding: Chinese-CLIP model',
     'chinese-clip-fixture': 'AI Chinese understanding: small test model',
+    'sdxs-text-encoder-fp16': 'AI redraw: SDXS text encoder (CLIP ViT-L/14)',
+    'sdxs-unet-fp16': 'AI redraw: SDXS UNet',
+    'sdxs-vae-decoder-fp16': 'AI redraw: SDXS tiny VAE decoder',
+    'taesd-encoder': 'AI redraw: TAESD encoder',
   },
   storageFull: (neededMb, freeMb) =>
     `Not enough storage: the model still needs about ${neededMb} MB and the browser has only about ${freeMb} MB left. Delete models you do not need under “Downloaded models” below, or free up space on the device, then try again.`,

@@ -50,9 +50,13 @@ const zh: ErrorSentences = {
     },
     MODEL_DOWNLOAD_FAILED: {
       'text-encoder': '模型下载失败，请检查网络后重试；也可以直接从上面的建议里选一个表情。',
+      'ai-models': 'AI 模型下载失败：连不上存放模型的网站（huggingface.co）。请检查网络后再试；已下载的部分会保留，其他风格照常可用。',
     },
     MODEL_INTEGRITY: {
       'text-encoder': '下载的模型校验失败（文件已损坏），请重试；也可以直接从上面的建议里选一个表情。',
+      'ai-models': '下载的 AI 模型校验失败（文件不对或已损坏），已删除。请重试；其他风格照常可用。',
+      'ai-layout': '这个 AI 模型文件的输入输出格式本应用不认识，没有使用它。请把这句话告诉网站维护者；其他风格照常可用。',
+      'ai-self-check': 'AI 模型首次自检没有通过，没有使用它们。可以在「已下载的模型」里删除这个文件后重试，或在「在哪里生成」里改选服务器；其他风格照常可用。',
     },
     WEBGPU_UNAVAILABLE: {
       'not-configured': '这个版本没有开启 AI 重绘。请选择其他风格。',
@@ -108,9 +112,16 @@ const en: ErrorSentences = {
     },
     MODEL_DOWNLOAD_FAILED: {
       'text-encoder': 'the model could not be downloaded. Check your connection and try again, or pick one of the suggestions above.',
+      'ai-models':
+        'the AI models could not be downloaded: their host (huggingface.co) could not be reached. Check your connection and try again; what arrived is kept, and every other style still works.',
     },
     MODEL_INTEGRITY: {
       'text-encoder': 'the downloaded model failed its integrity check. Try again, or pick one of the suggestions above.',
+      'ai-models': 'a downloaded AI model failed its integrity check (wrong or damaged file) and was deleted. Try again; every other style still works.',
+      'ai-layout':
+        'this AI model file has inputs or outputs in a form this app does not know, so it is not used. Please tell the site’s maintainers this sentence; every other style still works.',
+      'ai-self-check':
+        'the AI models failed their first-load self-check, so they are not used. Delete this file under “Downloaded models” and try again, or choose the server under “Where it runs”; every other style still works.',
     },
     WEBGPU_UNAVAILABLE: {
       'not-configured': 'The AI redraw is not switched on in this version. Pick another style.',

@@ -1,7 +1,8 @@
 // The diffusion model sets the AI redraw can run: four ONNX files each (text encoder, UNet, tiny VAE
-// encoder and decoder) with one shared signature, in one or more weight variants. Files are named
-// by manifest id; a set whose files are not in models/manifest.json (real weights nobody has
-// exported and pinned for this build yet) is reported as unavailable, never guessed at.
+// encoder and decoder), in one or more weight variants. Files are named by manifest id; a variant
+// whose files are not in models/manifest.json (self-hosted exports not pinned for this build) is
+// left out, never guessed at. The graphs' input and output names and dtypes are not assumed here:
+// they are read from each session when it is created (graph-layout.ts).
 
 export const DIFFUSION_PARTS = ['textEncoder', 'unet', 'vaeEncoder', 'vaeDecoder'] as const;
 export type DiffusionPart = (typeof DIFFUSION_PARTS)[number];
@@ -17,12 +18,23 @@ export interface DiffusionVariant {
   files: Readonly<Record<DiffusionPart, string>>;
 }
 
+/** A model the user downloads: shown, with its licence and origin, before they agree to the download. */
+export interface ModelCredit {
+  name: string;
+  license: string;
+  licenseUrl: string;
+  /** The page of the pinned files on their host. */
+  source: string;
+}
+
 export interface DiffusionModelSet {
   id: string;
   /** Shown to the user. */
   name: string;
   /** Fixture networks the repository builds: the UI says plainly that results are test output. */
   test: boolean;
+  /** What the user agrees to before the first download; empty for the repository's own fixtures. */
+  credits: readonly ModelCredit[];
   /** Best first: the capability gate takes the first the device can run. */
   variants: readonly DiffusionVariant[];
   /** The tokenizer files transformers.js reads, by path, as manifest ids. */
@@ -44,18 +56,33 @@ const SD_SHAPE = { imageSize: 512, latentChannels: 4, latentScale: 8, sequenceLe
 export const DIFFUSION_SETS = {
   /**
    * SDXS-512-DreamShaper (one-step distilled SD1.5-class UNet) with CLIP ViT-L/14's text encoder and
-   * TAESD, against SD-Turbo's 2.35 GB (models/diffusion/README.md): about 0.9 GB as fp16 for
-   * WebGPU, about 0.47 GB as int8 for the CPU.
+   * its tiny VAE decoder, as publicly hosted (blinkfy/CVClass-SDXS-ONNX), and TAESD's encoder for
+   * image-to-image (deinferno/taesd-onnx): about 0.94 GB, fp16 weights, so WebGPU with shader-f16.
+   * The int8 CPU variant exists only as a self-hosted export (models/diffusion/export_real.py).
    */
   'sdxs-512': {
     id: 'sdxs-512',
     name: 'SDXS-512 DreamShaper + TAESD',
     test: false,
+    credits: [
+      {
+        name: 'SDXS-512-DreamShaper (UNet, CLIP ViT-L/14 text encoder, tiny VAE decoder)',
+        license: 'openrail++',
+        licenseUrl: 'https://huggingface.co/IDKiro/sdxs-512-dreamshaper',
+        source: 'https://huggingface.co/blinkfy/CVClass-SDXS-ONNX/tree/1fd4b780fb0ead12bbf73f60b90ab2f5d03b53a5',
+      },
+      {
+        name: 'TAESD encoder',
+        license: 'MIT',
+        licenseUrl: 'https://github.com/madebyollin/taesd/blob/main/LICENSE',
+        source: 'https://huggingface.co/deinferno/taesd-onnx/tree/f99d5f3d1962fe37e321c31bb86214a87a0cde4b',
+      },
+    ],
     variants: [
       {
         dtype: 'fp16',
         providers: ['webgpu'],
-        files: { textEncoder: 'sdxs-text-encoder-fp16', unet: 'sdxs-unet-fp16', vaeEncoder: 'taesd-encoder-fp16', vaeDecoder: 'taesd-decoder-fp16' },
+        files: { textEncoder: 'sdxs-text-encoder-fp16', unet: 'sdxs-unet-fp16', vaeEncoder: 'taesd-encoder', vaeDecoder: 'sdxs-vae-decoder-fp16' },
       },
       {
         dtype: 'q8',
@@ -69,16 +96,41 @@ export const DIFFUSION_SETS = {
     maxSteps: 4,
     defaultStrength: 0.55,
   },
-  /** Small networks models/fixtures/diffusion builds, same signatures: tests and offline development. */
+  /** Small networks models/fixtures/diffusion builds, with the hosted SDXS files' signatures: tests and offline development. */
   fixtures: {
     id: 'fixtures',
     name: 'Test models (models/fixtures/diffusion)',
     test: true,
+    credits: [],
     variants: [
       {
         dtype: 'fp32',
         providers: ['webgpu', 'wasm'],
         files: { textEncoder: 'sd-text-encoder-fixture', unet: 'sd-unet-fixture', vaeEncoder: 'sd-vae-encoder-fixture', vaeDecoder: 'sd-vae-decoder-fixture' },
+      },
+    ],
+    tokenizer: CLIP_TOKENIZER,
+    ...SD_SHAPE,
+    defaultSteps: 2,
+    maxSteps: 4,
+    defaultStrength: 0.5,
+  },
+  /** The same networks in the other common export layout (int32 ids, int64 timestep, `latent`, float16 inputs), so both paths are tested. */
+  'fixtures-alt': {
+    id: 'fixtures-alt',
+    name: 'Test models, other layout (models/fixtures/diffusion)',
+    test: true,
+    credits: [],
+    variants: [
+      {
+        dtype: 'fp16',
+        providers: ['webgpu', 'wasm'],
+        files: {
+          textEncoder: 'sd-text-encoder-fixture-alt',
+          unet: 'sd-unet-fixture-alt',
+          vaeEncoder: 'sd-vae-encoder-fixture-alt',
+          vaeDecoder: 'sd-vae-decoder-fixture-alt',
+        },
       },
     ],
     tokenizer: CLIP_TOKENIZER,

@@ -67,3 +67,12 @@ export function readRangeAnswer(response: RangeResponse, from: number, size: num
   if (response.status === 416 && from > 0) return { kind: 'ask-whole' };
   return { kind: 'http-error', status: response.status };
 }
+
+/**
+ * The whole file's size from the answer to `Range: bytes=0-0` (a 206's Content-Range total) or to a
+ * plain request (a 200's Content-Length); null when the answer does not say it.
+ */
+export function fileSizeFrom(response: RangeResponse): number | null {
+  if (response.status === 206) return parseContentRange(response.contentRange)?.total ?? null;
+  return response.status === 200 ? declaredLength(response) : null;
+}

@@ -18,6 +18,11 @@ export interface ModelEntry {
   /** Path under the source folder, and under models/ in the build. */
   file: string;
   bytes: number;
+  /**
+   * `bytes` is only the published approximate size: the exact one is taken from the host's answer
+   * (or the stored copy's record) before the download, and the SHA-256 checks the file either way.
+   */
+  bytesApproximate?: boolean;
   sha256: string;
   dtype: string;
   license: string;

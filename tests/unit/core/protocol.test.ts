@@ -74,6 +74,17 @@ describe('parseCommand accepts well-formed commands', () => {
     }
   });
 
+  it('init keeps ?gate=shader-f16 (only as true), and the other fixture layout or the real set', () => {
+    const ai = { set: 'fixtures-alt', device: 'webgpu', modelBase: '/models/', serverUrl: null, assumeWeak: null, singleThreadWasm: false };
+    const init = (extra: Record<string, unknown>) => ({
+      type: 'init',
+      options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ai: { ...ai, ...extra } },
+    });
+    expect(parseCommand(init({ assumeShaderF16: true }))).toEqual(init({ assumeShaderF16: true }));
+    expect(parseCommand(init({ set: 'sdxs-512' }))).toEqual(init({ set: 'sdxs-512' }));
+    expect(parseCommand(init({ assumeShaderF16: 'yes' }))).toEqual(init({}));
+  });
+
   it('redraw-prefer, for each place the AI may run', () => {
     for (const device of ['auto', 'webgpu', 'wasm', 'server'])
       expect(parseCommand({ type: 'redraw-prefer', device })).toEqual({ type: 'redraw-prefer', device });

@@ -31,6 +31,11 @@ describe('runtime choices', () => {
     expect(runtimeChoices('?gate=weak', WECHAT_IOS).assumeWeak).toBe('gate-param');
   });
 
+  it('?gate=shader-f16 lets the gate assume the adapter has shader-f16, and nothing else', () => {
+    expect(runtimeChoices('?gate=shader-f16', DESKTOP)).toEqual({ ...runtimeChoices('', DESKTOP), assumeShaderF16: true });
+    expect(runtimeChoices('?gate=shader-f16', WECHAT_IOS).assumeWeak).toBe('wechat');
+  });
+
   it('ignores values it does not know', () => {
     expect(runtimeChoices('?face=tpu&warp=metal&text=npu&gate=strong', DESKTOP)).toEqual(runtimeChoices('', DESKTOP));
   });

@@ -1,9 +1,11 @@
 // Loads a diffusion model set for the provider and weights the capability gate chose: every file
 // through the model store (verified, cached in IndexedDB, one progress total), then one session per
-// network. The prompt hidden states are cached in IndexedDB; the built-in expressions' prompts are
+// network, fed by the input/output layout read from it; a set is self-checked before its first use
+// (the result kept, so later loads skip it). The prompt hidden states are cached in IndexedDB; the built-in expressions' prompts are
 // encoded once, in the background after load, so the usual stickers never wait for the text encoder.
 
 import type { Tensor } from 'onnxruntime-web/webgpu';
+import { StickerError } from '../../../core/errors.ts';
 import { EXPRESSIONS } from '../../../core/expression/lexicon.ts';
 import { redrawPrompt } from '../../../core/diffusion/prompt.ts';
 import { latentSize, type DiffusionModelSet, type DiffusionVariant } from '../../../core/diffusion/model-sets.ts';
@@ -14,7 +16,13 @@ import { modelEntry, type ModelEntry } from '../../../core/models/manifest.ts';
 import type { LoadedDiffusion, PromptEmbedding } from '../../../core/platform.ts';
 import { cachedQuery, embeddingScope, storeQuery } from '../text/embedding-cache.ts';
 import { loadModelBytes } from '../models/model-store.ts';
-import { createSession, floatTensor, useOneWasmThread, int32Tensor, int64Tensor, readFloats, type Provider } from './ort-session.ts';
+import { readPartLayout, signatureOf, type DiffusionLayout } from '../../../core/diffusion/graph-layout.ts';
+import { floatData, floatsOf, idData } from '../../../core/diffusion/layout-tensors.ts';
+import { layoutNetworks } from '../../../core/diffusion/layout-networks.ts';
+import { selfCheck } from '../../../core/diffusion/self-check.ts';
+import { calibratedRuntime } from '../../../core/diffusion/vae-calibration.ts';
+import { createSession, readData, tensorOf, useOneWasmThread, type Provider } from './ort-session.ts';
+import { checkedSet } from './self-check-store.ts';
 import { GpuTensors } from './gpu-tensors.ts';
 import { loadTokenizer } from '../../transformers/sd-tokenizer.ts';
 
@@ -30,6 +38,12 @@ export interface DiffusionLoad {
   signal: AbortSignal;
   onDownload(progress: RedrawDownload): void;
   onLoading(): void;
+}
+
+/** A failed download of one of these files, said as the AI models' failure and naming the file. */
+function aiModelError(error: unknown, model: string): unknown {
+  if (!(error instanceof StickerError) || (error.code !== 'MODEL_DOWNLOAD_FAILED' && error.code !== 'MODEL_INTEGRITY')) return error;
+  return new StickerError(error.code, error.message, { stage: 'redraw', reason: 'ai-models', model });
 }
 
 async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Promise<Map<string, Uint8Array>> {
@@ -51,7 +65,9 @@ async function fetchAll(load: DiffusionLoad, entries: readonly ModelEntry[]): Pr
         report();
       },
       { signal: load.signal },
-    );
+    ).catch((error: unknown) => {
+      throw aiModelError(error, entry.id);
+    });
     progress[i] = { model: entry.id, loaded: entry.bytes, total: entry.bytes, cached: true, bytesPerSecond: null, secondsLeft: null };
     bytes.set(entry.id, new Uint8Array(file));
   }
@@ -73,18 +89,37 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
   const tokenizerFiles = new Map(Object.entries(set.tokenizer).map(([path, id]) => [path, file(id)]));
   const tokenize = await loadTokenizer(set.id, tokenizerFiles, set.sequenceLength);
   const latent = latentSize(set);
+  // Only `last_hidden_state` passes the layout check below, so it can be named before the layout is read.
   const textEncoder = await createSession(file(variant.files.textEncoder), {
     provider,
     dimensions: { batch: 1, sequence: set.sequenceLength },
     gpuOutputs: ['last_hidden_state'],
   });
-  const vaeEncoder = await createSession(file(variant.files.vaeEncoder), { provider, dimensions: { batch: 1, height: set.imageSize, width: set.imageSize } });
-  const vaeDecoder = await createSession(file(variant.files.vaeDecoder), { provider, dimensions: { batch: 1, latent_height: latent, latent_width: latent } });
-  const unet = await createSession(file(variant.files.unet), {
-    provider,
-    dimensions: { batch: 1, height: latent, width: latent, sequence: set.sequenceLength },
-  });
+  const sessions = {
+    vaeEncoder: await createSession(file(variant.files.vaeEncoder), { provider, dimensions: { batch: 1, height: set.imageSize, width: set.imageSize } }),
+    vaeDecoder: await createSession(file(variant.files.vaeDecoder), { provider, dimensions: { batch: 1, latent_height: latent, latent_width: latent } }),
+    unet: await createSession(file(variant.files.unet), {
+      provider,
+      dimensions: { batch: 1, height: latent, width: latent, sequence: set.sequenceLength },
+    }),
+  };
   files.clear(); // the sessions hold their own copies
+  // A refused set gives its GPU memory back; its files stay stored.
+  const release = () => Promise.all([textEncoder, ...Object.values(sessions)].map((s) => s.release().catch(() => undefined)));
+  let layout: DiffusionLayout;
+  try {
+    layout = {
+      textEncoder: readPartLayout('textEncoder', variant.files.textEncoder, signatureOf(textEncoder)),
+      unet: readPartLayout('unet', variant.files.unet, signatureOf(sessions.unet)),
+      vaeEncoder: readPartLayout('vaeEncoder', variant.files.vaeEncoder, signatureOf(sessions.vaeEncoder)),
+      vaeDecoder: readPartLayout('vaeDecoder', variant.files.vaeDecoder, signatureOf(sessions.vaeDecoder)),
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  // The prompt's states stay on the GPU from the text encoder to the UNet when both take the same dtype.
+  const textOnGpu = provider === 'webgpu' && layout.textEncoder.hidden.type === layout.unet.text.type;
 
   // onnxruntime-web cannot run two inferences at once (its WebGPU backend hangs), so every run,
   // the background prompt encodings and a job's networks alike, waits its turn here. A job's
@@ -98,7 +133,7 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
   const gpu = new GpuTensors();
   const scope = embeddingScope(`sd-text:${set.id}`, modelEntry(variant.files.textEncoder).sha256);
   const hiddenDims = (data: Float32Array) => [1, set.sequenceLength, data.length / set.sequenceLength];
-  const latentDims = [1, set.latentChannels, latent, latent];
+  const textTensor = (floats: Float32Array): Tensor => tensorOf(floatData(floats, layout.unet.text.type, hiddenDims(floats)));
 
   /** Handles stay opaque to core; the tensor behind each is looked up here. */
   const tensors = new WeakMap<PromptEmbedding, Tensor>();
@@ -107,7 +142,7 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     tensors.set(embedding, tensor);
     return embedding;
   };
-  const tensorOf = (embedding: PromptEmbedding): Tensor => {
+  const tensorOfEmbedding = (embedding: PromptEmbedding): Tensor => {
     const tensor = tensors.get(embedding);
     if (tensor === undefined) throw new Error('prompt embedding from another session');
     return tensor;
@@ -115,17 +150,41 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
 
   async function embed(prompt: string): Promise<PromptEmbedding> {
     const cached = await cachedQuery(scope, prompt);
-    if (cached !== undefined) return handle(floatTensor(cached, hiddenDims(cached)), () => undefined);
-    const ids = tokenize(prompt);
+    if (cached !== undefined) return handle(textTensor(cached), () => undefined);
+    const { ids, hidden } = layout.textEncoder;
     const { tensor, floats } = await inTurn(async () => {
-      const hidden = (await textEncoder.run({ input_ids: int32Tensor(ids, [1, ids.length]) })).last_hidden_state;
-      if (hidden === undefined) throw new Error('text encoder returned no last_hidden_state');
-      const kept = gpu.keep(hidden);
-      return { tensor: kept, floats: (await readFloats(kept)).slice() };
+      const out = (await textEncoder.run({ [ids.name]: tensorOf(idData(tokenize(prompt), ids.type)) }))[hidden.name];
+      if (out === undefined) throw new Error(`text encoder returned no ${hidden.name}`);
+      const kept = gpu.keep(out);
+      const states = floatsOf(await readData(kept), hidden.name).slice();
+      if (kept.location === 'gpu-buffer' && !textOnGpu) gpu.dispose(kept);
+      return { tensor: textOnGpu ? kept : textTensor(states), floats: states };
     });
     await storeQuery(scope, prompt, floats);
     return handle(tensor, () => gpu.dispose(tensor));
   }
+
+  const raw = layoutNetworks<Tensor, PromptEmbedding>(set, layout, {
+    tensor: tensorOf,
+    textTensor: tensorOfEmbedding,
+    run: (part, feeds, output) =>
+      inTurn(async () => {
+        const out = (await sessions[part].run(feeds))[output];
+        if (out === undefined) throw new Error(`${variant.files[part]} returned no ${output}`);
+        return floatsOf(await readData(out), output);
+      }),
+  });
+  const check = await checkedSet(set, variant, async () => {
+    const text = await embed(redrawPrompt(null, ''));
+    try {
+      return await selfCheck(raw, text, set, variant.files);
+    } finally {
+      text.release();
+    }
+  }).catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
 
   // Encoded in the background one at a time, so a job queues behind one at most; a failure only
   // costs that prompt's first use.
@@ -133,21 +192,9 @@ export async function loadDiffusion(load: DiffusionLoad): Promise<LoadedDiffusio
     for (const expression of EXPRESSIONS) (await embed(redrawPrompt(expression, ''))).release();
   })().catch(() => undefined);
 
-  const run = (session: typeof unet, feeds: Record<string, Tensor>, output: string): Promise<Float32Array> =>
-    inTurn(async () => {
-      const out = (await session.run(feeds))[output];
-      if (out === undefined) throw new Error(`network returned no ${output}`);
-      return readFloats(out);
-    });
-
   return {
     embed,
-    runtime: {
-      encodeImage: (pixels) => run(vaeEncoder, { sample: floatTensor(pixels, [1, 3, set.imageSize, set.imageSize]) }, 'latent_sample'),
-      predictNoise: (sample, timestep, text) =>
-        run(unet, { sample: floatTensor(sample, latentDims), timestep: int64Tensor([timestep]), encoder_hidden_states: tensorOf(text) }, 'out_sample'),
-      decode: (latents) => run(vaeDecoder, { latent_sample: floatTensor(latents, latentDims) }, 'sample'),
-    },
+    runtime: calibratedRuntime(raw, check.calibration),
     info: { set: set.id, test: set.test, provider, dtype: variant.dtype, loadMs: performance.now() - began },
     liveGpuTensors: () => gpu.count,
     idle: async () => {

@@ -3,6 +3,7 @@
 // only feed another network stay on the GPU.
 
 import * as ort from 'onnxruntime-web/webgpu';
+import type { TensorData } from '../../../core/diffusion/layout-tensors.ts';
 
 export type Provider = 'webgpu' | 'wasm';
 
@@ -35,25 +36,11 @@ export async function createSession(bytes: Uint8Array, plan: SessionPlan): Promi
   return ort.InferenceSession.create(bytes, options);
 }
 
-export function floatTensor(data: Float32Array, dims: readonly number[]): ort.Tensor {
-  return new ort.Tensor('float32', data, dims);
+export function tensorOf(d: TensorData): ort.Tensor {
+  return new ort.Tensor(d.type, d.data, [...d.dims]);
 }
 
-export function int32Tensor(data: Int32Array, dims: readonly number[]): ort.Tensor {
-  return new ort.Tensor('int32', data, dims);
-}
-
-export function int64Tensor(values: readonly number[]): ort.Tensor {
-  return new ort.Tensor(
-    'int64',
-    BigInt64Array.from(values, (v) => BigInt(v)),
-    [values.length],
-  );
-}
-
-/** A CPU copy of a float output, wherever it was computed. */
-export async function readFloats(tensor: ort.Tensor): Promise<Float32Array> {
-  const data = tensor.location === 'cpu' ? tensor.data : await tensor.getData();
-  if (!(data instanceof Float32Array)) throw new Error(`expected float32 output, got ${tensor.type}`);
-  return data;
+/** A CPU copy of an output's data, wherever it was computed. */
+export async function readData(tensor: ort.Tensor): Promise<unknown> {
+  return tensor.location === 'cpu' ? tensor.data : tensor.getData();
 }

@@ -13,6 +13,7 @@ import { diffusionFiles, variantCosts } from '../../../core/diffusion/variant-co
 import { withHostedUrl } from '../../../core/models/hosted.ts';
 import type { LoadedDiffusion, Redrawer } from '../../../core/platform.ts';
 import type { WeakDeviceReason } from '../../../core/runtime-preferences.ts';
+import type { GpuReport } from '../../../core/gpu-report.ts';
 import { probeWebGpu } from '../gpu/gpu-probe.ts';
 import { isCached } from '../models/model-store.ts';
 import { serverHealth } from './server-client.ts';
@@ -27,6 +28,8 @@ export interface RedrawOptions {
   serverUrl: string | null;
   /** Decide as a phone without WebGPU and with 1 GB would, for real-size models: ?gate=weak (diagnostics, tests) or WeChat's browser. */
   assumeWeak: WeakDeviceReason | null;
+  /** Decide as if the adapter had shader-f16 (?gate=shader-f16, tests). */
+  assumeShaderF16?: true;
   /** onnxruntime-web on one wasm thread, when the AI runs on this CPU after all (the user's pin). */
   singleThreadWasm: boolean;
   onStatus(status: RedrawStatus): void;
@@ -70,13 +73,18 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
 
   const status = (s: Omit<RedrawStatus, 'set' | 'decision'>, d: GateDecision, on = about) => options.onStatus({ ...s, set: on, decision: reportOf(d) });
 
+  async function probedGpu(): Promise<GpuReport> {
+    const gpu = await probeWebGpu();
+    return options.assumeShaderF16 === true && gpu.available ? { ...gpu, shaderF16: true } : gpu;
+  }
+
   async function decided(): Promise<GateDecision> {
     if (decision !== undefined) return decision;
     const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
     const device: Pick<GateInput, 'gpu' | 'deviceMemoryGb' | 'smallModels'> =
       options.assumeWeak !== null
         ? weakDevice(options.assumeWeak)
-        : { gpu: await probeWebGpu(), smallModels: set.test, ...(memory === undefined ? {} : { deviceMemoryGb: memory }) };
+        : { gpu: await probedGpu(), smallModels: set.test, ...(memory === undefined ? {} : { deviceMemoryGb: memory }) };
     const made = decideRedraw({ ...device, costs: variantCosts(set), preference });
     decision = made;
     return made;

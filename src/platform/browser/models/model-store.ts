@@ -9,6 +9,7 @@ import type { DownloadProgress } from '../../../core/platform.ts';
 import { IntegrityFailure, ModelDownload } from './model-download.ts';
 import { withModelLock } from './model-lock.ts';
 import { ensureRoom } from './storage-room.ts';
+import { hostSize, storedSize, withSize } from './exact-size.ts';
 import { StoredModel } from './stored-model.ts';
 
 /** Requests to one URL in one load, as long as each brings new bytes. */
@@ -19,7 +20,7 @@ export interface LoadOptions {
   signal?: AbortSignal;
 }
 
-async function download(entry: ModelEntry, assetBase: string, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
+async function download(entry: ModelEntry, urls: readonly string[], onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
   const stored = await StoredModel.open(entry);
   const file = new ModelDownload(entry, stored, onProgress, signal);
   const cached = await file.fromCache();
@@ -31,7 +32,7 @@ async function download(entry: ModelEntry, assetBase: string, onProgress: (p: Do
   const failures: string[] = [];
   let integrityFailed = false;
   try {
-    for (const url of modelUrls(entry, assetBase)) {
+    for (const url of urls) {
       for (let request = 1; ; request++) {
         const before = file.arrived;
         try {
@@ -55,6 +56,37 @@ async function download(entry: ModelEntry, assetBase: string, onProgress: (p: Do
   throw new StickerError(integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED', `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
 }
 
+const isDownloadFailure = (error: unknown): error is StickerError =>
+  error instanceof StickerError && (error.code === 'MODEL_DOWNLOAD_FAILED' || error.code === 'MODEL_INTEGRITY');
+
+/**
+ * A file without an exact size in the manifest: resumed at the size it was started with, else each
+ * host in turn at the size it says (a host answering with something else fails the hash and the
+ * next is asked).
+ */
+async function downloadUnsized(entry: ModelEntry, assetBase: string, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const urls = modelUrls(entry, assetBase);
+  const resumed = await storedSize(entry);
+  if (resumed !== null) return download(withSize(entry, resumed), urls, onProgress, signal);
+  const failures: string[] = [];
+  let integrityFailed = false;
+  for (const url of urls) {
+    try {
+      const size = await hostSize(url, signal);
+      if (size === null || size === 0) {
+        failures.push(`${url}: the answer gives no size`);
+        continue;
+      }
+      return await download(withSize(entry, size), [url], onProgress, signal);
+    } catch (error) {
+      if (signal?.aborted === true || (error instanceof StickerError && !isDownloadFailure(error))) throw error;
+      if (error instanceof StickerError && error.code === 'MODEL_INTEGRITY') integrityFailed = true;
+      failures.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  throw new StickerError(integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED', `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });
+}
+
 export async function loadModelBytes(
   entry: ModelEntry,
   assetBase: string,
@@ -63,12 +95,16 @@ export async function loadModelBytes(
 ): Promise<ArrayBuffer> {
   const { signal } = options;
   try {
-    return await withModelLock(`${entry.id}@${entry.sha256}`, signal, () => download(entry, assetBase, onProgress, signal));
+    return await withModelLock(`${entry.id}@${entry.sha256}`, signal, () =>
+      entry.bytesApproximate === true
+        ? downloadUnsized(entry, assetBase, onProgress, signal)
+        : download(entry, modelUrls(entry, assetBase), onProgress, signal),
+    );
   } catch (error) {
     if (signal?.aborted === true) throw new StickerError('ABORTED', `${entry.id}: download cancelled`, { stage: 'load-models' });
     // A derived file exists only beside the app (a host may answer its path with a page instead); a
     // build without it still has the file it came from.
-    if (entry.derivedFrom !== undefined && error instanceof StickerError && (error.code === 'MODEL_DOWNLOAD_FAILED' || error.code === 'MODEL_INTEGRITY')) {
+    if (entry.derivedFrom !== undefined && isDownloadFailure(error)) {
       return loadModelBytes(modelEntry(entry.derivedFrom), assetBase, onProgress, options);
     }
     throw error;

@@ -90,7 +90,8 @@ export class StoredModel {
     } catch {
       return new StoredModel(entry, null, emptyRecord(entry)); // the database would not open
     }
-    const usable = isModelCacheRecord(found) && found.total === entry.bytes ? found : emptyRecord(entry);
+    // An approximately sized entry takes the size its record was started with (the host's).
+    const usable = isModelCacheRecord(found) && (found.total === entry.bytes || entry.bytesApproximate === true) ? found : emptyRecord(entry);
     return new StoredModel(entry, store, usable);
   }
 
@@ -104,7 +105,12 @@ export class StoredModel {
   }
 
   get complete(): boolean {
-    return this.record.complete && this.stored === this.entry.bytes;
+    return this.record.complete && this.stored === this.record.total;
+  }
+
+  /** The whole file's size as recorded when its download started: the host's, for an approximately sized entry. */
+  get total(): number {
+    return this.record.total;
   }
 
   /**

@@ -1,6 +1,6 @@
 // What a server's answer to `Range: bytes=N-` means for the bytes already stored.
 import { describe, expect, it } from 'vitest';
-import { parseContentRange, rangeHeader, readRangeAnswer, type RangeResponse } from '../../../../src/core/models/http-range.ts';
+import { fileSizeFrom, parseContentRange, rangeHeader, readRangeAnswer, type RangeResponse } from '../../../../src/core/models/http-range.ts';
 
 const SIZE = 10_000;
 const answer = (r: Partial<RangeResponse> & { status: number }, from: number) =>
@@ -69,5 +69,26 @@ describe('readRangeAnswer', () => {
     expect(answer({ status: 416 }, 0)).toEqual({ kind: 'http-error', status: 416 });
     expect(answer({ status: 404 }, 0)).toEqual({ kind: 'http-error', status: 404 });
     expect(answer({ status: 503 }, 6_000)).toEqual({ kind: 'http-error', status: 503 });
+  });
+});
+
+describe('fileSizeFrom (a file pinned by hash, its size read from the host)', () => {
+  const response = (r: Partial<RangeResponse> & { status: number }): RangeResponse => ({
+    contentRange: null,
+    contentLength: null,
+    contentEncoding: null,
+    ...r,
+  });
+
+  it('reads the total of a 206 to bytes=0-0, or the length of a 200', () => {
+    expect(fileSizeFrom(response({ status: 206, contentRange: 'bytes 0-0/4912312', contentLength: '1' }))).toBe(4_912_312);
+    expect(fileSizeFrom(response({ status: 200, contentLength: '4912312' }))).toBe(4_912_312);
+  });
+
+  it('says nothing when the answer does not tell the size', () => {
+    expect(fileSizeFrom(response({ status: 206, contentLength: '1' }))).toBeNull(); // Content-Range hidden cross-origin
+    expect(fileSizeFrom(response({ status: 206, contentRange: 'bytes 0-0/*' }))).toBeNull();
+    expect(fileSizeFrom(response({ status: 200, contentLength: '1000', contentEncoding: 'gzip' }))).toBeNull();
+    expect(fileSizeFrom(response({ status: 404, contentLength: '9' }))).toBeNull();
   });
 });
