@@ -1,5 +1,7 @@
 // The app factory: plugins, routes, error shapes, queue and sweeper, started on any port (tests
-// use port 0). Everything long-lived is stopped by app.close().
+// use port 0). Without REDIS_URL it is the whole server, the networks in a worker thread; with it,
+// a stateless API server in front of the Redis queue and its workers (`npm run server:worker`).
+// Everything long-lived is stopped by app.close(), which lets running jobs finish.
 
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -7,12 +9,14 @@ import rateLimit from '@fastify/rate-limit';
 import type { ServerConfig } from './config.ts';
 import { loadContentFilter } from './content-filter.ts';
 import type { ServerContext } from './context.ts';
-import { loadNodeDiffusion, type NodeDiffusion } from './diffusion/node-diffusion.ts';
+import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { HttpError, sendError, toHttpError } from './http-error.ts';
-import { JobQueue } from './job-queue.ts';
-import { ResultCache } from './result-cache.ts';
+import { ResultCache, memoryCacheStore, redisCacheStore } from './result-cache.ts';
 import { Storage } from './storage.ts';
-import { Decoder } from './image/decoder.ts';
+import { connectRedis } from './queue/redis-connection.ts';
+import { RedisJobs } from './queue/redis-jobs.ts';
+import { startLocalJobs, type LocalJobs } from './local-jobs.ts';
+import type { Jobs } from './queue/jobs.ts';
 import { allowOrigins } from './cors.ts';
 import { startSweeper } from './sweeper.ts';
 import { uploadRoute } from './routes/upload.ts';
@@ -23,23 +27,13 @@ import { healthRoutes } from './routes/health.ts';
 
 export interface AppOptions {
   /** How the networks are loaded; tests wrap the real loader to count model runs. */
-  loadDiffusion?: (config: ServerConfig) => Promise<NodeDiffusion>;
+  loadDiffusion?: (config: ServerConfig) => Promise<NodeDiffusion<string>>;
   logger?: boolean;
 }
 
 /** JSON bodies are a few hundred bytes; uploads go through multipart with their own limit. */
 const JSON_BODY_LIMIT = 16 * 1024;
-
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
-    return pending;
-  };
-}
+const KEEP_ALIVE_MS = 72_000;
 
 /** Fastify's and the plugins' own errors carry a status; they become BAD_INPUT or RATE_LIMITED. */
 function frameworkError(error: FastifyError): HttpError {
@@ -51,25 +45,30 @@ function frameworkError(error: FastifyError): HttpError {
 }
 
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger === true ? { level: config.logLevel } : false, bodyLimit: JSON_BODY_LIMIT, trustProxy: config.trustProxy });
+  const app = Fastify({
+    logger: options.logger === true ? { level: config.logLevel } : false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    // Longer than a load balancer's idle timeout (often 60 s), so it, not this server, closes idle
+    // connections and never sends a request down one being closed.
+    keepAliveTimeout: KEEP_ALIVE_MS,
+  });
+  const log = (error: unknown): void => app.log.error(error);
   const storage = new Storage(config.dataDir);
   await storage.init();
-  const queue = new JobQueue(config, (error) => app.log.error(error));
-  const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
-  const ctx: ServerContext = {
-    config,
-    storage,
-    queue,
-    filter: loadContentFilter(config.wordListFile),
-    cache: new ResultCache(storage),
-    diffusion: lazy(() => load(config)),
-    decoder: new Decoder(),
-  };
+  const redis = config.redisUrl === null ? null : await connectRedis(config.redisUrl, 'api');
+  redis?.on('error', (error) => app.log.warn(`redis: ${error.message}`));
+  const cache = new ResultCache(storage, redis === null ? memoryCacheStore() : redisCacheStore(redis, config.retentionMs));
+  const local = redis === null ? startLocalJobs(config, storage, cache, options.loadDiffusion, log) : null;
+  const queue: Jobs = redis === null ? (local as LocalJobs).jobs : new RedisJobs(redis, config, log);
+  const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache, streams: new Set() };
 
   allowOrigins(app, config.allowedOrigins);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Scaled out, the counts are shared by every API server; while Redis is away requests pass.
+    ...(redis === null ? {} : { redis, nameSpace: 'bq:rate:', skipOnError: true }),
     // Thrown into the error handler below; the plugin has already set Retry-After.
     errorResponseBuilder: (_request, context) => new HttpError(429, 'RATE_LIMITED', `more than ${context.max} requests a minute`),
   });
@@ -98,9 +97,15 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.addHook('onReady', async () => {
     await sweeper.sweep();
   });
+  // Open streams end first (their clients reconnect, elsewhere when scaled out), then the jobs drain.
+  app.addHook('preClose', async () => {
+    for (const close of [...ctx.streams]) close();
+  });
   app.addHook('onClose', async () => {
     sweeper.stop();
-    await ctx.decoder.close();
+    await queue.close();
+    await local?.close();
+    redis?.disconnect();
   });
   return app;
 }

@@ -7,10 +7,9 @@ import { DIFFUSION_SETS } from '../../src/core/diffusion/model-sets.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
 import { isId } from '../ids.ts';
-import { redrawWork } from '../redraw-job.ts';
 
 export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
-  const { config, storage, queue, filter, cache } = ctx;
+  const { config, storage, queue, filter } = ctx;
   const maxSteps = DIFFUSION_SETS[config.models].maxSteps;
   app.post('/api/generate', async (request, reply) => {
     const body = parseServerGenerate(request.body);
@@ -20,9 +19,7 @@ export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
     if (filter.match(body.prompt) !== null) throw new HttpError(422, 'CONTENT_REJECTED', 'the words are not allowed');
     const upload = await storage.uploadMeta(body.uploadId);
     if (upload === null) throw new HttpError(404, 'NOT_FOUND', 'no such upload (it may have expired)');
-    const deps = { storage, cache, diffusion: ctx.diffusion, decoder: ctx.decoder, models: config.models, maxPixels: config.maxUploadPixels };
-    const job = queue.submit(request.ip, redrawWork(deps, upload, body));
-    const jobId = job.status.id;
+    const jobId = await queue.submit(request.ip, { upload, request: body });
     return reply.code(202).send({ jobId, statusUrl: `/api/jobs/${jobId}`, eventsUrl: `/api/jobs/${jobId}/events` });
   });
 }

@@ -11,7 +11,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
     ok: true,
     models: ctx.config.models,
     retentionHours,
-    queue: ctx.queue.counts(),
+    queue: await ctx.queue.counts(),
   }));
   const document = openApiDocument(ctx.config);
   app.get('/api/openapi.json', async () => document);

@@ -1,0 +1,55 @@
+// The scaled-out server as a user runs it: one redis-server, API servers (`npm run server`) and
+// queue workers (`npm run server:worker`), each its own process, all with the same REDIS_URL and
+// one shared data folder, on the fixture networks.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startRedis, type RunningRedis } from '../server/support/redis-server.ts';
+import { startChildServer, type ChildServer } from './child-server.ts';
+
+export interface Cluster {
+  redis: RunningRedis;
+  apis: ChildServer[];
+  workers: ChildServer[];
+  env: Record<string, string>;
+  addWorker(): Promise<ChildServer>;
+  stop(): Promise<void>;
+}
+
+/** A worker that stops renewing a job's lock loses it after this many seconds; tests wait seconds, not the default 30. */
+export const TEST_LOCK_SECONDS = '2';
+
+export async function startCluster(counts: { apis: number; workers: number }, extra: Record<string, string> = {}): Promise<Cluster> {
+  const redis = await startRedis();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'biaoqing-cluster-'));
+  const env = {
+    REDIS_URL: redis.url,
+    DATA_DIR: dataDir,
+    JOB_LOCK_SECONDS: TEST_LOCK_SECONDS,
+    QUEUE_MAX: '500',
+    MAX_JOBS_PER_CLIENT: '500',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...extra,
+  };
+  const apis: ChildServer[] = [];
+  const workers: ChildServer[] = [];
+  const addWorker = async (): Promise<ChildServer> => {
+    const worker = await startChildServer(env, { worker: true });
+    workers.push(worker);
+    return worker;
+  };
+  const stop = async (): Promise<void> => {
+    await Promise.all([...apis, ...workers].map((p) => p.stop()));
+    await redis.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    for (let i = 0; i < counts.apis; i += 1) apis.push(await startChildServer(env));
+    await Promise.all(Array.from({ length: counts.workers }, addWorker));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { redis, apis, workers, env, addWorker, stop };
+}
