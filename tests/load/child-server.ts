@@ -20,6 +20,7 @@ export interface ChildServer {
   /** Resolves when the process has exited, with its exit code (null when a signal ended it). */
   exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): void;
+  alive(): boolean;
   /** The last lines of the server's log. */
   logTail(lines?: number): string;
   /** SIGTERM (the server closes itself), SIGKILL if it has not after a while; the data folder is removed. */
@@ -72,6 +73,7 @@ export async function startChildServer(env: Record<string, string> = {}, options
   };
 
   const kill = (signal: NodeJS.Signals): void => void child.kill(signal);
+  const alive = (): boolean => child.exitCode === null && child.signalCode === null;
   const ready = async (): Promise<boolean> =>
     options.worker === true
       ? readFileSync(logFile, 'utf8').includes('worker ready')
@@ -82,7 +84,7 @@ export async function startChildServer(env: Record<string, string> = {}, options
   const deadline = Date.now() + STARTUP_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await ready()) return { base, pid: child.pid ?? 0, exited, kill, logTail, stop };
+    if (await ready()) return { base, pid: child.pid ?? 0, exited, kill, alive, logTail, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const tail = logTail();

@@ -14,6 +14,7 @@ export interface Cluster {
   workers: ChildServer[];
   env: Record<string, string>;
   addWorker(): Promise<ChildServer>;
+  addApi(): Promise<ChildServer>;
   stop(): Promise<void>;
 }
 
@@ -39,17 +40,22 @@ export async function startCluster(counts: { apis: number; workers: number }, ex
     workers.push(worker);
     return worker;
   };
+  const addApi = async (): Promise<ChildServer> => {
+    const api = await startChildServer(env);
+    apis.push(api);
+    return api;
+  };
   const stop = async (): Promise<void> => {
     await Promise.all([...apis, ...workers].map((p) => p.stop()));
     await redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    for (let i = 0; i < counts.apis; i += 1) apis.push(await startChildServer(env));
+    for (let i = 0; i < counts.apis; i += 1) await addApi();
     await Promise.all(Array.from({ length: counts.workers }, addWorker));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { redis, apis, workers, env, addWorker, stop };
+  return { redis, apis, workers, env, addWorker, addApi, stop };
 }
