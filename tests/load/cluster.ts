@@ -59,3 +59,30 @@ export async function startCluster(counts: { apis: number; workers: number }, ex
   }
   return { redis, apis, workers, env, addWorker, addApi, stop };
 }
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A job of `worker`'s that is running now: its hash names the worker, and it has not ended. */
+export async function runningOn(cluster: Cluster, worker: ChildServer, jobIds: string[]): Promise<string> {
+  for (;;) {
+    for (const id of jobIds) {
+      const [owner, ended, status] = await cluster.redis.client.hmget(`bq:job:${id}`, 'worker', 'end', 'status');
+      if (owner?.endsWith(`:${worker.pid}`) === true && ended !== '1' && status?.includes('"running"') === true) return id;
+    }
+    await pause(10);
+  }
+}
+
+/** Kills `worker` with SIGKILL in the middle of one of the jobs, frozen first so it is known to be mid-job; that job's id. */
+export async function killMidJob(cluster: Cluster, worker: ChildServer, jobIds: string[]): Promise<string> {
+  for (;;) {
+    const victim = await runningOn(cluster, worker, jobIds);
+    worker.kill('SIGSTOP');
+    if ((await cluster.redis.client.hget(`bq:job:${victim}`, 'end')) !== '1') {
+      worker.kill('SIGKILL');
+      await worker.exited;
+      return victim;
+    }
+    worker.kill('SIGCONT');
+  }
+}

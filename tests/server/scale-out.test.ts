@@ -5,7 +5,7 @@
 // drains a worker; Redis restarted mid-run loses no accepted job.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type Cluster } from '../load/cluster.ts';
+import { killMidJob, runningOn, startCluster, type Cluster } from '../load/cluster.ts';
 import type { ChildServer } from '../load/child-server.ts';
 import { parseEvents, readEvents } from './support/harness.ts';
 import { JPEG, PNG, REQUEST, errorOf } from './support/requests.ts';
@@ -57,31 +57,6 @@ describe('scaled out on Redis', () => {
     await cluster?.stop();
   }, CLUSTER_MS);
 
-  /** A job of `worker`'s that is running now (its hash names the worker, and it has not ended). */
-  async function runningOn(worker: ChildServer, jobIds: string[]): Promise<string> {
-    for (;;) {
-      for (const id of jobIds) {
-        const [owner, ended, status] = await cluster.redis.client.hmget(`bq:job:${id}`, 'worker', 'end', 'status');
-        if (owner?.endsWith(`:${worker.pid}`) === true && ended !== '1' && status?.includes('"running"') === true) return id;
-      }
-      await pause(10);
-    }
-  }
-
-  /** Kills `worker` with SIGKILL in the middle of one of the jobs, frozen first so it is known to be mid-job; that job's id. */
-  async function killMidJob(worker: ChildServer, jobIds: string[]): Promise<string> {
-    for (;;) {
-      const victim = await runningOn(worker, jobIds);
-      worker.kill('SIGSTOP');
-      if ((await cluster.redis.client.hget(`bq:job:${victim}`, 'end')) !== '1') {
-        worker.kill('SIGKILL');
-        await worker.exited;
-        return victim;
-      }
-      worker.kill('SIGCONT');
-    }
-  }
-
   /** A job streaming from `api` with the workers frozen after its first events: the job is known not to have ended. */
   async function frozenMidStream(api: ChildServer, workers: ChildServer[]): Promise<{ jobId: string; seen: Events }> {
     for (;;) {
@@ -106,7 +81,7 @@ describe('scaled out on Redis', () => {
       const jobIds: string[] = [];
       for (let i = 0; i < 8; i += 1) jobIds.push(await submit(i % 2 === 0 ? a.base : b.base, uploadId, seed++));
 
-      const victim = await killMidJob(doomed, jobIds);
+      const victim = await killMidJob(cluster, doomed, jobIds);
 
       for (const id of jobIds) {
         const fromA = await readEvents(`${a.base}/api/jobs/${id}/events`);
@@ -153,7 +128,7 @@ describe('scaled out on Redis', () => {
       const [a] = live(cluster.apis);
       const worker = live(cluster.workers)[0];
       const jobIds = [await submit(a.base, uploadId, seed++), await submit(a.base, uploadId, seed++), await submit(a.base, uploadId, seed++)];
-      const id = await runningOn(worker, jobIds);
+      const id = await runningOn(cluster, worker, jobIds);
       worker.kill('SIGTERM');
       expect(await worker.exited).toBe(0);
       const events = await readEvents(`${a.base}/api/jobs/${id}/events`);
