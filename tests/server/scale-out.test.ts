@@ -173,3 +173,29 @@ describe('scaled out on Redis', () => {
     expect(await errorOf(text)).toMatchObject({ code: 'BAD_INPUT', reason: 'not-image' });
   });
 });
+
+describe('scaled out: per-client limits shared by the API servers', () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    if (!haveRedis()) throw new Error('redis-server is missing: run `bash scripts/ensure-redis.sh` (npm test does)');
+    // No worker: an accepted job stays unfinished.
+    cluster = await startCluster({ apis: 2, workers: 0 }, { MAX_JOBS_PER_CLIENT: '1', RATE_LIMIT_PER_MINUTE: '6' });
+  }, CLUSTER_MS);
+  afterAll(async () => {
+    await cluster?.stop();
+  }, CLUSTER_MS);
+
+  it('counts a client’s unfinished jobs and requests per minute across both API servers', async () => {
+    const [a, b] = live(cluster.apis);
+    const stored = await uploadTo(a.base);
+    const uploadId = ((await stored.json()) as { id: string }).id;
+    expect((await post(a.base, '/api/generate', { ...REQUEST, uploadId, seed: 1 })).status).toBe(202);
+    const second = await post(b.base, '/api/generate', { ...REQUEST, uploadId, seed: 2 });
+    expect(second.status).toBe(429);
+    expect(await errorOf(second)).toMatchObject({ code: 'RATE_LIMITED', message: 'at most 1 unfinished jobs per client' });
+    // Three requests so far; three more fit in the minute, on either server, then none.
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await fetch(`${(i % 2 === 0 ? b : a).base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`)).status);
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+  });
+});
