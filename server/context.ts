@@ -12,6 +12,6 @@ export interface ServerContext {
   queue: Jobs;
   filter: ContentFilter;
   cache: ResultCache;
-  /** Ends each open SSE stream, so a closing server is not held open by them (their clients reconnect elsewhere). */
+  /** Ends each open SSE stream and its connection, so a closing server is not held open by them (their clients reconnect elsewhere). */
   streams: Set<() => void>;
 }

@@ -50,6 +50,8 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
       connection: 'keep-alive',
       'x-content-type-options': 'nosniff',
     });
+    // Sent now, not with the first event: a queued job's stream is open, and the client knows it.
+    out.flushHeaders();
     let closed = false;
     let stop = (): void => undefined;
     const close = (): void => {
@@ -57,15 +59,20 @@ export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
       closed = true;
       clearInterval(heartbeat);
       stop();
-      ctx.streams.delete(close);
+      ctx.streams.delete(shutdown);
       out.end();
+    };
+    // A closing server also ends the connection, or the hijacked socket would keep it open.
+    const shutdown = (): void => {
+      close();
+      request.raw.socket.end();
     };
     const send = ({ id: eventId, event }: JobEventEntry): void => {
       out.write(`id: ${eventId}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       if (event.type === 'done' || event.type === 'error') close();
     };
     const heartbeat = setInterval(() => out.write(': alive\n\n'), HEARTBEAT_MS);
-    ctx.streams.add(close);
+    ctx.streams.add(shutdown);
     request.raw.on('close', close);
     try {
       stop = await ctx.queue.follow(id, after, send);

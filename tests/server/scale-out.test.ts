@@ -179,7 +179,7 @@ describe('scaled out: per-client limits shared by the API servers', () => {
   beforeAll(async () => {
     if (!haveRedis()) throw new Error('redis-server is missing: run `bash scripts/ensure-redis.sh` (npm test does)');
     // No worker: an accepted job stays unfinished.
-    cluster = await startCluster({ apis: 2, workers: 0 }, { MAX_JOBS_PER_CLIENT: '1', RATE_LIMIT_PER_MINUTE: '6' });
+    cluster = await startCluster({ apis: 2, workers: 0 }, { MAX_JOBS_PER_CLIENT: '1', RATE_LIMIT_PER_MINUTE: '6', TRUST_PROXY: '127.0.0.1' });
   }, CLUSTER_MS);
   afterAll(async () => {
     await cluster?.stop();
@@ -197,5 +197,19 @@ describe('scaled out: per-client limits shared by the API servers', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await fetch(`${(i % 2 === 0 ? b : a).base}/api/jobs/AAAAAAAAAAAAAAAAAAAAAA`)).status);
     expect(statuses).toEqual([404, 404, 404, 429, 429]);
+  });
+
+  it('SIGTERM closes an API server with an open event stream: the stream ends, the server exits, the job goes on', async () => {
+    const [a, b] = live(cluster.apis);
+    const jobId = (await cluster.redis.client.keys('bq:job:*'))[0]!.slice('bq:job:'.length);
+    // Another client than the one at its limits above.
+    const headers = { 'x-forwarded-for': '10.0.0.1' };
+    const stream = await fetch(`${a.base}/api/jobs/${jobId}/events`, { headers });
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/u);
+    const reader = stream.body!.getReader();
+    a.kill('SIGTERM');
+    while (!(await reader.read()).done);
+    expect(await a.exited).toBe(0);
+    expect(await (await fetch(`${b.base}/api/jobs/${jobId}`, { headers })).json()).toMatchObject({ state: 'queued' });
   });
 });
