@@ -12,10 +12,10 @@ import type { Storage } from './storage.ts';
 
 export type LoadDiffusion = (config: ServerConfig) => Promise<NodeDiffusion<string> & { close?(): Promise<void> }>;
 
-export const loadDiffusionThread: LoadDiffusion = (config) => loadThreadedDiffusion({ setId: config.models, sharedModelsDir: config.sharedModelsDir });
+const loadDiffusionThread: LoadDiffusion = (config) => loadThreadedDiffusion({ setId: config.models, sharedModelsDir: config.sharedModelsDir });
 
 /** Loads on first use and keeps it; a failed load is tried again next time. */
-export function lazy<T>(load: () => Promise<T>): { get: () => Promise<T>; loaded: () => Promise<T> | null } {
+function lazy<T>(load: () => Promise<T>): { get: () => Promise<T>; loaded: () => Promise<T> | null } {
   let pending: Promise<T> | null = null;
   return {
     get: () => {
