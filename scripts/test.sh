@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # `npm test`: the type check, the linter, the unit tests, a production build, and the real-browser
 # tests against that build: Chromium's, then the user journeys in Firefox (with and without WebGL)
-# and WebKit under one Xvfb display; the fallback server's tests run after the unit tests, then its
-# load test (tests/load, under a minute). Stops at the first failure; ends with one "N passed, N
+# and WebKit under one Xvfb display; the fallback server's tests run after the unit tests (the
+# scaled-out ones on a real redis-server, installed if missing), then its load test (tests/load,
+# under a minute). Stops at the first failure; ends with one "N passed, N
 # failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-browser.sh --engines
+bash scripts/ensure-redis.sh
 rm -f test-results/unit.json test-results/server.json test-results/browser.json test-results/engines.json
 trap 'npx tsx scripts/test-summary.ts test-results/unit.json test-results/server.json test-results/browser.json test-results/engines.json' EXIT
 

@@ -1,5 +1,7 @@
 // The app factory: plugins, routes, error shapes, queue and sweeper, started on any port (tests
-// use port 0). Everything long-lived is stopped by app.close().
+// use port 0). Without REDIS_URL it is the whole server, the networks in a worker thread; with it,
+// a stateless API server in front of the Redis queue and its workers (`npm run server:worker`).
+// Everything long-lived is stopped by app.close(), which lets running jobs finish.
 
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -8,10 +10,13 @@ import swagger from '@fastify/swagger';
 import type { ServerConfig } from './config.ts';
 import { loadContentFilter } from './content-filter.ts';
 import type { ServerContext } from './context.ts';
-import { loadNodeDiffusion, type NodeDiffusion } from './diffusion/node-diffusion.ts';
+import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { HttpError, sendError, toHttpError } from './http-error.ts';
-import { JobQueue } from './job-queue.ts';
-import { ResultCache } from './result-cache.ts';
+import { ResultCache, memoryCacheStore, redisCacheStore } from './result-cache.ts';
+import { connectRedis } from './queue/redis-connection.ts';
+import { RedisJobs } from './queue/redis-jobs.ts';
+import { startLocalJobs, type LocalJobs } from './local-jobs.ts';
+import type { Jobs } from './queue/jobs.ts';
 import { allowOrigins } from './cors.ts';
 import { OPENAPI } from './openapi.ts';
 import { ErrorReply } from './schemas.ts';
@@ -25,23 +30,13 @@ import { healthRoutes } from './routes/health.ts';
 
 export interface AppOptions {
   /** How the networks are loaded; tests wrap the real loader to count model runs. */
-  loadDiffusion?: (config: ServerConfig) => Promise<NodeDiffusion>;
+  loadDiffusion?: (config: ServerConfig) => Promise<NodeDiffusion<string>>;
   logger?: boolean;
 }
 
 /** JSON bodies are a few hundred bytes; uploads go through multipart with their own limit. */
 const JSON_BODY_LIMIT = 16 * 1024;
-
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () => {
-    pending ??= load().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
-    return pending;
-  };
-}
+const KEEP_ALIVE_MS = 72_000;
 
 /**
  * Fastify's and the plugins' own errors carry a status; they become BAD_INPUT or RATE_LIMITED. A
@@ -64,19 +59,19 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     trustProxy: config.trustProxy,
     // A seed is a number, not a string that looks like one: the schemas check types as the old parser did.
     ajv: { customOptions: { coerceTypes: false } },
+    // Longer than a load balancer's idle timeout (often 60 s), so it, not this server, closes idle
+    // connections and never sends a request down one being closed.
+    keepAliveTimeout: KEEP_ALIVE_MS,
   });
+  const log = (error: unknown): void => app.log.error(error);
   const storage = await openStorage(config);
   app.log.info(`uploads and results kept in ${storage.where}`);
-  const queue = new JobQueue(config, (error) => app.log.error(error));
-  const load = options.loadDiffusion ?? ((c: ServerConfig) => loadNodeDiffusion(c.models, c.sharedModelsDir));
-  const ctx: ServerContext = {
-    config,
-    storage,
-    queue,
-    filter: loadContentFilter(config.wordListFile),
-    cache: new ResultCache(storage, config.retentionMs),
-    diffusion: lazy(() => load(config)),
-  };
+  const redis = config.redisUrl === null ? null : await connectRedis(config.redisUrl, 'api');
+  redis?.on('error', (error) => app.log.warn(`redis: ${error.message}`));
+  const cache = new ResultCache(storage, config.retentionMs, redis === null ? memoryCacheStore() : redisCacheStore(redis, config.retentionMs));
+  const local = redis === null ? startLocalJobs(config, storage, cache, options.loadDiffusion, log) : null;
+  const queue: Jobs = redis === null ? (local as LocalJobs).jobs : new RedisJobs(redis, config, log);
+  const ctx: ServerContext = { config, storage, queue, filter: loadContentFilter(config.wordListFile), cache, streams: new Set() };
 
   await allowOrigins(app, config.allowedOrigins);
   await app.register(swagger, OPENAPI);
@@ -84,6 +79,8 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Scaled out, the counts are shared by every API server; while Redis is away requests pass.
+    ...(redis === null ? {} : { redis, nameSpace: 'bq:rate:', skipOnError: true }),
     // Thrown into the error handler below; the plugin has already set Retry-After.
     errorResponseBuilder: (_request, context) => new HttpError(429, 'RATE_LIMITED', `more than ${context.max} requests a minute`),
   });
@@ -112,8 +109,15 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   app.addHook('onReady', async () => {
     await sweeper.sweep();
   });
+  // Open streams end first (their clients reconnect, elsewhere when scaled out), then the jobs drain.
+  app.addHook('preClose', async () => {
+    for (const close of [...ctx.streams]) close();
+  });
   app.addHook('onClose', async () => {
     sweeper.stop();
+    await queue.close();
+    await local?.close();
+    redis?.disconnect();
   });
   return app;
 }

@@ -54,6 +54,10 @@ export interface ServerConfig {
   trustProxy: boolean | string[];
   /** Origins whose pages may call the API (CORS); empty: same origin only. */
   allowedOrigins: string[];
+  /** Scaled out: the Redis that holds the queue, job states and events, limits and the result cache; null: all in this process. */
+  redisUrl: string | null;
+  /** Scaled out: a job whose worker has not renewed its lock for this long (killed, frozen) is run by another worker. */
+  jobLockMs: number;
   /** `npm run server`'s log level; at info every request is a line, which costs a busy server. */
   logLevel: string;
   reviewImage: ImageReview;
@@ -119,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .split(',')
       .map((o) => o.trim())
       .filter((o) => o !== ''),
+    redisUrl: env.REDIS_URL === undefined || env.REDIS_URL === '' ? null : env.REDIS_URL,
+    jobLockMs: number(env, 'JOB_LOCK_SECONDS', 30) * 1000,
     logLevel: env.LOG_LEVEL ?? 'info',
     reviewImage: allowAll,
   };

@@ -10,18 +10,17 @@ import { runRedraw } from '../src/core/diffusion/redraw.ts';
 import { understand } from '../src/core/expression/understand.ts';
 import { expressionById } from '../src/core/expression/expression-by-id.ts';
 import type { StageName } from '../src/core/stage-names.ts';
-import type { ServerGenerateRequest } from '../src/core/server-api.ts';
 import type { NodeDiffusion } from './diffusion/node-diffusion.ts';
 import { newId } from './ids.ts';
 import { decodeSquare } from './image/square.ts';
-import type { Work } from './job-queue.ts';
+import type { Work } from './queue/jobs.ts';
 import { ResultCache } from './result-cache.ts';
-import type { Storage, UploadMeta } from './storage.ts';
+import type { Storage } from './storage.ts';
 
 export interface RedrawDeps {
   storage: Storage;
   cache: ResultCache;
-  diffusion: () => Promise<NodeDiffusion>;
+  diffusion: () => Promise<NodeDiffusion<string>>;
   models: string;
   maxPixels: number;
 }
@@ -36,12 +35,11 @@ export function serverPrompt(words: string, expressionId?: string): string {
 export const resultUrl = (id: string): string => `/api/download/${id}`;
 
 /** The upload's bytes are read when the job runs, so a long queue holds no images in memory. */
-export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: ServerGenerateRequest): Work {
-  return async (job, emit, signal) => {
+export function redrawWork(deps: RedrawDeps): Work {
+  return async (jobId, { upload, request }, emit, signal) => {
     const key = ResultCache.key(upload.sha256, request, deps.models);
     const cached = await deps.cache.get(key);
     if (cached !== undefined) return { resultUrl: resultUrl(cached), cached: true };
-    const jobId = job.status.id;
     const stage = async <T>(name: StageName, backend: string, work: () => Promise<T> | T): Promise<T> => {
       if (signal.aborted) throw new StickerError('ABORTED', 'cancelled', { stage: name });
       const began = performance.now();
@@ -73,7 +71,7 @@ export function redrawWork(deps: RedrawDeps, upload: UploadMeta, request: Server
     const png = await stage('encode', 'fast-png', () => encodePng({ width: size, height: size, data: planarToRgba(pixels, size), channels: 4, depth: 8 }));
     const id = newId();
     await deps.storage.putResult(id, png);
-    deps.cache.set(key, id);
+    await deps.cache.set(key, id);
     return { resultUrl: resultUrl(id), cached: false };
   };
 }

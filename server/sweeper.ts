@@ -1,7 +1,7 @@
 // Retention: uploads and results older than RETENTION_HOURS are deleted, and finished jobs
 // forgotten, at start-up and then every SWEEP_MINUTES, so photos never pile up on the server.
 
-import type { JobQueue } from './job-queue.ts';
+import type { Jobs } from './queue/jobs.ts';
 import type { Storage } from './storage.ts';
 
 export interface Sweeper {
@@ -10,12 +10,7 @@ export interface Sweeper {
   stop(): void;
 }
 
-export function startSweeper(
-  storage: Storage,
-  queue: JobQueue,
-  times: { retentionMs: number; sweepIntervalMs: number },
-  log: (error: unknown) => void,
-): Sweeper {
+export function startSweeper(storage: Storage, queue: Jobs, times: { retentionMs: number; sweepIntervalMs: number }, log: (error: unknown) => void): Sweeper {
   const sweep = (): Promise<number> => {
     const before = Date.now() - times.retentionMs;
     queue.prune(before);

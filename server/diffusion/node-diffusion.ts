@@ -18,9 +18,10 @@ import { calibratedRuntime } from '../../src/core/diffusion/vae-calibration.ts';
 import { missingFiles, variantOnDisk, verifiedModelBytes } from './model-files.ts';
 import { loadTokenizer } from '../../src/platform/transformers/sd-tokenizer.ts';
 
-export interface NodeDiffusion {
-  runtime: DiffusionRuntime<Tensor>;
-  embed(prompt: string): Promise<Tensor>;
+/** Text: the prompt's hidden states as the networks take them (a Tensor here, the prompt itself across threads). */
+export interface NodeDiffusion<Text = Tensor> {
+  runtime: DiffusionRuntime<Text>;
+  embed(prompt: string): Promise<Text>;
   set: DiffusionModelSet;
   provider: 'cuda' | 'cpu';
   dtype: string;

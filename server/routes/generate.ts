@@ -7,12 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { DIFFUSION_SETS } from '../../src/core/diffusion/model-sets.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
-import { redrawWork } from '../redraw-job.ts';
 import { isExpired } from '../retention.ts';
 import { errors, generateBody, GenerateReply } from '../schemas.ts';
 
 export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
-  const { config, storage, queue, filter, cache } = ctx;
+  const { config, storage, queue, filter } = ctx;
   const schema = {
     summary: 'Queue a redraw of an upload; answers at once',
     body: generateBody(DIFFUSION_SETS[config.models].maxSteps),
@@ -34,9 +33,7 @@ export function generateRoute(app: FastifyInstance, ctx: ServerContext): void {
     const upload = await storage.uploadMeta(body.uploadId);
     if (upload === null) throw new HttpError(404, 'NOT_FOUND', 'no such upload (it may have expired)');
     if (isExpired(upload.createdAt, config.retentionMs)) throw new HttpError(410, 'NOT_FOUND', 'the upload has expired (RETENTION_HOURS)');
-    const deps = { storage, cache, diffusion: ctx.diffusion, models: config.models, maxPixels: config.maxUploadPixels };
-    const job = queue.submit(request.ip, redrawWork(deps, upload, body));
-    const jobId = job.status.id;
+    const jobId = await queue.submit(request.ip, { upload, request: body });
     return reply.code(202).send({ jobId, statusUrl: `/api/jobs/${jobId}`, eventsUrl: `/api/jobs/${jobId}/events` });
   });
 }

@@ -12,7 +12,7 @@ export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
     ok: true,
     models: ctx.config.models,
     retentionHours,
-    queue: ctx.queue.counts(),
+    queue: await ctx.queue.counts(),
   }));
   // The document itself is left out of the document.
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

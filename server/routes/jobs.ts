@@ -1,22 +1,24 @@
 // GET /api/jobs/:id (the status), GET /api/jobs/:id/events (SSE: the worker's stage and progress
-// event shapes, then done or error; a late subscriber gets the job's events so far first), and
-// DELETE /api/jobs/:id (cancel).
+// event shapes, then done or error; each event has an id, and a stream opened with Last-Event-ID
+// gets the events after it, else the job's events so far first), and DELETE /api/jobs/:id (cancel).
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { JobEvent } from '../../src/core/server-api.ts';
+import type { JobStatus as Status } from '../../src/core/server-api.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
-import type { Job } from '../job-queue.ts';
+import type { JobEventEntry } from '../queue/jobs.ts';
 import { content, errors, IdParams, JobStatus } from '../schemas.ts';
 
 /** Proxies close idle streams; a comment line now and then keeps a long queue wait open. */
 const HEARTBEAT_MS = 15_000;
 
-function jobOf(ctx: ServerContext, id: string): Job {
-  const job = ctx.queue.get(id);
-  if (job === undefined) throw new HttpError(404, 'NOT_FOUND', 'no such job (it may have expired)');
-  return job;
+/** Event ids: an index in this process, `<ms>-<seq>` in a Redis stream. */
+const EVENT_ID = /^[0-9]{1,20}(-[0-9]{1,20})?$/u;
+
+function found(status: Status | null): Status {
+  if (status === null) throw new HttpError(404, 'NOT_FOUND', 'no such job (it may have expired)');
+  return status;
 }
 
 const notFound = errors({ 400: 'Not an id', 404: 'No such job' });
@@ -24,7 +26,7 @@ const notFound = errors({ 400: 'Not an id', 404: 'No such job' });
 export function jobRoutes(fastify: FastifyInstance, ctx: ServerContext): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const status = { summary: 'A job: queued, running with progress, done with resultUrl, or failed with an error code', params: IdParams };
-  app.get('/api/jobs/:id', { schema: { ...status, response: { 200: JobStatus, ...notFound } } }, async (request) => jobOf(ctx, request.params.id).status);
+  app.get('/api/jobs/:id', { schema: { ...status, response: { 200: JobStatus, ...notFound } } }, async (request) => found(await ctx.queue.status(request.params.id)));
 
   // Answers at once with the status as it stands: a queued job has failed ABORTED already, a
   // running one is still running until its next model run, and its events stream tells the end.
@@ -35,19 +37,19 @@ export function jobRoutes(fastify: FastifyInstance, ctx: ServerContext): void {
     params: IdParams,
     response: { 200: { ...JobStatus, description: 'The job as it stands' }, ...notFound },
   };
-  app.delete('/api/jobs/:id', { schema: cancel, config: { rateLimit: false } }, async (request) => {
-    const job = jobOf(ctx, request.params.id);
-    ctx.queue.cancel(job);
-    return job.status;
-  });
+  app.delete('/api/jobs/:id', { schema: cancel, config: { rateLimit: false } }, async (request) => found(await ctx.queue.cancel(request.params.id)));
 
   const events = {
-    summary: "Server-sent events: stage and progress (the worker's EngineEvent shapes), then done or error",
+    summary:
+      "Server-sent events: stage and progress (the worker's EngineEvent shapes), then done or error; each has an id, and Last-Event-ID resumes after it",
     params: IdParams,
     response: { 200: content('text/event-stream', 'An event stream'), ...notFound },
   };
   app.get('/api/jobs/:id/events', { schema: events }, async (request, reply) => {
-    const job = jobOf(ctx, request.params.id);
+    const id = request.params.id;
+    const status = found(await ctx.queue.status(id));
+    const lastEventId = request.headers['last-event-id'];
+    const after = typeof lastEventId === 'string' && EVENT_ID.test(lastEventId) ? lastEventId : null;
     reply.hijack();
     const out = reply.raw;
     // Hijacked: the headers set so far (CORS, rate limit) are passed on by hand.
@@ -59,20 +61,37 @@ export function jobRoutes(fastify: FastifyInstance, ctx: ServerContext): void {
       connection: 'keep-alive',
       'x-content-type-options': 'nosniff',
     });
-    const send = (event: JobEvent): void => {
-      out.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    // Sent now, not with the first event: a queued job's stream is open, and the client knows it.
+    out.flushHeaders();
+    let closed = false;
+    let stop = (): void => undefined;
+    const close = (): void => {
+      if (closed) return;
+      closed = true;
+      clearInterval(heartbeat);
+      stop();
+      ctx.streams.delete(shutdown);
+      out.end();
+    };
+    // A closing server also ends the connection, or the hijacked socket would keep it open.
+    const shutdown = (): void => {
+      close();
+      request.raw.socket.end();
+    };
+    const send = ({ id: eventId, event }: JobEventEntry): void => {
+      out.write(`id: ${eventId}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       if (event.type === 'done' || event.type === 'error') close();
     };
     const heartbeat = setInterval(() => out.write(': alive\n\n'), HEARTBEAT_MS);
-    const close = (): void => {
-      clearInterval(heartbeat);
-      job.events.off('event', send);
-      out.end();
-    };
+    ctx.streams.add(shutdown);
     request.raw.on('close', close);
-    // Events are emitted synchronously, so none falls between the replay and the subscription.
-    const finished = job.finishedAt !== null;
-    for (const event of job.history) send(event);
-    if (!finished) job.events.on('event', send);
+    try {
+      stop = await ctx.queue.follow(id, after, send);
+    } catch (error) {
+      request.log.error(error);
+      close();
+    }
+    // Ended already (its end replayed, or seen before a reconnect): nothing more will come.
+    if (closed || status.state === 'done' || status.state === 'failed') close();
   });
 }

@@ -2,8 +2,10 @@
 // status requests/s (GET /api/jobs/:id of a done job) and upload requests/s (a small real face),
 // each with autocannon over CONNECTIONS connections for BENCH_SERVER_S seconds; and jobs/s on the
 // fixture networks with onnxruntime-node on the CPU: JOBS redraws with distinct seeds (no cache
-// hits) submitted at once and timed until the last is done, at QUEUE_CONCURRENCY 1 and 2. The
-// first job of each server (the networks loaded) is not timed.
+// hits) submitted at once and timed until the last is done, at QUEUE_CONCURRENCY 1 and 2, with
+// /healthz latency over HEALTH_CONNECTIONS connections meanwhile (the networks run in a worker
+// thread, so it stays low). The first job of each server (the networks loaded) is not timed. The
+// scaled-out set's jobs/s with one and two workers: `npm run load:scale-out`.
 
 import { cannon, type PhaseReport } from '../load/cannon.ts';
 import { startChildServer, type ChildServer } from '../load/child-server.ts';
@@ -13,6 +15,7 @@ import { multipartFile, smallFacePng } from '../load/face-png.ts';
 const SECONDS = Number(process.env.BENCH_SERVER_S ?? 5);
 const CONNECTIONS = 100;
 const JOBS = 12;
+const HEALTH_CONNECTIONS = 10;
 const REDRAW = { prompt: '开心大笑', style: 'ai', steps: 2, strength: 0.5 };
 
 export interface ServerBenchReport {
@@ -21,7 +24,7 @@ export interface ServerBenchReport {
   backend: string;
   status: PhaseReport;
   upload: PhaseReport;
-  jobsPerSecond: Record<string, { jobs: number; seconds: number; jobsPerSecond: number }>;
+  jobsPerSecond: Record<string, { jobs: number; seconds: number; jobsPerSecond: number; healthzWhileRunning: PhaseReport }>;
 }
 
 type Headers = Record<string, string>;
@@ -81,12 +84,19 @@ async function withServer<T>(env: Headers, use: (server: ChildServer) => Promise
   }
 }
 
-async function timedJobs(base: string, uploadId: string, firstSeed: number): Promise<{ jobs: number; seconds: number; jobsPerSecond: number }> {
+async function timedJobs(base: string, uploadId: string, firstSeed: number): Promise<ServerBenchReport['jobsPerSecond'][string]> {
   const began = performance.now();
   const ids = await Promise.all(Array.from({ length: JOBS }, (_, i) => submit(base, uploadId, firstSeed + i)));
-  await finished(base, ids);
-  const seconds = (performance.now() - began) / 1000;
-  return { jobs: JOBS, seconds: Math.round(seconds * 100) / 100, jobsPerSecond: Math.round((JOBS / seconds) * 100) / 100 };
+  const done = finished(base, ids).then(() => performance.now());
+  // /healthz while the jobs run, stopped when they are done.
+  const health = cannon({ url: `${base}/healthz`, connections: HEALTH_CONNECTIONS, duration: 600 }, done);
+  const seconds = ((await done) - began) / 1000;
+  return {
+    jobs: JOBS,
+    seconds: Math.round(seconds * 100) / 100,
+    jobsPerSecond: Math.round((JOBS / seconds) * 100) / 100,
+    healthzWhileRunning: await health,
+  };
 }
 
 export async function serverBench(): Promise<ServerBenchReport> {
@@ -130,7 +140,7 @@ export async function serverBench(): Promise<ServerBenchReport> {
       throw new Error(`server bench: ${name} answered ${JSON.stringify(phase.statusCodes)} with ${phase.errors} connection errors`);
   }
   return {
-    note: `server/main.ts in its own process, fixture networks; status and upload: ${CONNECTIONS} connections for ${SECONDS} s, a new client address per request; jobs: ${JOBS} redraws (2 steps at strength 0.5, distinct seeds) submitted at once, until the last is done`,
+    note: `server/main.ts in its own process, fixture networks; status and upload: ${CONNECTIONS} connections for ${SECONDS} s, a new client address per request; jobs: ${JOBS} redraws (2 steps at strength 0.5, distinct seeds) submitted at once, until the last is done, /healthz over ${HEALTH_CONNECTIONS} connections meanwhile`,
     ...first,
     jobsPerSecond,
   };

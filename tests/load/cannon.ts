@@ -16,11 +16,13 @@ export interface PhaseReport {
 
 const round = (x: number, places = 1): number => Math.round(x * 10 ** places) / 10 ** places;
 
-export async function cannon(options: autocannon.Options): Promise<PhaseReport> {
+/** Runs for options.duration, or until `until` settles, whichever is first. */
+export async function cannon(options: autocannon.Options, until?: Promise<unknown>): Promise<PhaseReport> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(options, (error: unknown, out: autocannon.Result) =>
+    const instance = autocannon(options, (error: unknown, out: autocannon.Result) =>
       error === null || error === undefined ? resolve(out) : reject(error instanceof Error ? error : new Error(String(error))),
     );
+    void until?.finally(() => instance.stop());
   });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]));
   const requests = Object.values(statusCodes).reduce((a, b) => a + b, 0);

@@ -1,6 +1,7 @@
 // The fallback server as `npm run server` runs it (server/main.ts), in its own process on a free
 // loopback port with a fresh data folder, so the load generator in this process measures the
-// server and not itself. Its log goes to a file, shown when something fails.
+// server and not itself; and a queue worker as `npm run server:worker` runs it. Their logs go to a
+// file, shown when something fails.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -15,13 +16,18 @@ const STOP_MS = 10_000;
 
 export interface ChildServer {
   base: string;
+  pid: number;
+  /** Resolves when the process has exited, with its exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+  kill(signal: NodeJS.Signals): void;
+  alive(): boolean;
   /** The last lines of the server's log. */
   logTail(lines?: number): string;
   /** SIGTERM (the server closes itself), SIGKILL if it has not after a while; the data folder is removed. */
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const address = probe.address();
@@ -30,13 +36,17 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts server/main.ts with `env` over a fixture-model, loopback-only default environment. */
-export async function startChildServer(env: Record<string, string> = {}): Promise<ChildServer> {
+/**
+ * Starts server/main.ts (or, with `worker`, server/worker-main.ts) with `env` over a fixture-model,
+ * loopback-only default environment; ready when it answers /healthz (a worker: when it logs so).
+ */
+export async function startChildServer(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<ChildServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'biaoqing-load-'));
   const logFile = path.join(dataDir, 'server.log');
   const log = openSync(logFile, 'a');
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const entry = options.worker === true ? 'server/worker-main.ts' : 'server/main.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -44,7 +54,7 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: path.join(dataDir, 'data'),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: options.worker === true ? 'info' : 'warn',
       ...env,
     },
     stdio: ['ignore', log, log],
@@ -62,14 +72,19 @@ export async function startChildServer(env: Record<string, string> = {}): Promis
     rmSync(dataDir, { recursive: true, force: true });
   };
 
+  const kill = (signal: NodeJS.Signals): void => void child.kill(signal);
+  const alive = (): boolean => child.exitCode === null && child.signalCode === null;
+  const ready = async (): Promise<boolean> =>
+    options.worker === true
+      ? readFileSync(logFile, 'utf8').includes('worker ready')
+      : fetch(`${base}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
   const deadline = Date.now() + STARTUP_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    const up = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { base, logTail, stop };
+    if (await ready()) return { base, pid: child.pid ?? 0, exited, kill, alive, logTail, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const tail = logTail();

@@ -1,6 +1,7 @@
 // Starts the fallback server on port 0 in a fresh data folder, with the real fixture networks
-// loaded once for the whole file and counted: every text-encoder and network run adds one, and a
-// test may hold any run (to cancel a job in the middle of its redraw).
+// loaded once for the whole file in their worker thread and counted: every text-encoder and network
+// run adds one, and a test may hold any run (to cancel a job in the middle of its redraw), before it
+// is sent to the thread or, with `threadHold`, inside the thread itself.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +9,15 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.ts';
 import { loadConfig, type ServerConfig } from '../../../server/config.ts';
-import { loadNodeDiffusion, type NodeDiffusion } from '../../../server/diffusion/node-diffusion.ts';
+import { loadThreadedDiffusion } from '../../../server/diffusion/diffusion-thread.ts';
+import type { NodeDiffusion } from '../../../server/diffusion/node-diffusion.ts';
 
 export const modelCalls = { count: 0 };
 
-let shared: Promise<NodeDiffusion> | null = null;
+/** Set [0] to 1 and the inference thread blocks before its next network run, setting [1] to 1; 0 and Atomics.notify(…, 0) release it. */
+export const threadHold = new Int32Array(new SharedArrayBuffer(8));
+
+let shared: Promise<NodeDiffusion<string>> | null = null;
 
 export type ModelRun = 'embed' | 'encodeImage' | 'predictNoise' | 'decode';
 
@@ -23,9 +28,9 @@ export type ModelRun = 'embed' | 'encodeImage' | 'predictNoise' | 'decode';
 export function countedDiffusion(
   gate: () => Promise<void> = async () => undefined,
   beforeRun: (run: ModelRun) => Promise<void> = async () => undefined,
-): (config: ServerConfig) => Promise<NodeDiffusion> {
+): (config: ServerConfig) => Promise<NodeDiffusion<string>> {
   return async (config) => {
-    shared ??= loadNodeDiffusion(config.models, config.sharedModelsDir);
+    shared ??= loadThreadedDiffusion({ setId: config.models, sharedModelsDir: config.sharedModelsDir, hold: threadHold });
     const real = await shared;
     await gate();
     const counted =
@@ -35,8 +40,12 @@ export function countedDiffusion(
         await beforeRun(run);
         return f(...args);
       };
+    // Without the thread's close: the thread is shared by every server the file starts.
     return {
-      ...real,
+      set: real.set,
+      provider: real.provider,
+      dtype: real.dtype,
+      check: real.check,
       embed: counted('embed', real.embed),
       runtime: {
         encodeImage: counted('encodeImage', real.runtime.encodeImage),
@@ -74,17 +83,20 @@ export async function cancel(base: string, jobId: string): Promise<Response> {
   return fetch(`${base}/api/jobs/${jobId}`, { method: 'DELETE' });
 }
 
-/** Reads an SSE stream to its end: each event's name and parsed data. */
-export async function readEvents(url: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
-  const response = await fetch(url);
+/** Reads an SSE stream to its end: each event's id, name and parsed data. */
+export async function readEvents(url: string, init: RequestInit = {}): Promise<{ id: string; event: string; data: Record<string, unknown> }[]> {
+  const response = await fetch(url, init);
   if (response.headers.get('content-type')?.startsWith('text/event-stream') !== true) throw new Error(`not an event stream: ${response.status}`);
-  const text = await response.text();
+  return parseEvents(await response.text());
+}
+
+export function parseEvents(text: string): { id: string; event: string; data: Record<string, unknown> }[] {
   return text
     .split('\n\n')
-    .filter((block) => block.startsWith('event:'))
+    .filter((block) => block.includes('event: '))
     .map((block) => {
       const lines = block.split('\n');
       const field = (name: string): string => lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
-      return { event: field('event'), data: JSON.parse(field('data')) as Record<string, unknown> };
+      return { id: field('id'), event: field('event'), data: JSON.parse(field('data')) as Record<string, unknown> };
     });
 }
