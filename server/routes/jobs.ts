@@ -26,7 +26,9 @@ const notFound = errors({ 400: 'Not an id', 404: 'No such job' });
 export function jobRoutes(fastify: FastifyInstance, ctx: ServerContext): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const status = { summary: 'A job: queued, running with progress, done with resultUrl, or failed with an error code', params: IdParams };
-  app.get('/api/jobs/:id', { schema: { ...status, response: { 200: JobStatus, ...notFound } } }, async (request) => found(await ctx.queue.status(request.params.id)));
+  app.get('/api/jobs/:id', { schema: { ...status, response: { 200: JobStatus, ...notFound } } }, async (request) =>
+    found(await ctx.queue.status(request.params.id)),
+  );
 
   // Answers at once with the status as it stands: a queued job has failed ABORTED already, a
   // running one is still running until its next model run, and its events stream tells the end.
@@ -40,8 +42,7 @@ export function jobRoutes(fastify: FastifyInstance, ctx: ServerContext): void {
   app.delete('/api/jobs/:id', { schema: cancel, config: { rateLimit: false } }, async (request) => found(await ctx.queue.cancel(request.params.id)));
 
   const events = {
-    summary:
-      "Server-sent events: stage and progress (the worker's EngineEvent shapes), then done or error; each has an id, and Last-Event-ID resumes after it",
+    summary: "Server-sent events: stage and progress (the worker's EngineEvent shapes), then done or error; each has an id, and Last-Event-ID resumes after it",
     params: IdParams,
     response: { 200: content('text/event-stream', 'An event stream'), ...notFound },
   };
