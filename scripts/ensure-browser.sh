@@ -21,19 +21,7 @@ if ready; then
   exit 0
 fi
 
-if [ "$(id -u)" = 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-  SUDO="sudo -n"
-else
-  echo "Real-browser tests need ${packages[*]}: run 'sudo apt-get install -y ${packages[*]}', then try again." >&2
-  exit 1
-fi
-
-echo "Installing Debian's ${packages[*]} for the real-browser tests…"
-export DEBIAN_FRONTEND=noninteractive
-if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null; }; then
-  echo "Could not install ${packages[*]} with apt-get: install them by hand ('apt-get install -y ${packages[*]}'), then try again." >&2
-  exit 1
-fi
+# shellcheck source=apt-install.sh
+source "$(dirname "$0")/apt-install.sh"
+apt_install "Real-browser tests" "${packages[@]}"
 ready || { echo "Installed ${packages[*]}, but a browser is still missing: set CHROMIUM_PATH, FIREFOX_PATH or WEBKIT_DRIVER_PATH to its executable." >&2; exit 1; }
