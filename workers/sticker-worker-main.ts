@@ -20,8 +20,6 @@ let platform: Platform<ImageBitmap, OffscreenCanvas> | undefined;
 /** The last photo's decode, faces and person, for the next sticker of the same photo. */
 let memo: PhotoMemo<ImageBitmap> | undefined;
 let redraw: RedrawService | null = null;
-/** Set while MediaPipe's runtime is awaited from the page (InitOptions.runtimeFromPage). */
-let receiveRuntime: ((module: WebAssembly.Module | null) => void) | undefined;
 const jobs = new Map<string, AbortController>();
 /** Jobs run one at a time, in order: one photo's pixels in memory at once. */
 let queue: Promise<void> = Promise.resolve();
@@ -66,8 +64,7 @@ async function handle(command: Command): Promise<void> {
       const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
       restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), reportBlocked);
       redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
-      const fromPage = command.options.runtimeFromPage === true ? new Promise<WebAssembly.Module | null>((resolve) => (receiveRuntime = resolve)) : undefined;
-      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, reportBlocked, fromPage);
+      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, reportBlocked);
       platform = made;
       memo = new PhotoMemo((image) => made.release(image));
       // The face model's files first, so the first sticker does not wait for the network (asking for
@@ -105,10 +102,6 @@ async function handle(command: Command): Promise<void> {
       return;
     case 'redraw-prefer':
       redraw?.prefer(command.device).catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
-      return;
-    case 'runtime':
-      receiveRuntime?.(command.module instanceof WebAssembly.Module ? command.module : null);
-      receiveRuntime = undefined;
       return;
     case 'dispose':
       for (const controller of jobs.values()) controller.abort();

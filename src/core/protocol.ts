@@ -44,8 +44,6 @@ export interface InitOptions {
   assetBase: string;
   /** The AI redraw's model set and where to run it; absent: no AI redraw. */
   ai?: AiInit;
-  /** MediaPipe's runtime comes from the page, compiled as it opened (a 'runtime' command): fetch none here. */
-  runtimeFromPage?: true;
 }
 
 export interface AiInit {
@@ -77,8 +75,6 @@ export type Command =
   | { type: 'redraw-cancel' }
   /** The user chose where the AI redraw runs. */
   | { type: 'redraw-prefer'; device: AiDevicePreference }
-  /** MediaPipe's runtime as the page compiled it (a WebAssembly.Module: core has no such type); null: it could not. */
-  | { type: 'runtime'; module: object | null }
   | { type: 'dispose' };
 
 /** A high-resolution file for saving and sharing: the sticker redrawn at `size`, not enlarged. */
@@ -211,7 +207,6 @@ export function parseCommand(value: unknown): Command | null {
       if (fonts !== undefined && fonts !== 'bundled' && fonts !== 'system') return null;
       const parsed: InitOptions = { faceDelegate: delegate, warpBackend: warp as WarpBackendPreference, assetBase: options.assetBase };
       if (fonts !== undefined) parsed.captionFonts = fonts;
-      if (options.runtimeFromPage === true) parsed.runtimeFromPage = true;
       const ai = options.ai;
       if (ai !== undefined) {
         if (!isRecord(ai) || !isDiffusionSetId(ai.set) || typeof ai.modelBase !== 'string' || !isAiDevice(ai.device)) return null;
@@ -236,8 +231,6 @@ export function parseCommand(value: unknown): Command | null {
       return { type: value.type };
     case 'redraw-prefer':
       return isAiDevice(value.device) ? { type: 'redraw-prefer', device: value.device } : null;
-    case 'runtime':
-      return typeof value.module === 'object' ? { type: 'runtime', module: value.module } : null;
     case 'dispose':
       return { type: 'dispose' };
     default:

@@ -8,7 +8,6 @@ import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../core/diffusio
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
 import { runtimeChoices } from './runtime-choices.ts';
-import { compileVisionRuntime } from './vision-runtime.ts';
 
 /**
  * Ninety seconds of silence: the longest honest pauses are a slow first model download's first
@@ -67,8 +66,6 @@ export function createEngine(location: Location, aiDevice: AiDevicePreference): 
         singleThreadWasm: choices.singleThreadWasm,
       },
     },
-    // Its download starts now, with the page, not after the worker's own chunks (vision-runtime.ts).
-    visionRuntime: compileVisionRuntime(assetBase),
     stallMs: STALL_MS,
   });
 }

@@ -11,8 +11,6 @@ import { JobFailedError, type Job, type StickerEngine } from './sticker-engine.t
 export interface WorkerEngineOptions {
   createWorker: () => Worker;
   init: InitOptions;
-  /** MediaPipe's runtime as the page compiles it, handed to each worker (null: the worker compiles its own). */
-  visionRuntime?: Promise<WebAssembly.Module | null>;
   /** Silence, while a job is open, after which the worker counts as hung. */
   stallMs: number;
 }
@@ -108,17 +106,7 @@ export class WorkerEngine implements StickerEngine {
     worker.onmessageerror = () => {
       if (this.worker === worker) this.replace('WORKER_CRASHED', 'a message from the worker could not be read');
     };
-    const runtime = this.options.visionRuntime;
-    this.send({ type: 'init', options: runtime === undefined ? this.options.init : { ...this.options.init, runtimeFromPage: true } });
-    void runtime?.then((module) => {
-      if (this.worker !== worker) return;
-      try {
-        this.send({ type: 'runtime', module });
-      } catch {
-        // A browser that cannot post a compiled module to a worker: the worker compiles its own.
-        this.send({ type: 'runtime', module: null });
-      }
-    });
+    this.send({ type: 'init', options: this.options.init });
     return worker;
   }
 

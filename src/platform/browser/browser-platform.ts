@@ -13,7 +13,7 @@ import { composeTemplate } from './render/compose-template.ts';
 import { decodePhoto } from './image/decode-photo.ts';
 import { encodeWebp, webpEncoder } from './image/encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './vision/face-landmarker.ts';
-import { visionRuntime, visionRuntimeFromPage } from './vision/mediapipe-vision.ts';
+import { visionRuntime } from './vision/mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './vision/person-segmenter.ts';
 import { canSegmentInWorker, segmentInWorker } from './vision/segmenter-client.ts';
 import { loadModelBytes } from './models/model-store.ts';
@@ -35,10 +35,7 @@ export function createBrowserPlatform(
   redraw: RedrawService | null,
   /** A request the segmenter's own worker refused (the sticker worker's network rules). */
   onBlocked: (url: string) => void,
-  /** MediaPipe's runtime as the page compiles it (null: it could not); absent: this worker fetches its own. */
-  pageRuntime?: Promise<WebAssembly.Module | null>,
 ): Platform<ImageBitmap, OffscreenCanvas> {
-  if (pageRuntime !== undefined) visionRuntimeFromPage(pageRuntime, assetBase);
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   /** The face model's bytes once fetched, until the landmarker is made of them. */
   let landmarkerFiles: Promise<ArrayBuffer> | undefined;

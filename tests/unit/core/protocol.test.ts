@@ -89,15 +89,6 @@ describe('parseCommand accepts well-formed commands', () => {
     for (const device of ['auto', 'webgpu', 'wasm', 'server'])
       expect(parseCommand({ type: 'redraw-prefer', device })).toEqual({ type: 'redraw-prefer', device });
   });
-
-  it("MediaPipe's runtime from the page: init says to wait for it, and runtime hands it over or says there is none", () => {
-    const init = (extra: Record<string, unknown>) => ({ type: 'init', options: { faceDelegate: 'auto', warpBackend: 'auto', assetBase: '/', ...extra } });
-    expect(parseCommand(init({ runtimeFromPage: true }))).toEqual(init({ runtimeFromPage: true }));
-    expect(parseCommand(init({ runtimeFromPage: 'yes' }))).toEqual(init({}));
-    const module = {};
-    expect(parseCommand({ type: 'runtime', module })).toEqual({ type: 'runtime', module });
-    expect(parseCommand({ type: 'runtime', module: null })).toEqual({ type: 'runtime', module: null });
-  });
 });
 
 describe('parseCommand rejects malformed commands', () => {
@@ -187,8 +178,6 @@ describe('parseCommand rejects malformed commands', () => {
       },
     ],
     ['redraw-prefer with an unknown device', { type: 'redraw-prefer', device: 'gpu' }],
-    ['runtime without a module', { type: 'runtime' }],
-    ['runtime with a URL instead of a module', { type: 'runtime', module: '/mediapipe/vision.wasm' }],
     ['cancel without jobId', { type: 'cancel' }],
     ['cancel with a non-string jobId', { type: 'cancel', jobId: {} }],
   ])('%s', (_name, value) => {

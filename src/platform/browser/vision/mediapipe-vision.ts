@@ -5,7 +5,6 @@ import { FilesetResolver } from '@mediapipe/tasks-vision';
 import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import { cpuImageInputCanvas } from './cpu-image-input.ts';
 import { hasHardwareWebGl2 } from '../gpu/webgl-probe.ts';
-import { compileWasm } from '../wasm/compile-wasm.ts';
 
 export type VisionDelegate = 'CPU' | 'GPU';
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
@@ -22,14 +21,14 @@ let runtime: Promise<WebAssembly.Module> | undefined;
 
 async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   const fileset = await visionFileset(assetBase);
-  prefetchLoader(fileset);
-  return compileWasm(fileset.wasmBinaryPath);
-}
-
-/** Its loader script downloads beside it, not after it: the first task needs both. */
-function prefetchLoader(fileset: Fileset): void {
+  // Its loader script downloads beside it, not after it: the first task needs both.
   loader ??= importLoader(fileset);
   loader.catch(() => undefined); // met when a task is made, which imports it again
+  const response = await fetch(fileset.wasmBinaryPath);
+  if (!response.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${response.status}`);
+  // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
+  const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0] === 'application/wasm';
+  return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
 }
 
 /** The runtime, compiled on first call (the app asks at open, while the face model downloads). */
@@ -39,15 +38,6 @@ export function visionRuntime(assetBase: string): Promise<WebAssembly.Module> {
     throw error;
   });
   return runtime;
-}
-
-/** The runtime the page compiles as it opens (src/engine/vision-runtime.ts); where it could not (null), this worker compiles its own. */
-export function visionRuntimeFromPage(page: Promise<WebAssembly.Module | null>, assetBase: string): void {
-  void visionFileset(assetBase).then(prefetchLoader, () => undefined);
-  runtime = page.then((module) => module ?? compileRuntime(assetBase));
-  runtime.catch(() => {
-    runtime = undefined;
-  });
 }
 
 /** A runtime another worker compiled: tasks made here instantiate it instead of fetching their own. */
