@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACE_OVAL } from '../../src/core/face/landmarks.ts';
 import manifest from '../../models/manifest.json' with { type: 'json' };
+import type { Plugin } from 'vite';
 import { useSession } from './support/session.ts';
+import { startAppServer } from './support/app-server.ts';
 import { openPage, type TestPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { openApp, outcome } from './support/app-driver.ts';
@@ -146,5 +148,39 @@ describe('cutout choice and fallback', () => {
     const s = await stickerPixels(fresh.page, done.kind === 'result' ? done.src : '');
     expect(alphaAt(s, 0, 0)).toBe(0);
     await fresh.context.close();
+  });
+
+  // The app's server hands out a faulty script (a real worker) for the segmenter's own worker, which
+  // the sticker worker starts (Playwright's routes do not see a worker's worker): that one cuts the person itself.
+  it.each([
+    ['fails as it starts', `throw new Error('simulated failure');`, /own worker failed: .+/],
+    ['never answers', `self.onmessage = () => {};`, /own worker failed: no word from it for \d+ s/],
+  ])('a segmenter worker that %s: the person is cut all the same, and the label says where', async (_, body, reason) => {
+    const faulty: Plugin = {
+      name: 'faulty-segmenter-worker',
+      enforce: 'pre',
+      configurePreviewServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (!/^\/assets\/segmenter\.worker-[\w-]+\.js$/.test(req.url ?? '')) return next();
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(body);
+        });
+      },
+    };
+    const server = await startAppServer({ plugins: [faulty] });
+    const fresh = await openPage(session.browser);
+    await openApp(fresh.page, server.url);
+    await fresh.page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
+    await fresh.page.getByTestId('generate-button').click();
+    const done = await outcome(fresh.page);
+    if (done.kind !== 'result') throw new Error(`no sticker: ${done.text}`);
+    const s = await stickerPixels(fresh.page, done.src);
+    for (const p of await hairPoints(s)) expect(alphaAt(s, p.x, p.y)).toBe(255);
+    expect(await fresh.page.getByTestId('cutout-note').count()).toBe(0);
+    const backend = await fresh.page.getByTestId('timing-segment').getAttribute('data-backend');
+    expect(backend).toMatch(/^mediapipe-wasm-(cpu|gpu-webgl2), sticker worker \(/);
+    expect(backend).toMatch(reason);
+    await fresh.context.close();
+    await server.close();
   });
 });

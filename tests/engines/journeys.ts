@@ -84,8 +84,10 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     it('ran on the CPU delegate and this engine’s warp backend', async () => {
       const ran = await backends(page);
       expect(ran['detect-face']).toBe('mediapipe-wasm-cpu');
-      // The person was found in the segmenter's own worker, beside the face.
-      expect(ran.segment).toBe('mediapipe-wasm-cpu, own worker');
+      // The person was found in the segmenter's own worker, beside the face; or, where that worker
+      // did not start (seen once in Firefox under CI's load), in the sticker worker, with the reason.
+      expect(ran.segment).toMatch(/^mediapipe-wasm-cpu, (own worker|sticker worker \(own worker failed: .+\))$/);
+      if (ran.segment !== 'mediapipe-wasm-cpu, own worker') console.warn(`${engine.name}: ${ran.segment}`);
       expect(ran.warp).toBe(engine.warp);
     });
 

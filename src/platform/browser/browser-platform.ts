@@ -100,17 +100,23 @@ export function createBrowserPlatform(
   function segmenterReady(): Promise<LoadedSegmenter> {
     segmenter ??= (async () => {
       const model = loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined);
-      // In a worker of its own where one can be started, so it runs beside the face landmarker.
+      // In a worker of its own where one can be started, so it runs beside the face landmarker;
+      // here, where none can, or where that one failed (said in the backend label).
+      let ownWorkerFailed: string | undefined;
       const inWorker = canSegmentInWorker()
         ? await segmentInWorker(
             Promise.all([model, visionRuntime(assetBase)]).then(([bytes, runtime]) => ({ model: bytes.slice(0), runtime })),
             assetBase,
             faceDelegate,
             onBlocked,
-          ).catch(() => null)
+          ).catch((error: unknown) => {
+            ownWorkerFailed = error instanceof Error ? error.message : String(error);
+            return null;
+          })
         : null;
       const loaded = inWorker ?? (await createPersonSegmenter(await model, assetBase, faceDelegate));
-      segmentBackend = `${mediapipeLabel(loaded.delegate)}${inWorker === null ? '' : ', own worker'}`;
+      const where = inWorker !== null ? ', own worker' : ownWorkerFailed === undefined ? '' : `, sticker worker (own worker failed: ${ownWorkerFailed})`;
+      segmentBackend = `${mediapipeLabel(loaded.delegate)}${where}`;
       return loaded;
     })().catch((error: unknown) => {
       segmenter = undefined;

@@ -12,8 +12,16 @@ export function canSegmentInWorker(): boolean {
 }
 
 /**
+ * From its files handed over to its task made: instantiating the compiled runtime and building the
+ * graph take well under a second on a phone. A worker that says nothing for this long is not coming
+ * (seen once in Firefox under load: a nested worker that never ran), and the caller segments itself.
+ */
+const SEGMENTER_START_LIMIT_MS = 20_000;
+
+/**
  * Starts the segmenter's worker at once, so its script loads while the model and MediaPipe's runtime
- * still download, and hands it them when they are here; resolves once the task is made there.
+ * still download, and hands it them when they are here; resolves once the task is made there, and
+ * rejects if it is not made within SEGMENTER_START_LIMIT_MS of that.
  * `onBlocked`: a request that worker refused (the same rules as this one's).
  */
 export function segmentInWorker(
@@ -28,18 +36,25 @@ export function segmentInWorker(
   /** Set once the worker has failed: it is gone, and every later request fails at once. */
   let broken: Error | null = null;
   const send = (command: SegmenterCommand, transfer: Transferable[] = []) => worker.postMessage(command, transfer);
+  let startLimit: ReturnType<typeof setTimeout> | undefined;
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
+      clearTimeout(startLimit);
       broken = error;
       reject(error);
       for (const job of waiting.values()) job.reject(error);
       waiting.clear();
       worker.terminate();
     };
-    worker.onerror = (event) => fail(new Error(`the segmenter's worker failed: ${event.message}`));
+    worker.onerror = (event) => {
+      // Handled here: not passed on to this worker's own scope, where it would count as this one crashing.
+      event.preventDefault();
+      fail(new Error(event.message || 'its script did not run'));
+    };
     worker.onmessage = ({ data }: MessageEvent<SegmenterReply>) => {
       if (data.type === 'blocked') onBlocked(data.url);
       else if (data.type === 'ready') {
+        clearTimeout(startLimit);
         resolve({
           delegate: data.delegate,
           async segment(image) {
@@ -65,7 +80,11 @@ export function segmentInWorker(
       }
     };
     files.then(
-      ({ model, runtime }) => send({ type: 'init', model, runtime, assetBase, delegate }, [model]),
+      ({ model, runtime }) => {
+        if (broken !== null) return;
+        send({ type: 'init', model, runtime, assetBase, delegate }, [model]);
+        startLimit = setTimeout(() => fail(new Error(`no word from it for ${SEGMENTER_START_LIMIT_MS / 1000} s`)), SEGMENTER_START_LIMIT_MS);
+      },
       (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
     );
   });
