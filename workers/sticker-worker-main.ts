@@ -11,6 +11,7 @@ import { parseCommand, type Command, type EngineEvent, assertNever } from '../sr
 import type { DownloadProgress, Platform } from '../src/core/platform.ts';
 import { createBrowserPlatform } from '../src/platform/browser/browser-platform.ts';
 import { probeWebGpu } from '../src/platform/browser/gpu/gpu-probe.ts';
+import { runtimeAskedEarly } from '../src/platform/browser/vision/mediapipe-vision.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 import { createRedrawService, type RedrawService } from '../src/platform/browser/diffusion/redraw-service.ts';
 
@@ -122,7 +123,9 @@ function receive(message: MessageEvent<unknown>): void {
 }
 
 /** Takes over the worker's messages, after those that arrived while this module loaded. */
-export function start(early: readonly MessageEvent<unknown>[]): void {
+/** `runtime`: MediaPipe's runtime, already asked for by the entry (sticker.worker.ts). */
+export function start(early: readonly MessageEvent<unknown>[], runtime: Promise<Response | null>): void {
+  runtimeAskedEarly(runtime);
   self.onmessage = receive;
   for (const message of early) receive(message);
 }

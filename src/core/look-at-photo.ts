@@ -15,10 +15,10 @@ export async function lookAtPhoto<Img, Surface>(platform: Platform<Img, Surface>
   const models = platform.loadModels(() => undefined, { person });
   models.catch(() => undefined); // met below, unless the photo fails first
   const decoded = await memo.once('decode', () => decodeStage(platform, photo));
-  await models;
-  // As in the job: the person is asked for before the face is looked for.
+  // The person is asked for before the face model is here: the segmenter needs only its own.
   const mask = person && !memo.knows('segment') ? platform.segmentPerson(decoded.image) : null;
   mask?.catch(() => undefined);
+  await models;
   const found = memo.once('detect-face', () => detectFaceStage(platform, decoded.image));
   const segmented = mask === null ? null : memo.once('segment', async () => segmentStage(mask, (await found).face), keepSegmented);
   await Promise.all([found, segmented]);

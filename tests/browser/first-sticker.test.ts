@@ -65,6 +65,29 @@ describe('the first sticker, end to end', () => {
     expect(wasm).toHaveLength(1);
   });
 
+  it('asks for the runtime as the sticker worker starts, before its own code, and for the face model once the runtime is in', async () => {
+    // On a slow link the runtime, needed first and by the segmenter too, has the link to itself.
+    const entries = await Promise.all(
+      t.page
+        .workers()
+        .map((worker) =>
+          worker.evaluate(() =>
+            performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+          ),
+        ),
+    );
+    const sticker = entries.find((list) => list.some((e) => e.name.includes('/assets/sticker-worker-main-')));
+    expect(sticker).toBeDefined();
+    const at = (part: string) => {
+      const entry = sticker!.find((e) => e.name.includes(part));
+      if (entry === undefined) throw new Error(`the sticker worker never asked for ${part}`);
+      return entry;
+    };
+    const runtime = at('vision_wasm_module_internal.wasm');
+    expect(runtime.start).toBeLessThanOrEqual(at('/assets/sticker-worker-main-').start);
+    expect(at('/models/face_landmarker').start).toBeGreaterThanOrEqual(runtime.end);
+  });
+
   it('shows the still sticker while its animation and exports are still being made, then the same image with them', async () => {
     await t.page.getByTestId('animate-toggle').check();
     // What the page shows, in order: the still (its pixels copied as it appears), then the finished sticker.

@@ -71,7 +71,10 @@ export function createBrowserPlatform(
 
   function fetchLandmarker(onProgress: (p: DownloadProgress) => void): Promise<ArrayBuffer> {
     // Landmarks only: the bundle without the blendshapes network, or the published one where this build lacks it.
-    landmarkerFiles ??= Promise.all([loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress), visionRuntime(assetBase)])
+    // Downloaded after the runtime: the runtime compiles as it arrives and the segmenter can start
+    // with it, so on a slow link the face model is the last to land rather than both landing late.
+    const runtime = visionRuntime(assetBase);
+    landmarkerFiles ??= Promise.all([loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress, { after: runtime }), runtime])
       .then(([bytes]) => bytes)
       .catch((error: unknown) => {
         landmarkerFiles = undefined;

@@ -17,10 +17,17 @@ const MAX_REQUESTS_PER_URL = 5;
 
 export interface LoadOptions {
   /** Stops the download (or the wait for another tab's); what arrived stays stored for later. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /**
+   * The network is asked only once this has settled (a cached file does not wait): on a slow link a
+   * file needed later leaves the whole link to one needed sooner, rather than sharing it and both
+   * arriving late.
+   */
+  after?: Promise<unknown>;
 }
 
-async function download(entry: ModelEntry, urls: readonly string[], onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
+async function download(entry: ModelEntry, urls: readonly string[], onProgress: (p: DownloadProgress) => void, options: LoadOptions): Promise<ArrayBuffer> {
+  const { signal } = options;
   const stored = await StoredModel.open(entry);
   const file = new ModelDownload(entry, stored, onProgress, signal);
   const cached = await file.fromCache();
@@ -28,6 +35,7 @@ async function download(entry: ModelEntry, urls: readonly string[], onProgress: 
   await file.resume();
   if (stored.bytes === 0) await stored.dropOtherVersions();
   if (stored.persistent && file.remaining > 0) await ensureRoom(entry, file.remaining);
+  await options.after?.catch(() => undefined);
 
   const failures: string[] = [];
   let integrityFailed = false;
@@ -67,7 +75,7 @@ const isDownloadFailure = (error: unknown): error is StickerError =>
 async function downloadUnsized(entry: ModelEntry, assetBase: string, onProgress: (p: DownloadProgress) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
   const urls = modelUrls(entry, assetBase);
   const resumed = await storedSize(entry);
-  if (resumed !== null) return download(withSize(entry, resumed), urls, onProgress, signal);
+  if (resumed !== null) return download(withSize(entry, resumed), urls, onProgress, { signal });
   const failures: string[] = [];
   let integrityFailed = false;
   for (const url of urls) {
@@ -77,7 +85,7 @@ async function downloadUnsized(entry: ModelEntry, assetBase: string, onProgress:
         failures.push(`${url}: the answer gives no size`);
         continue;
       }
-      return await download(withSize(entry, size), [url], onProgress, signal);
+      return await download(withSize(entry, size), [url], onProgress, { signal });
     } catch (error) {
       if (signal?.aborted === true || (error instanceof StickerError && !isDownloadFailure(error))) throw error;
       if (error instanceof StickerError && error.code === 'MODEL_INTEGRITY') integrityFailed = true;
@@ -98,7 +106,7 @@ export async function loadModelBytes(
     return await withModelLock(`${entry.id}@${entry.sha256}`, signal, () =>
       entry.bytesApproximate === true
         ? downloadUnsized(entry, assetBase, onProgress, signal)
-        : download(entry, modelUrls(entry, assetBase), onProgress, signal),
+        : download(entry, modelUrls(entry, assetBase), onProgress, options),
     );
   } catch (error) {
     if (signal?.aborted === true) throw new StickerError('ABORTED', `${entry.id}: download cancelled`, { stage: 'load-models' });

@@ -19,12 +19,28 @@ const visionFileset = (assetBase: string) => FilesetResolver.forVisionTasks(new 
  */
 let runtime: Promise<WebAssembly.Module> | undefined;
 
+/** The runtime's response, asked for as the worker started (runtimeAskedEarly); taken once. */
+let early: Promise<Response | null> | undefined;
+
+export function runtimeAskedEarly(response: Promise<Response | null>): void {
+  early = response;
+}
+
+/** The early response where it is the file this fileset names and arrived whole; else a fetch of that file. */
+async function runtimeResponse(url: string): Promise<Response> {
+  const asked = await early;
+  early = undefined;
+  if (asked?.ok === true && asked.url === url) return asked;
+  void asked?.body?.cancel().catch(() => undefined);
+  return fetch(url);
+}
+
 async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   const fileset = await visionFileset(assetBase);
   // Its loader script downloads beside it, not after it: the first task needs both.
   loader ??= importLoader(fileset);
   loader.catch(() => undefined); // met when a task is made, which imports it again
-  const response = await fetch(fileset.wasmBinaryPath);
+  const response = await runtimeResponse(fileset.wasmBinaryPath);
   if (!response.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${response.status}`);
   // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
   const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0] === 'application/wasm';
