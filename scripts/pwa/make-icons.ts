@@ -1,4 +1,4 @@
-// `npm run pwa:icons`: the app's icons, rasterised from its own favicon (public/favicon.svg) in
+// `npm run pwa:icons`: the app's icons, rasterised from its own favicon (src/assets/favicon.svg) in
 // Debian's Chromium: 192 and 512 px on a transparent background ("any"), a 512 px maskable one
 // (full-bleed background, the face inside the central 80 % circle every mask keeps) and a 180 px
 // apple-touch-icon (iOS shows transparency as black, so it is opaque).
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../tests/browser/support/chromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const svg = readFileSync(path.join(root, 'public/favicon.svg'), 'utf8');
+const svg = readFileSync(path.join(root, 'src/assets/favicon.svg'), 'utf8');
 const outDir = path.join(root, 'public/icons');
 /** The page's --bg (src/app/styles/page.css): the maskable icon's full-bleed background. */
 const BACKGROUND = '#fff8f2';

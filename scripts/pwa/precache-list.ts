@@ -40,7 +40,8 @@ export function appShellFiles(outDir: string): string[] {
   const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   const entry = /<script type="module"[^>]*\ssrc="\/?([^"]+)"/u.exec(html)?.[1];
   if (entry === undefined) throw new Error('index.html has no module script');
-  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\/?([^"]+)"/gu)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
+  // Its stylesheets and its favicon (named by content, so the precache takes the copy the page just had).
+  const linked = [...html.matchAll(/<link rel="(?:stylesheet|icon)"[^>]*\shref="\/?([^"]+)"/gu)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]));
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -49,7 +50,7 @@ export function appShellFiles(outDir: string): string[] {
     for (const [, imported] of code.matchAll(STATIC_IMPORT)) if (imported !== undefined) visit(path.posix.join(path.posix.dirname(file), imported));
   };
   visit(entry);
-  return [...seen, ...styles];
+  return [...seen, ...linked];
 }
 
 export function precacheGroups(outDir: string): PrecacheGroups {

@@ -20,7 +20,7 @@ function build(files: Record<string, string>): string {
 }
 
 const INDEX =
-  '<html><script type="module" crossorigin src="/assets/index-abc.js"></script><link rel="stylesheet" crossorigin href="/assets/index-abc.css"></html>';
+  '<html><script type="module" crossorigin src="/assets/index-abc.js"></script><link rel="stylesheet" crossorigin href="/assets/index-abc.css"><link rel="icon" href="/assets/favicon-f00.svg" type="image/svg+xml" /></html>';
 
 describe('precacheGroups', () => {
   it('splits the build into the shell, the sticker files and the AI runtime, and leaves out models, maps, screenshots and the worker itself', () => {
@@ -33,6 +33,7 @@ describe('precacheGroups', () => {
       'assets/index-abc.js.map': 'map',
       'assets/index-abc.js.br': 'brotli',
       'assets/index-abc.css': 'css',
+      'assets/favicon-f00.svg': 'svg',
       'assets/sticker-worker-main-xyz.js': 'worker',
       'assets/caption-font-123.woff2': 'font',
       'assets/ort-wasm-simd-threaded.jsep-xyz.wasm': 'wasm',
@@ -45,7 +46,9 @@ describe('precacheGroups', () => {
       'robots.txt': 'text',
     });
     const groups = precacheGroups(out);
+    // The favicon is named by its content: the precache takes the copy the page just had, not a second download.
     expect(groups.shell).toEqual([
+      { url: 'assets/favicon-f00.svg', revision: null },
       { url: 'assets/index-abc.css', revision: null },
       { url: 'assets/index-abc.js', revision: null },
       { url: 'assets/shared-def.js', revision: null },
