@@ -27,6 +27,8 @@ export class WorkerEngine implements StickerEngine {
   private readonly jobs = new Map<string, OpenJob>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** What the worker said last, for the hung worker's error detail: where it stopped. */
+  private lastWord = 'nothing since it started';
 
   constructor(private readonly options: WorkerEngineOptions) {
     this.spawn();
@@ -98,6 +100,7 @@ export class WorkerEngine implements StickerEngine {
     const worker = this.options.createWorker();
     this.worker = worker;
     this.workerReady = false;
+    this.lastWord = 'nothing since it started';
     worker.onmessage = (message: MessageEvent<EngineEvent>) => this.receive(worker, message.data);
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
@@ -116,6 +119,7 @@ export class WorkerEngine implements StickerEngine {
 
   private receive(worker: Worker, event: EngineEvent): void {
     if (this.worker !== worker) return;
+    this.lastWord = event.type === 'stage' ? `${event.stage} ${event.phase}` : event.type;
     if (this.jobs.size > 0) this.armWatchdog();
     if (event.type === 'ready') this.workerReady = true;
     const jobId = 'jobId' in event ? event.jobId : null;
@@ -146,7 +150,7 @@ export class WorkerEngine implements StickerEngine {
   private armWatchdog(): void {
     clearTimeout(this.watchdog);
     this.watchdog = setTimeout(() => {
-      this.replace('WORKER_HUNG', `no word from the worker for ${this.options.stallMs} ms`);
+      this.replace('WORKER_HUNG', `no word from the worker for ${this.options.stallMs} ms; its last: ${this.lastWord}`);
     }, this.options.stallMs);
   }
 

@@ -41,7 +41,8 @@ describe('a failing worker is reported and replaced; the photo and words survive
     await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '惊讶', caption: '啊这' });
     await page.getByTestId('progress').waitFor();
     await page.clock.fastForward(91_000);
-    expect(await outcome(page)).toMatchObject({ kind: 'error', code: 'WORKER_HUNG' });
+    // The detail says where the worker stopped: this one never said a word.
+    expect(await outcome(page)).toMatchObject({ kind: 'error', code: 'WORKER_HUNG', detail: expect.stringMatching(/its last: nothing since it started$/u) });
     await expectInputsKept(page);
 
     await page.getByTestId('generate-button').click();
