@@ -26,7 +26,7 @@ export function runtimeAskedEarly(response: Promise<Response | null>): void {
   early = response;
 }
 
-/** The early response where it is the file this fileset names and arrived whole; else a fetch of that file. */
+/** The early response where it answered ok for the file this fileset names; else a fetch of that file. */
 async function runtimeResponse(url: string): Promise<Response> {
   const asked = await early;
   early = undefined;
