@@ -1,6 +1,7 @@
-// The person segmenter in a worker of its own, started by the sticker worker
-// (src/platform/browser/vision/segmenter-client.ts): while the sticker worker finds the face, this one
-// finds the person, on another core. Same network rules as the sticker worker.
+// The person segmenter in a worker of its own. The page starts it when the sticker worker asks
+// (src/engine/worker-engine.ts) and hands it one end of a channel, whose other end the sticker worker
+// holds (src/platform/browser/vision/segmenter-client.ts): while the sticker worker finds the face,
+// this one finds the person, on another core. Same network rules as the sticker worker.
 
 /// <reference lib="webworker" />
 import { createSegmenterTask } from '../src/platform/browser/vision/person-segmenter.ts';
@@ -12,13 +13,16 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let task: ReturnType<typeof createSegmenterTask> | undefined;
 
+/** The sticker worker's end of the channel: every command comes from it and every reply goes to it. */
+let peer: MessagePort | undefined;
+
 function post(reply: SegmenterReply, transfer: Transferable[] = []): void {
-  self.postMessage(reply, transfer);
+  peer?.postMessage(reply, transfer);
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-self.onmessage = async ({ data }: MessageEvent<SegmenterCommand>) => {
+async function receive({ data }: MessageEvent<SegmenterCommand>): Promise<void> {
   if (data.type === 'init') {
     restrictFetch(allowedOrigins(data.assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
     useVisionRuntime(data.runtime);
@@ -38,4 +42,10 @@ self.onmessage = async ({ data }: MessageEvent<SegmenterCommand>) => {
   } finally {
     data.input.close();
   }
+}
+
+self.onmessage = ({ data, ports }: MessageEvent<{ type?: unknown } | null>) => {
+  if (data?.type !== 'port' || ports[0] === undefined) return;
+  peer = ports[0];
+  peer.onmessage = receive;
 };

@@ -14,6 +14,7 @@ import { probeWebGpu } from '../src/platform/browser/gpu/gpu-probe.ts';
 import { runtimeAskedEarly } from '../src/platform/browser/vision/mediapipe-vision.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 import { createRedrawService, type RedrawService } from '../src/platform/browser/diffusion/redraw-service.ts';
+import type { SegmenterLink } from '../src/platform/browser/vision/segmenter-client.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,6 +28,22 @@ let queue: Promise<void> = Promise.resolve();
 
 function post(event: EngineEvent, transfer: Transferable[] = []): void {
   self.postMessage(event, transfer);
+}
+
+/** The segmenter's worker asked of the page, and its channel's end once the page answers. */
+let segmenterLink: { link: SegmenterLink; arrived: (port: MessagePort) => void; refused: (error: Error) => void } | undefined;
+
+function openSegmenter(): SegmenterLink {
+  let arrived: (port: MessagePort) => void = () => undefined;
+  let refused: (error: Error) => void = () => undefined;
+  const port = new Promise<MessagePort>((resolve, reject) => {
+    arrived = resolve;
+    refused = reject;
+  });
+  const link: SegmenterLink = { port, onFailed: () => undefined, close: () => post({ type: 'segmenter-close' }) };
+  segmenterLink = { link, arrived, refused };
+  post({ type: 'segmenter-wanted' });
+  return link;
 }
 
 const reportDownload = (p: DownloadProgress) => post({ type: 'download', ...p });
@@ -65,7 +82,7 @@ async function handle(command: Command): Promise<void> {
       const hosts = ai === undefined ? [] : [ai.modelBase, ...(ai.serverUrl === null ? [] : [ai.serverUrl])];
       restrictFetch(allowedOrigins(assetBase, self.location.href, hosts), reportBlocked);
       redraw = ai === undefined ? null : createRedrawService({ ...ai, assetBase, onStatus: (status) => post({ type: 'redraw', status }) });
-      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, reportBlocked);
+      const made = createBrowserPlatform(assetBase, faceDelegate, warpBackend, captionFonts, redraw, reportBlocked, openSegmenter);
       platform = made;
       memo = new PhotoMemo((image) => made.release(image));
       // The face model's files first, so the first sticker does not wait for the network (asking for
@@ -104,6 +121,15 @@ async function handle(command: Command): Promise<void> {
     case 'redraw-prefer':
       redraw?.prefer(command.device).catch((error: unknown) => post({ type: 'error', jobId: null, error: toErrorInfo(error, 'redraw') }));
       return;
+    case 'segmenter-port':
+      if (command.port instanceof MessagePort) segmenterLink?.arrived(command.port);
+      else segmenterLink?.refused(new Error('the page sent no channel'));
+      return;
+    case 'segmenter-failed':
+      // Before the channel came or after it: the client stops waiting either way.
+      segmenterLink?.refused(new Error(command.message));
+      segmenterLink?.link.onFailed(command.message);
+      return;
     case 'dispose':
       for (const controller of jobs.values()) controller.abort();
       self.close();
@@ -119,7 +145,8 @@ function receive(message: MessageEvent<unknown>): void {
     post({ type: 'error', jobId: null, error: { code: 'BAD_INPUT', message: 'malformed command', retryable: false } });
     return;
   }
-  void handle(command);
+  // A command that throws where it has no job to fail (init above all) is the worker failing.
+  handle(command).catch((error: unknown) => self.reportError(error));
 }
 
 /** Takes over the worker's messages, after those that arrived while this module loaded. */

@@ -14,4 +14,9 @@ self.onmessage = (message) => early.push(message);
 // link it starts ~0.3 s sooner. Its name is MediaPipe's choice; the code checks it (askedEarly).
 const runtimeDir = new URL(String(import.meta.env.VITE_MEDIAPIPE_DIR), new URL(import.meta.env.BASE_URL, self.location.href));
 const runtime = fetch(`${runtimeDir.href}/vision_wasm_module_internal.wasm`).catch(() => null);
-void import('./sticker-worker-main.ts').then(({ start }) => start(early, runtime));
+// A failed load is reported as the worker's own error (the page replaces the worker, in words), not
+// left as a silent promise: a worker that only never answers costs the user the page's 90 s watchdog.
+import('./sticker-worker-main.ts').then(
+  ({ start }) => start(early, runtime),
+  (error: unknown) => self.reportError(error),
+);

@@ -157,5 +157,6 @@ self.onmessage = (message: MessageEvent<unknown>) => {
     post({ type: 'status', status: 'failed', error: { code: 'BAD_INPUT', message: 'malformed command', retryable: false } });
     return;
   }
-  void handle(command);
+  // A command that throws where it has no request to fail (init: the model store unreadable) is the worker failing.
+  handle(command).catch((error: unknown) => self.reportError(error));
 };

@@ -75,6 +75,12 @@ export type Command =
   | { type: 'redraw-cancel' }
   /** The user chose where the AI redraw runs. */
   | { type: 'redraw-prefer'; device: AiDevicePreference }
+  /**
+   * The segmenter's worker, started by the page on the sticker worker's asking ('segmenter-wanted'):
+   * `port` is one end of a channel to it (a MessagePort; core knows no DOM), or why it did not start.
+   */
+  | { type: 'segmenter-port'; port: object }
+  | { type: 'segmenter-failed'; message: string }
   | { type: 'dispose' };
 
 /** A high-resolution file for saving and sharing: the sticker redrawn at `size`, not enlarged. */
@@ -159,7 +165,14 @@ export type EngineEvent =
    */
   | { type: 'still'; jobId: string; rgba: ArrayBuffer; width: number; height: number }
   | ({ type: 'result' } & StickerResult)
-  | { type: 'error'; jobId: string | null; error: ErrorInfo };
+  | { type: 'error'; jobId: string | null; error: ErrorInfo }
+  /**
+   * The sticker worker wants the person segmenter's worker started (or stopped, 'segmenter-close'):
+   * the page starts every worker, because a worker started by a worker is sometimes frozen with its
+   * parent in Firefox under WebDriver BiDi (docs/ARCHITECTURE.md).
+   */
+  | { type: 'segmenter-wanted' }
+  | { type: 'segmenter-close' };
 
 export function assertNever(value: never): never {
   throw new Error(`Unhandled protocol message: ${JSON.stringify(value)}`);
@@ -231,6 +244,10 @@ export function parseCommand(value: unknown): Command | null {
       return { type: value.type };
     case 'redraw-prefer':
       return isAiDevice(value.device) ? { type: 'redraw-prefer', device: value.device } : null;
+    case 'segmenter-port':
+      return typeof value.port === 'object' && value.port !== null ? { type: 'segmenter-port', port: value.port } : null;
+    case 'segmenter-failed':
+      return typeof value.message === 'string' ? { type: 'segmenter-failed', message: value.message } : null;
     case 'dispose':
       return { type: 'dispose' };
     default:

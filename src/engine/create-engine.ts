@@ -51,6 +51,7 @@ export function createEngine(location: Location, aiDevice: AiDevicePreference): 
   const choices = runtimeChoices(location.search, navigator.userAgent);
   return new WorkerEngine({
     createWorker: () => new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
+    createSegmenterWorker: () => new Worker(new URL('../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' }),
     init: {
       faceDelegate: choices.faceDelegate,
       warpBackend: choices.warpBackend,

@@ -10,6 +10,8 @@ import { JobFailedError, type Job, type StickerEngine } from './sticker-engine.t
 
 export interface WorkerEngineOptions {
   createWorker: () => Worker;
+  /** The person segmenter's worker, started when the sticker worker asks and stopped with it. */
+  createSegmenterWorker: () => Worker;
   init: InitOptions;
   /** Silence, while a job is open, after which the worker counts as hung. */
   stallMs: number;
@@ -23,6 +25,7 @@ interface OpenJob {
 
 export class WorkerEngine implements StickerEngine {
   private worker: Worker | undefined;
+  private segmenter: Worker | undefined;
   private workerReady = false;
   private readonly jobs = new Map<string, OpenJob>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
@@ -121,6 +124,11 @@ export class WorkerEngine implements StickerEngine {
     if (this.worker !== worker) return;
     this.lastWord = event.type === 'stage' ? `${event.stage} ${event.phase}` : event.type;
     if (this.jobs.size > 0) this.armWatchdog();
+    if (event.type === 'segmenter-wanted' || event.type === 'segmenter-close') {
+      if (event.type === 'segmenter-wanted') this.startSegmenter();
+      else this.stopSegmenter();
+      return;
+    }
     if (event.type === 'ready') this.workerReady = true;
     const jobId = 'jobId' in event ? event.jobId : null;
     if (jobId === null) {
@@ -161,10 +169,41 @@ export class WorkerEngine implements StickerEngine {
     }
   }
 
+  /**
+   * Starts the segmenter's worker and hands the sticker worker one end of a channel to it; the other
+   * end goes to the segmenter, which answers there only. Its failure to run is passed on in words.
+   */
+  private startSegmenter(): void {
+    this.stopSegmenter();
+    let segmenter: Worker;
+    try {
+      segmenter = this.options.createSegmenterWorker();
+    } catch (error) {
+      this.send({ type: 'segmenter-failed', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    this.segmenter = segmenter;
+    segmenter.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      if (this.segmenter !== segmenter) return;
+      this.stopSegmenter();
+      this.send({ type: 'segmenter-failed', message: event.message || 'its script did not run' });
+    };
+    const channel = new MessageChannel();
+    segmenter.postMessage({ type: 'port' }, [channel.port1]);
+    this.send({ type: 'segmenter-port', port: channel.port2 }, [channel.port2]);
+  }
+
+  private stopSegmenter(): void {
+    this.segmenter?.terminate();
+    this.segmenter = undefined;
+  }
+
   /** Fail every open job and drop the worker. */
   private stop(code: ErrorCode, message: string): void {
     clearTimeout(this.watchdog);
     this.watchdog = undefined;
+    this.stopSegmenter();
     this.worker?.terminate();
     this.worker = undefined;
     const info: ErrorInfo = { code, message, retryable: true };

@@ -150,8 +150,8 @@ describe('cutout choice and fallback', () => {
     await fresh.context.close();
   });
 
-  // The app's server hands out a faulty script (a real worker) for the segmenter's own worker, which
-  // the sticker worker starts (Playwright's routes do not see a worker's worker): that one cuts the person itself.
+  // The app's server hands out a faulty script (a real worker) for the segmenter's own worker: the
+  // sticker worker cuts the person itself.
   it.each([
     ['fails as it starts', `throw new Error('simulated failure');`, /own worker failed: .+/],
     ['never answers', `self.onmessage = () => {};`, /own worker failed: no word from it for \d+ s/],

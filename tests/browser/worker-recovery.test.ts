@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Plugin } from 'vite';
 import { useSession } from './support/session.ts';
 import { openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { makeSticker, openApp, outcome } from './support/app-driver.ts';
+import { startAppServer } from './support/app-server.ts';
 
 const session = useSession();
 const WORKER_SCRIPT = '**/assets/sticker.worker-*.js';
@@ -48,6 +50,34 @@ describe('a failing worker is reported and replaced; the photo and words survive
     await page.getByTestId('generate-button').click();
     expect((await outcome(page)).kind).toBe('result');
     await page.context().close();
+  });
+
+  it('a worker whose code does not arrive is reported in words at once, and the next sticker starts a new one', async () => {
+    // The worker's entry loads its code with a dynamic import; the first request for it gets a 404.
+    let refused = 0;
+    const missing: Plugin = {
+      name: 'missing-worker-code',
+      enforce: 'pre',
+      configurePreviewServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (refused > 0 || !/^\/assets\/sticker-worker-main-[\w-]+\.js$/.test(req.url ?? '')) return next();
+          refused += 1;
+          res.statusCode = 404;
+          res.end();
+        });
+      },
+    };
+    const server = await startAppServer({ plugins: [missing] });
+    const { page } = await openPage(session.browser);
+    await openApp(page, server.url);
+    // Said at once (before, the worker only never answered, and the first sticker waited 90 s for the watchdog).
+    expect(await page.getByTestId('notice').textContent()).toMatch(/崩溃|crashed/u);
+    expect(refused).toBe(1);
+    // The next sticker starts a new worker, whose code arrives.
+    await makeSticker(page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '惊讶', caption: '啊这' });
+    expect((await outcome(page)).kind).toBe('result');
+    await page.context().close();
+    await server.close();
   });
 
   it('a cancelled job says so and the next one runs', async () => {

@@ -15,7 +15,7 @@ import { encodeWebp, webpEncoder } from './image/encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './vision/face-landmarker.ts';
 import { visionRuntime } from './vision/mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './vision/person-segmenter.ts';
-import { canSegmentInWorker, segmentInWorker } from './vision/segmenter-client.ts';
+import { segmentInWorker, type SegmenterLink } from './vision/segmenter-client.ts';
 import { loadModelBytes } from './models/model-store.ts';
 import { paintMouth } from './render/paint-mouth.ts';
 import { paintLids } from './render/paint-lids.ts';
@@ -35,6 +35,8 @@ export function createBrowserPlatform(
   redraw: RedrawService | null,
   /** A request the segmenter's own worker refused (the sticker worker's network rules). */
   onBlocked: (url: string) => void,
+  /** Asks the page for the segmenter's own worker. */
+  openSegmenter: () => SegmenterLink,
 ): Platform<ImageBitmap, OffscreenCanvas> {
   let landmarker: Promise<LoadedFaceLandmarker> | undefined;
   /** The face model's bytes once fetched, until the landmarker is made of them. */
@@ -103,20 +105,19 @@ export function createBrowserPlatform(
   function segmenterReady(): Promise<LoadedSegmenter> {
     segmenter ??= (async () => {
       const model = loadModelBytes(modelEntry('selfie-segmenter'), assetBase, () => undefined);
-      // In a worker of its own where one can be started, so it runs beside the face landmarker;
-      // here, where none can, or where that one failed (said in the backend label).
+      // In a worker of its own, so it runs beside the face landmarker; here where that one failed
+      // (said in the backend label).
       let ownWorkerFailed: string | undefined;
-      const inWorker = canSegmentInWorker()
-        ? await segmentInWorker(
-            Promise.all([model, visionRuntime(assetBase)]).then(([bytes, runtime]) => ({ model: bytes.slice(0), runtime })),
-            assetBase,
-            faceDelegate,
-            onBlocked,
-          ).catch((error: unknown) => {
-            ownWorkerFailed = error instanceof Error ? error.message : String(error);
-            return null;
-          })
-        : null;
+      const inWorker = await segmentInWorker(
+        openSegmenter(),
+        Promise.all([model, visionRuntime(assetBase)]).then(([bytes, runtime]) => ({ model: bytes.slice(0), runtime })),
+        assetBase,
+        faceDelegate,
+        onBlocked,
+      ).catch((error: unknown) => {
+        ownWorkerFailed = error instanceof Error ? error.message : String(error);
+        return null;
+      });
       const loaded = inWorker ?? (await createPersonSegmenter(await model, assetBase, faceDelegate));
       const where = inWorker !== null ? ', own worker' : ownWorkerFailed === undefined ? '' : `, sticker worker (own worker failed: ${ownWorkerFailed})`;
       segmentBackend = `${mediapipeLabel(loaded.delegate)}${where}`;

@@ -89,6 +89,17 @@ describe('parseCommand accepts well-formed commands', () => {
     for (const device of ['auto', 'webgpu', 'wasm', 'server'])
       expect(parseCommand({ type: 'redraw-prefer', device })).toEqual({ type: 'redraw-prefer', device });
   });
+
+  it('segmenter-port, passing the same port on, and segmenter-failed with its words', () => {
+    const port = new MessageChannel().port1;
+    const parsed = parseCommand({ type: 'segmenter-port', port });
+    expect(parsed?.type === 'segmenter-port' && parsed.port).toBe(port);
+    port.close();
+    expect(parseCommand({ type: 'segmenter-failed', message: 'its script did not run' })).toEqual({
+      type: 'segmenter-failed',
+      message: 'its script did not run',
+    });
+  });
 });
 
 describe('parseCommand rejects malformed commands', () => {
@@ -102,6 +113,9 @@ describe('parseCommand rejects malformed commands', () => {
     ['a non-string type', { type: 1 }],
     ['an unknown type', { type: 'explode' }],
     ['init without options', { type: 'init' }],
+    ['segmenter-port without a port', { type: 'segmenter-port' }],
+    ['segmenter-port with a null port', { type: 'segmenter-port', port: null }],
+    ['segmenter-failed without words', { type: 'segmenter-failed' }],
     ['look without a photo', { type: 'look', person: true }],
     ['look with the photo as a string', { type: 'look', photo: 'abc', person: false }],
     ['look without saying whether a person is cut', { type: 'look', photo }],

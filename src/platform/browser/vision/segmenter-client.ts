@@ -1,57 +1,64 @@
 // The person segmenter in its own worker (workers/segmenter.worker.ts), seen from the sticker
 // worker as a LoadedSegmenter: the mask of a photo is worked out on another core while this one
-// finds the face. Only where a worker can start workers (not Safari before 15.5): canSegmentInWorker.
+// finds the face. The page starts that worker when this one asks, and the two talk over a channel:
+// a worker started by a worker is sometimes frozen, with its parent, in Firefox under WebDriver BiDi.
 
 import type { FloatMask } from '../../../core/image/float-mask.ts';
 import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import type { SegmenterCommand, SegmenterReply } from './segmenter-messages.ts';
 import { segmenterInput, type LoadedSegmenter } from './person-segmenter.ts';
 
-export function canSegmentInWorker(): boolean {
-  return typeof Worker === 'function';
+/** The segmenter's worker as the page started it for this one (sticker-worker-main.ts asks). */
+export interface SegmenterLink {
+  /** This worker's end of the channel to it, once the page has started it. */
+  port: Promise<MessagePort>;
+  /** Called with the page's words when that worker did not run or failed. */
+  onFailed: (message: string) => void;
+  /** Asks the page to stop that worker. */
+  close(): void;
 }
 
 /**
  * From its files handed over to its task made: instantiating the compiled runtime and building the
  * graph take well under a second on a phone. A worker that says nothing for this long is not coming
- * (seen once in Firefox under load: a nested worker that never ran), and the caller segments itself.
+ * (or a channel that never came), and the caller segments itself.
  */
 const SEGMENTER_START_LIMIT_MS = 20_000;
 
 /**
- * Starts the segmenter's worker at once, so its script loads while the model and MediaPipe's runtime
- * still download, and hands it them when they are here; resolves once the task is made there, and
- * rejects if it is not made within SEGMENTER_START_LIMIT_MS of that.
+ * `link`: the segmenter's worker, asked for as the segmenter is first needed so that its script loads
+ * while the model and MediaPipe's runtime still download; they are handed over when they are here.
+ * Resolves once the task is made there, and rejects if it is not made within SEGMENTER_START_LIMIT_MS of
+ * that, or the page says the worker failed.
  * `onBlocked`: a request that worker refused (the same rules as this one's).
  */
 export function segmentInWorker(
+  link: SegmenterLink,
   files: Promise<{ model: ArrayBuffer; runtime: WebAssembly.Module }>,
   assetBase: string,
   delegate: FaceDelegatePreference,
   onBlocked: (url: string) => void,
 ): Promise<LoadedSegmenter> {
-  const worker = new Worker(new URL('../../../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
   const waiting = new Map<number, { resolve: (mask: FloatMask) => void; reject: (error: Error) => void }>();
   let next = 0;
   /** Set once the worker has failed: it is gone, and every later request fails at once. */
   let broken: Error | null = null;
-  const send = (command: SegmenterCommand, transfer: Transferable[] = []) => worker.postMessage(command, transfer);
+  let port: MessagePort | undefined;
+  const send = (command: SegmenterCommand, transfer: Transferable[] = []) => port?.postMessage(command, transfer);
   let startLimit: ReturnType<typeof setTimeout> | undefined;
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
+      if (broken !== null) return;
       clearTimeout(startLimit);
       broken = error;
       reject(error);
       for (const job of waiting.values()) job.reject(error);
       waiting.clear();
-      worker.terminate();
+      port?.close();
+      link.close();
     };
-    worker.onerror = (event) => {
-      // Handled here: not passed on to this worker's own scope, where it would count as this one crashing.
-      event.preventDefault();
-      fail(new Error(event.message || 'its script did not run'));
-    };
-    worker.onmessage = ({ data }: MessageEvent<SegmenterReply>) => {
+    link.onFailed = (message) => fail(new Error(message));
+    const receive = ({ data }: MessageEvent<SegmenterReply>) => {
       if (data.type === 'blocked') onBlocked(data.url);
       else if (data.type === 'ready') {
         clearTimeout(startLimit);
@@ -79,13 +86,20 @@ export function segmentInWorker(
         waiting.delete(data.id);
       }
     };
-    files.then(
-      ({ model, runtime }) => {
-        if (broken !== null) return;
-        send({ type: 'init', model, runtime, assetBase, delegate }, [model]);
-        startLimit = setTimeout(() => fail(new Error(`no word from it for ${SEGMENTER_START_LIMIT_MS / 1000} s`)), SEGMENTER_START_LIMIT_MS);
-      },
-      (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
-    );
+    const failWith = (error: unknown) => fail(error instanceof Error ? error : new Error(String(error)));
+    link.port.catch(failWith);
+    files.then(({ model, runtime }) => {
+      if (broken !== null) return;
+      startLimit = setTimeout(() => fail(new Error(`no word from it for ${SEGMENTER_START_LIMIT_MS / 1000} s`)), SEGMENTER_START_LIMIT_MS);
+      link.port.then(
+        (opened) => {
+          if (broken !== null) return;
+          port = opened;
+          port.onmessage = receive;
+          send({ type: 'init', model, runtime, assetBase, delegate }, [model]);
+        },
+        () => undefined, // failed above
+      );
+    }, failWith);
   });
 }
