@@ -78,11 +78,13 @@ const CASES: Case[] = [
 
 /**
  * Landmarks away from mouth, eyes and brows, on features the landmarker sees in the pixels: nose
- * tip and bridge. (Forehead-top and face-side landmarks are its guesses at the outline, which it
- * re-fits when brows or jaw move even where no pixel changed; the warp's own bound on them is a
- * unit test in tests/unit/core/expression/displacements.test.ts.)
+ * tip and lower bridge. (Forehead-top and face-side landmarks are its guesses at the outline, which
+ * it re-fits when brows or jaw move even where no pixel changed; so is the bridge between the eyes,
+ * landmark 6, which it moved 0.081 iris distances on the astronaut's angry sticker while the warp
+ * held it still. The warp's own bounds on all of them are unit tests in
+ * tests/unit/core/expression/displacements.test.ts.)
  */
-const STILL = [1, 4, 5, 6, 195, 197];
+const STILL = [1, 4, 5, 195, 197];
 
 const session = useSession();
 let t: TestPage;

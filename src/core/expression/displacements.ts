@@ -10,6 +10,7 @@ import type { ActionUnit, Recipe } from './action-units.ts';
 import { smoothstep } from '../geometry/smoothstep.ts';
 
 type Group = readonly number[];
+const NOTHING: ReadonlySet<number> = new Set();
 
 class Moves {
   readonly d = new Map<number, Point>();
@@ -47,12 +48,14 @@ const LIP_MIDDLE: Group = [0, 11, 12, 13, 14, 15, 16, 17];
  * Moves the `anchors` by (dx, dy) and every other landmark by the same times a Gaussian of its
  * distance to the nearest anchor: features drag the skin around them smoothly, without folds.
  */
-function pullNear(m: Moves, anchors: Group, sigma: number, dx: number, dy: number): void {
+function pullNear(m: Moves, anchors: Group, sigma: number, dx: number, dy: number, hold: ReadonlySet<number> = NOTHING, sigmaBelow = sigma): void {
   const k = 1 / (2 * sigma * sigma);
+  const below = (sigma / sigmaBelow) ** 2;
   const points = anchors.map((i) => m.at(i));
   m.f.forEach((p, i) => {
+    if (hold.has(i)) return m.add(i, 0, 0);
     let d2 = Infinity;
-    for (const a of points) d2 = Math.min(d2, (p.x - a.x) ** 2 + (p.y - a.y) ** 2);
+    for (const a of points) d2 = Math.min(d2, (p.x - a.x) ** 2 + (p.y - a.y) ** 2 * (p.y > a.y ? below : 1));
     const g = Math.exp(-d2 * k);
     if (g > 1e-4) m.add(i, dx * g, dy * g);
   });
@@ -115,13 +118,22 @@ function closeEye(m: Moves, eye: Eye, s: number): void {
 const BROW_SIGMA = 0.2;
 
 /**
- * Lowered brows carry less far: they would drag the nose bridge down with them (and the landmarker's
- * nose with it) before they read as lowered.
+ * The nose's ridge, from between the eyes to its tip. Lowered brows leave it where it is: dragged
+ * down with them, it took the landmarker's nose along before the brows read as lowered.
+ */
+const NOSE_RIDGE: ReadonlySet<number> = new Set([6, 197, 195, 5, 4, 1]);
+
+/**
+ * Lowered brows carry less far than raised ones, and a little less again below them: the lids
+ * narrow under them, and the eyes do not slide down with the brows, which the landmarker read as
+ * hardly any lowering.
  */
 const LOWER_SIGMA = 0.17;
+const LOWER_SIGMA_BELOW = 0.15;
 
-function brows(m: Moves, dy: number, sigma = BROW_SIGMA): void {
-  pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], sigma, 0, dy);
+function brows(m: Moves, dy: number): void {
+  if (dy > 0) pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], LOWER_SIGMA, 0, dy, NOSE_RIDGE, LOWER_SIGMA_BELOW);
+  else pullNear(m, [...R.RIGHT_BROW, ...R.LEFT_BROW], BROW_SIGMA, 0, dy);
 }
 
 const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
@@ -203,12 +215,12 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     brows(m, -0.17 * s);
   },
   browsLower(m, s) {
-    brows(m, 0.12 * s, LOWER_SIGMA);
+    brows(m, 0.18 * s);
   },
   browsKnit(m, s) {
-    pullNear(m, R.RIGHT_BROW_INNER, 0.12, 0.06 * s, 0.06 * s);
-    pullNear(m, R.LEFT_BROW_INNER, 0.12, -0.06 * s, 0.06 * s);
-    brows(m, 0.05 * s, LOWER_SIGMA);
+    pullNear(m, R.RIGHT_BROW_INNER, 0.12, 0.06 * s, 0.06 * s, NOSE_RIDGE);
+    pullNear(m, R.LEFT_BROW_INNER, 0.12, -0.06 * s, 0.06 * s, NOSE_RIDGE);
+    brows(m, 0.05 * s);
   },
   browsWorried(m, s) {
     pullNear(m, R.RIGHT_BROW_INNER, 0.14, 0.02 * s, -0.12 * s);

@@ -64,7 +64,7 @@ export const EXPRESSIONS: readonly Expression[] = [
       en: ['angry', 'mad', 'furious', 'rage', 'pissed', 'grr', 'livid'],
     },
     description: 'An angry glare with the brows pulled down and together, narrowed eyes, and lips pressed tight with the mouth corners turned down.',
-    recipe: { browsKnit: 1, browsLower: 0.8, frown: 0.5, lipsPress: 0.4, eyesNarrow: 0.3 },
+    recipe: { browsKnit: 1, browsLower: 1, frown: 0.5, lipsPress: 0.4, eyesNarrow: 0.3 },
     motion: 'shake',
   },
   {

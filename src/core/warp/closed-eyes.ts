@@ -17,9 +17,9 @@ export interface ClosedEye {
 
 /**
  * Eyes closed less than this are narrowed, not shut: their own lids are left as they are. Angry and
- * disgusted eyes, narrowed and pressed by lowered brows, close to about 0.7.
+ * disgusted eyes, narrowed and pressed by lowered brows, close to about 0.75.
  */
-export const MIN_CLOSURE = 0.75;
+export const MIN_CLOSURE = 0.78;
 
 const EYES = [
   { corners: R.RIGHT_EYE_CORNERS, upper: R.RIGHT_EYE_UPPER_LID, lower: R.RIGHT_EYE_LOWER_LID },

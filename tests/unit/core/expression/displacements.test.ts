@@ -62,6 +62,13 @@ describe('action units move the right landmarks the right way (image y points do
     expect(mean(R.LEFT_BROW, moved('browsLower'), 'y')).toBeGreaterThan(0.05 * iod);
   });
 
+  it('lowered and knitted brows leave the nose ridge where it is, between the eyes too', () => {
+    for (const unit of ['browsLower', 'browsKnit'] as const) {
+      const d = moved(unit);
+      for (const i of [6, 197, 195, 5, 4, 1]) expect(Math.hypot(d[i]!.x, d[i]!.y), `${unit} moves landmark ${i}`).toBeLessThan(0.001 * iod);
+    }
+  });
+
   it('browsKnit pulls the inner brow ends towards each other and down', () => {
     const d = moved('browsKnit');
     expect(d[107]!.x).toBeGreaterThan(0);

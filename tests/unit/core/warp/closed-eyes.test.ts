@@ -3,6 +3,7 @@ import { expressionDisplacements, openedLayout } from '../../../../src/core/expr
 import { buildWarpMesh } from '../../../../src/core/warp/warp-mesh.ts';
 import { closedEyes, MIN_CLOSURE } from '../../../../src/core/warp/closed-eyes.ts';
 import type { Recipe } from '../../../../src/core/expression/action-units.ts';
+import { expressionById } from '../../../../src/core/expression/expression-by-id.ts';
 import * as R from '../../../../src/core/face/regions.ts';
 import { REAL_FACE, REAL_SIZE } from '../../support/real-face.ts';
 
@@ -35,8 +36,9 @@ describe('closed eyes to paint a lid over', () => {
     expect(eyesOf({})).toEqual([]);
     expect(eyesOf({ eyesNarrow: 1 })).toEqual([]);
     expect(eyesOf({ eyesWide: 1, smile: 1 })).toEqual([]);
-    // 生气: narrowed, and pressed by the lowered brows.
-    expect(eyesOf({ browsKnit: 1, browsLower: 0.8, frown: 0.5, lipsPress: 0.4, eyesNarrow: 0.3 })).toEqual([]);
+    // 生气 and 嫌弃: narrowed, and pressed by the lowered brows.
+    expect(eyesOf(expressionById('angry').recipe)).toEqual([]);
+    expect(eyesOf(expressionById('disgusted').recipe)).toEqual([]);
   });
 
   it('closing fades in: half closed is under MIN_CLOSURE, most of the way is over it', () => {

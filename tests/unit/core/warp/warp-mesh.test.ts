@@ -21,7 +21,7 @@ describe('warp mesh', () => {
     for (let i = 0; i < REAL_FACE.length; i++) expect(used.has(i), `landmark ${i}`).toBe(true);
   });
 
-  it('a motion that would turn triangles over is scaled down until none fold', () => {
+  it('a motion that would turn triangles over is eased until none fold', () => {
     // Push the chin up through the mouth: folds at full strength.
     const moves = REAL_FACE.map((_, i) => (i === 152 ? { x: 0, y: -200 } : { x: 0, y: 0 }));
     const mesh = buildWarpMesh(REAL_FACE, moves, REAL_SIZE.width, REAL_SIZE.height);
@@ -29,6 +29,15 @@ describe('warp mesh', () => {
     expect(mesh.scale).toBeGreaterThan(0);
     expect(isFoldFree(mesh.source, mesh.target, mesh.triangles)).toBe(true);
     expect(targetPoint(mesh, 152).y).toBeCloseTo(REAL_FACE[152]!.y - 200 * mesh.scale, 3);
+  });
+
+  it('a fold holds back the motion near it, not motion elsewhere on the face', () => {
+    // The chin pushed up through the mouth folds; a brow raised at the same time is far from it.
+    const moves = REAL_FACE.map((_, i) => (i === 152 ? { x: 0, y: -200 } : i === 105 ? { x: 0, y: -6 } : { x: 0, y: 0 }));
+    const mesh = buildWarpMesh(REAL_FACE, moves, REAL_SIZE.width, REAL_SIZE.height);
+    expect(isFoldFree(mesh.source, mesh.target, mesh.triangles)).toBe(true);
+    expect(REAL_FACE[152]!.y - targetPoint(mesh, 152).y).toBeLessThan(200);
+    expect(targetPoint(mesh, 105).y).toBeCloseTo(REAL_FACE[105]!.y - 6, 3);
   });
 
   it('isFoldFree notices a single flipped triangle', () => {
