@@ -6,7 +6,7 @@
 //   cannot rise by 0.25; there the smile must stay (≥ 0.85).
 // - Closed eyes rise by 0.2: measured 0.20–0.62 (2026-12-03; 0.08–0.19 before #17); the lowest are
 //   Grace Hopper behind her glasses and her grey low-quality copy.
-// - Brows down rise by 0.15: measured 0.21–0.43 (2026-12-03; 0.03–0.18 before, when the brows came
+// - Brows down rise by 0.15: measured 0.21–0.43 (2026-12-03; 0.05–0.17 before, when the brows came
 //   down half as far, dragging the nose ridge, and a fold at a mouth corner held back the whole
 //   warp); the lowest is the grey astronaut.
 // - A sad mouth is asserted on the landmarks: the landmarker flattens a turned-down mouth on a
