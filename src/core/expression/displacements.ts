@@ -47,6 +47,7 @@ const LIP_MIDDLE: Group = [0, 11, 12, 13, 14, 15, 16, 17];
 /**
  * Moves the `anchors` by (dx, dy) and every other landmark by the same times a Gaussian of its
  * distance to the nearest anchor: features drag the skin around them smoothly, without folds.
+ * Landmarks in `hold` stay put; below an anchor the pull fades over `sigmaBelow` instead.
  */
 function pullNear(m: Moves, anchors: Group, sigma: number, dx: number, dy: number, hold: ReadonlySet<number> = NOTHING, sigmaBelow = sigma): void {
   const k = 1 / (2 * sigma * sigma);
