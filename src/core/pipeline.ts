@@ -9,7 +9,7 @@ import type { Platform } from './platform.ts';
 import { animates, cutoutFor } from './job-stages.ts';
 import { redrawStage, type RedrawReport } from './stages/redraw.ts';
 import { redrawPrompt } from './diffusion/prompt.ts';
-import { eyeCenters } from './face/landmarks.ts';
+import { eyeCenters, faceOval } from './face/landmarks.ts';
 import { decodeStage } from './stages/decode.ts';
 import { detectFaceStage } from './stages/detect-face.ts';
 import { planSticker, slotReports } from './stages/align-template.ts';
@@ -94,18 +94,18 @@ export async function runStickerJob<Img, Surface>(
   const toRelease: Img[] = [];
   try {
     const decoded = await stage('decode', () => read.once('decode', () => decodeStage(platform, photo)));
-    // The person is looked for while the face is (the segmenter has a worker of its own where it can).
-    const mask = cutout === 'person' && !read.knows('segment') ? platform.segmentPerson(decoded.image) : null;
-    mask?.catch(() => undefined); // met in the segment stage, after the face
-    const { face, faces, facesFound } = await stage('detect-face', () => read.once('detect-face', () => detectFaceStage(platform, decoded.image)));
-    // A face-only cutout needs no segmenter.
-    const segmented: Segmented | null =
-      cutout === 'person'
-        ? await stage('segment', () => read.once('segment', () => segmentStage(mask ?? platform.segmentPerson(decoded.image), face), keepSegmented))
-        : cutout === null
-          ? null
-          : { person: null, cutout: { kind: cutout, fallback: null } };
-    const person = segmented?.person ?? null;
+    const detect = () => read.once('detect-face', () => detectFaceStage(platform, decoded.image));
+    // The person is asked for before the face is looked for (the segmenter has a worker of its own
+    // where it can), given the face's oval once the stage below finds it (the memo gives both the
+    // same detection), and kept round it while the face is warped: the segment stage waits for it
+    // after the warp.
+    const oval = Promise.resolve()
+      .then(detect)
+      .then(({ face }) => faceOval(face));
+    oval.catch(() => undefined); // no face: met in the detect-face stage
+    const asked = cutout === 'person' && !read.knows('segment') ? platform.segmentPerson(decoded.image, oval) : null;
+    asked?.catch(() => undefined); // met in the segment stage
+    const { face, faces, facesFound } = await stage('detect-face', detect);
     const choice = request.expression;
     const expression = await stage('expression', () => (choice === null ? null : expressionById(choice.id)));
     let picture = decoded.image;
@@ -118,6 +118,16 @@ export async function runStickerJob<Img, Surface>(
       shaped = warped.face;
       applied = warped.applied;
     }
+    // A face-only cutout needs no segmenter.
+    const segmented: Segmented | null =
+      cutout === 'person'
+        ? await stage('segment', () =>
+            read.once('segment', () => segmentStage(asked ?? platform.segmentPerson(decoded.image, Promise.resolve(faceOval(face)))), keepSegmented),
+          )
+        : cutout === null
+          ? null
+          : { person: null, cutout: { kind: cutout, fallback: null } };
+    const person = segmented?.person ?? null;
     const tilt = expression !== null && choice !== null ? tiltRadians(expression.recipe, choice.intensity) : 0;
     const marks = { kinds: expression === null ? [] : marksOf(expression), strength: Math.min(1, choice?.intensity ?? 0) };
     const layout = LAYOUTS[request.style];

@@ -161,8 +161,14 @@ export interface Platform<Img, Surface> {
   loadModels(onProgress: (p: DownloadProgress) => void, uses?: { person: boolean }): Promise<void>;
   decode(bytes: ArrayBuffer, format: ImageFormat, maxSide: number): Promise<DecodedPhoto<Img>>;
   detectFaces(image: Img): Promise<FaceLandmarks[]>;
-  /** The segmenter's person confidence per photo pixel; loads its model on first use, throws when it cannot. */
-  segmentPerson(image: Img): Promise<FloatMask>;
+  /**
+   * The person whose face `oval` outlines (photo pixels, given once the face is found): the
+   * segmenter's confidence per photo pixel, kept only round that face (personNearFace); null when
+   * nobody segmented covers it. Loads its model on first use, throws when it cannot. Asked for before
+   * the face is found, so the segmenter can start at once; where it has a core of its own, the person
+   * is kept there while this one warps the face.
+   */
+  segmentPerson(image: Img, oval: Promise<readonly Point[]>): Promise<FloatMask | null>;
   /** Draws the photo through the mesh (GPU where possible) and paints an opened mouth and closed lids. */
   warp(image: Img, mesh: WarpMesh, paint: WarpPaint): Promise<Img>;
   /** Loads the caption faces `caption` needs, on its first need; reports those loaded so far (diagnostics). */

@@ -42,7 +42,7 @@ interface Shown {
 }
 
 /** The stages the still waits for, in order (its PNG is encoded after it is shown). */
-const BEFORE_SHOWN = ['decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose'] as const;
+const BEFORE_SHOWN = ['decode', 'detect-face', 'expression', 'warp', 'segment', 'align', 'compose'] as const;
 
 /** two_faces.png scaled to 2560 px wide, as a phone's photo of two people, JPEG. */
 async function twoFacesLarge(page: Page): Promise<UploadFile> {

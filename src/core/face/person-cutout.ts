@@ -104,10 +104,11 @@ function sample(mask: FloatMask, x: number, y: number): number {
 /**
  * The sticker's alpha: the person's confidence carried into sticker space by `toSticker`, through
  * a smooth ramp above the threshold, cut straight across (square to the face) a little below the
- * chin, united with the (warped) face oval so a dropped jaw stays in, then feathered. `oval` is in
+ * chin, united with the (warped) face oval so a dropped jaw stays in, then feathered by `feather`
+ * pixels (worked out smaller than the sticker, the cut takes a radius as much smaller). `oval` is in
  * FACE_OVAL order, so its first point is the top of the forehead and CHIN_IN_OVAL the chin.
  */
-export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: number, oval: readonly Point[]): FloatMask {
+export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: number, oval: readonly Point[], feather = FEATHER_RADIUS): FloatMask {
   // Sticker pixels to the mask's own: to the photo, then down by the mask's scale.
   const s = 1 / (person.scale ?? 1);
   const inverse = invertSimilarity(toSticker);
@@ -135,15 +136,19 @@ export function cutoutAlpha(person: FloatMask, toSticker: Similarity, size: numb
       data[i] = smoothstep(PERSON_THRESHOLD, RAMP_END, sample(person, px, py));
     }
   }
-  return { width: size, height: size, data: boxBlur(data, size, size, FEATHER_RADIUS) };
+  return { width: size, height: size, data: boxBlur(data, size, size, feather) };
 }
 
-/** The die-cut edge: the cutout dilated by `width` pixels with a round brush, anti-aliased by one pixel. */
+/**
+ * The die-cut edge: the cutout dilated by `width` pixels with a round brush, anti-aliased by one
+ * pixel. Distances run from the centres of the pixels at least half inside, which lie half a pixel
+ * inside the silhouette on the whole: the edge is put that much further out.
+ */
 export function dieCutAlpha(alpha: FloatMask, width: number): FloatMask {
   const inside = new Uint8Array(alpha.data.length);
   for (let i = 0; i < inside.length; i++) inside[i] = (alpha.data[i] ?? 0) >= 0.5 ? 1 : 0;
   const d2 = squaredDistanceToSet(inside, alpha.width, alpha.height);
   const data = new Float32Array(d2.length);
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(alpha.data[i] ?? 0, Math.min(1, Math.max(0, width + 0.5 - Math.sqrt(d2[i] ?? 0))));
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(alpha.data[i] ?? 0, Math.min(1, Math.max(0, width + 1 - Math.sqrt(d2[i] ?? 0))));
   return { width: alpha.width, height: alpha.height, data };
 }

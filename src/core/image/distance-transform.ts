@@ -34,23 +34,39 @@ function transform1d(f: Float64Array, n: number, v: Int32Array, z: Float64Array,
   }
 }
 
-/** Squared distance in pixels from each pixel to the nearest pixel where `inSet` is non-zero (≥ 1e20 if none). */
+/**
+ * Squared distance in pixels from each pixel to the nearest pixel where `inSet` is non-zero (≥ 1e20
+ * if none). Columns first: for a set of pixels the distance along a column is a plain count, made in
+ * two sweeps over whole rows (Meijster et al.'s first phase), so every read walks memory in order;
+ * walking down columns one at a time missed the cache on each pixel and took half the time.
+ */
 export function squaredDistanceToSet(inSet: ArrayLike<number>, width: number, height: number): Float64Array {
   const d = new Float64Array(width * height);
-  const n = Math.max(width, height);
-  const f = new Float64Array(n);
-  const out = new Float64Array(n);
-  const v = new Int32Array(n);
-  const z = new Float64Array(n + 1);
-  for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; y++) f[y] = inSet[y * width + x] ? 0 : FAR;
-    transform1d(f, height, v, z, out);
-    for (let y = 0; y < height; y++) d[y * width + x] = out[y] ?? FAR;
+  // Down, then up: the distance to the nearest set pixel in the same column.
+  for (let x = 0; x < width; x++) d[x] = inSet[x] ? 0 : FAR;
+  for (let y = 1; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) d[row + x] = inSet[row + x] ? 0 : (d[row - width + x] ?? FAR) + 1;
   }
+  for (let y = height - 2; y >= 0; y--) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const below = (d[row + width + x] ?? FAR) + 1;
+      if (below < (d[row + x] ?? FAR)) d[row + x] = below;
+    }
+  }
+  const f = new Float64Array(width);
+  const out = new Float64Array(width);
+  const v = new Int32Array(width);
+  const z = new Float64Array(width + 1);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) f[x] = d[y * width + x] ?? FAR;
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const g = d[row + x] ?? FAR;
+      f[x] = g >= FAR ? FAR : g * g;
+    }
     transform1d(f, width, v, z, out);
-    for (let x = 0; x < width; x++) d[y * width + x] = out[x] ?? FAR;
+    d.set(out, row);
   }
   return d;
 }

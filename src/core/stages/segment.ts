@@ -1,5 +1,3 @@
-import { faceOval, type FaceLandmarks } from '../face/landmarks.ts';
-import { personNearFace } from '../face/person-cutout.ts';
 import type { FloatMask } from '../image/float-mask.ts';
 import type { StickerResult } from '../protocol.ts';
 
@@ -10,17 +8,17 @@ export interface Segmented {
 }
 
 /**
- * The person for a person cutout, from the segmenter's mask (asked for while the face was found). Never fails the job: without a usable segmenter, or
+ * The person for a person cutout, as the platform kept it round the face (asked for while the face
+ * was found, worked out while it was warped). Never fails the job: without a usable segmenter, or
  * with nobody segmented over the face, the sticker is cut along the face oval and says why.
  */
-export async function segmentStage(mask: Promise<FloatMask>, face: FaceLandmarks): Promise<Segmented> {
-  let found: FloatMask;
+export async function segmentStage(asked: Promise<FloatMask | null>): Promise<Segmented> {
+  let person: FloatMask | null;
   try {
-    found = await mask;
+    person = await asked;
   } catch {
     return { person: null, cutout: { kind: 'face', fallback: 'segmenter-unavailable' } };
   }
-  const person = personNearFace(found, faceOval(face));
   return person === null ? { person, cutout: { kind: 'face', fallback: 'no-person' } } : { person, cutout: { kind: 'person', fallback: null } };
 }
 

@@ -160,8 +160,8 @@ export function createBrowserPlatform(
     },
     decode: decodePhoto,
     detectFaces: async (image) => (await ready()).detect(image),
-    segmentPerson: async (image) =>
-      (await segmenterReady()).segment(image).catch((error: unknown) => {
+    segmentPerson: async (image, oval) =>
+      (await segmenterReady()).segment(image, oval).catch((error: unknown) => {
         // A segmenter that failed (its worker gone) is made afresh for the next sticker.
         segmenter = undefined;
         throw error;

@@ -6,7 +6,7 @@ const base: GenerateRequest = { prompt: '', expression: null, caption: '', style
 
 describe('plannedStages', () => {
   it('a plain photo sticker with no expression: segment (person by default), no warp, no animation', () => {
-    expect(plannedStages(base)).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'align', 'compose', 'encode', 'export']);
+    expect(plannedStages(base)).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'segment', 'align', 'compose', 'encode', 'export']);
   });
 
   it('an expression adds the warp; animate adds the frames and their encoding', () => {

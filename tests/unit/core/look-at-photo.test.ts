@@ -1,13 +1,14 @@
 // A photo looked at when it is chosen: the job that follows on the same photo finds its pixels,
-// faces and person worked out, and works out only what the look did not (or could not).
+// faces and person worked out (or being worked out), and works out only what the look did not (or
+// could not).
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lookAtPhoto } from '../../../src/core/look-at-photo.ts';
 import { PhotoMemo } from '../../../src/core/photo-memo.ts';
 import { runStickerJob, type JobContext } from '../../../src/core/pipeline.ts';
 import type { FloatMask } from '../../../src/core/image/float-mask.ts';
 import { toArrayBuffer, png } from '../support/image-bytes.ts';
-import { REQUEST, mainFace, setup, uniformMask, type FakeImage } from '../support/fake-platform.ts';
+import { REQUEST, mainFace, setup, stageEvents, uniformMask, type FakeImage } from '../support/fake-platform.ts';
 
 const ctx = (jobId: string): JobContext => ({ jobId, signal: { aborted: false }, emit: () => undefined, now: () => 0 });
 
@@ -66,5 +67,17 @@ describe('lookAtPhoto', () => {
     await lookAtPhoto(t.platform, memo, toArrayBuffer(png(320, 240)), false);
     expect(t.decodeCalls).toHaveLength(2);
     expect(t.released).toEqual([t.image]);
+  });
+
+  it('resolves once the faces are known: the person goes on, and the job after it waits for it only in its segment stage', async () => {
+    let kept: () => void = () => undefined;
+    const { t, memo, calls } = counted({ segment: () => new Promise((resolve) => (kept = () => resolve(uniformMask(1)))) });
+    await lookAtPhoto(t.platform, memo, t.photo, true);
+    const job = runStickerJob(t.platform, { ...ctx('a'), emit: (e) => t.events.push(e) }, t.photo.slice(0), REQUEST, memo);
+    await vi.waitFor(() => expect(stageEvents(t.events)).toContain('warp:end'));
+    expect(stageEvents(t.events)).not.toContain('segment:end');
+    kept();
+    expect((await job).cutout).toEqual({ kind: 'person', fallback: null });
+    expect(calls.segment).toBe(1);
   });
 });

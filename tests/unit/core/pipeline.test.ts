@@ -20,9 +20,9 @@ describe('runStickerJob, when all goes well', () => {
       'load-models',
       'decode',
       'detect-face',
-      'segment',
       'expression',
       'warp',
+      'segment',
       'align',
       'redraw',
       'compose',
@@ -183,7 +183,7 @@ describe('runStickerJob, when something fails', () => {
     );
     const error = await failure(t.run());
     expect(error.code).toBe('ABORTED');
-    expect(error.stage).toBe('segment');
+    expect(error.stage).toBe('expression');
     expect(stageEvents(t.events).at(-1)).toBe('detect-face:end');
     expect(t.released).toEqual([t.image]);
   });
@@ -288,7 +288,7 @@ describe('runStickerJob, when something fails', () => {
     });
     await failure(t.run());
     const ended = t.events.flatMap((e) => (e.type === 'stage' && e.phase === 'end' ? [e.stage] : []));
-    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'segment', 'expression', 'warp', 'align', 'compose']);
+    expect(ended).toEqual(['load-models', 'decode', 'detect-face', 'expression', 'warp', 'segment', 'align', 'compose']);
   });
 });
 

@@ -12,6 +12,7 @@ import type { EngineEvent } from '../../../src/core/protocol.ts';
 import { png, toArrayBuffer, webp } from './image-bytes.ts';
 import { measure } from './measure.ts';
 import { faceAroundEyes } from './synthetic-face.ts';
+import { personNearFace } from '../../../src/core/face/person-cutout.ts';
 
 // Images and surfaces are plain objects: the pipeline only passes them between platform calls.
 export interface FakeImage {
@@ -87,9 +88,9 @@ export function setup(overrides: Partial<Platform<FakeImage, FakeSurface>> = {},
       clock += COST['detect-face'];
       return [smallFace, mainFace];
     },
-    async segmentPerson() {
+    async segmentPerson(_image, oval) {
       clock += COST.segment;
-      return uniformMask(1);
+      return personNearFace(uniformMask(1), await oval);
     },
     async warp() {
       clock += COST.warp;

@@ -4,6 +4,8 @@
 
 import { ImageSegmenter } from '@mediapipe/tasks-vision';
 import type { FloatMask } from '../../../core/image/float-mask.ts';
+import type { Point } from '../../../core/geometry/point.ts';
+import { personNearFace } from '../../../core/face/person-cutout.ts';
 import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
 
@@ -15,22 +17,30 @@ import { createVisionTask, type VisionDelegate } from './mediapipe-vision.ts';
  */
 const SEGMENT_SIDE = 256;
 
-/** The photo as the segmenter is given it, and photo pixels per pixel of it. */
-export async function segmenterInput(image: ImageBitmap): Promise<{ input: ImageBitmap; scale: number }> {
+/**
+ * The photo as the segmenter is given it, a picture of its own (the caller's stays open), and photo
+ * pixels per pixel of it. Drawn at once rather than by createImageBitmap's resize, which answers in a
+ * later task: the face landmarker, started next, would hold this worker first, and the segmenter's
+ * worker would wait for it instead of working beside it.
+ */
+export function segmenterInput(image: ImageBitmap): { input: ImageBitmap; scale: number } {
   const k = Math.min(1, SEGMENT_SIDE / Math.min(image.width, image.height));
-  if (k === 1) return { input: image, scale: 1 };
-  const input = await createImageBitmap(image, {
-    resizeWidth: Math.round(image.width * k),
-    resizeHeight: Math.round(image.height * k),
-    resizeQuality: 'medium',
-  });
-  return { input, scale: image.width / input.width };
+  const canvas = new OffscreenCanvas(Math.round(image.width * k), Math.round(image.height * k));
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) throw new Error('OffscreenCanvas 2D context unavailable');
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return { input: canvas.transferToImageBitmap(), scale: image.width / canvas.width };
 }
 
 export interface LoadedSegmenter {
   delegate: VisionDelegate;
-  /** The person's confidence over the photo (the mask says its scale); `image` stays the caller's. */
-  segment(image: ImageBitmap): Promise<FloatMask>;
+  /**
+   * The person round the face `oval` outlines (photo pixels, once found; personNearFace), as their
+   * confidence over the photo (the mask says its scale); null when nobody covers that face, or no
+   * face was found. `image` stays the caller's.
+   */
+  segment(image: ImageBitmap, oval: Promise<readonly Point[]>): Promise<FloatMask | null>;
 }
 
 /** The segmenter's task: the person's confidence at the size of its input. */
@@ -68,14 +78,17 @@ export async function createPersonSegmenter(modelBytes: ArrayBuffer, assetBase: 
   const task = await createSegmenterTask(modelBytes, assetBase, preference);
   return {
     delegate: task.delegate,
-    async segment(image) {
-      const { input, scale } = await segmenterInput(image);
+    async segment(image, oval) {
+      const { input, scale } = segmenterInput(image);
+      let mask: FloatMask;
       try {
-        const mask = task.segment(input);
-        return scale === 1 ? mask : { ...mask, scale };
+        mask = task.segment(input);
       } finally {
-        if (input !== image) input.close();
+        input.close();
       }
+      // No face: nobody to keep (the job fails on the face, not here).
+      const points = await oval.catch(() => null);
+      return points === null ? null : personNearFace(scale === 1 ? mask : { ...mask, scale }, points);
     },
   };
 }

@@ -1,7 +1,8 @@
 // The person segmenter in its own worker (workers/segmenter.worker.ts), seen from the sticker
 // worker as a LoadedSegmenter: the mask of a photo is worked out on another core while this one
-// finds the face. The page starts that worker when this one asks, and the two talk over a channel:
-// a worker started by a worker is sometimes frozen, with its parent, in Firefox under WebDriver BiDi.
+// finds the face, and the face's person is kept there (personNearFace) while this one warps it.
+// The page starts that worker when this one asks, and the two talk over a channel: a worker
+// started by a worker is sometimes frozen, with its parent, in Firefox under WebDriver BiDi.
 
 import type { FloatMask } from '../../../core/image/float-mask.ts';
 import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
@@ -39,7 +40,7 @@ export function segmentInWorker(
   delegate: FaceDelegatePreference,
   onBlocked: (url: string) => void,
 ): Promise<LoadedSegmenter> {
-  const waiting = new Map<number, { resolve: (mask: FloatMask) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (person: FloatMask | null) => void; reject: (error: Error) => void }>();
   let next = 0;
   /** Set once the worker has failed: it is gone, and every later request fails at once. */
   let broken: Error | null = null;
@@ -64,20 +65,26 @@ export function segmentInWorker(
         clearTimeout(startLimit);
         resolve({
           delegate: data.delegate,
-          async segment(image) {
+          async segment(image, oval) {
             if (broken !== null) throw broken;
-            const { input, scale } = await segmenterInput(image);
-            // The worker takes a picture of its own: the photo stays with the caller.
-            const moved = input === image ? await createImageBitmap(image) : input;
+            const { input, scale } = segmenterInput(image);
             const id = next++;
-            const mask = new Promise<FloatMask>((done, failed) => waiting.set(id, { resolve: done, reject: failed }));
-            send({ type: 'segment', id, input: moved }, [moved]);
-            const found = await mask;
-            return scale === 1 ? found : { ...found, scale };
+            const person = new Promise<FloatMask | null>((done, failed) => waiting.set(id, { resolve: done, reject: failed }));
+            send({ type: 'segment', id, input, scale }, [input]);
+            oval.then(
+              (points) => send({ type: 'near', id, oval: points }),
+              () => {
+                // No face: nobody to keep (the job fails on the face, not here).
+                send({ type: 'drop', id });
+                waiting.get(id)?.resolve(null);
+                waiting.delete(id);
+              },
+            );
+            return person;
           },
         });
-      } else if (data.type === 'mask') {
-        waiting.get(data.id)?.resolve(data.mask);
+      } else if (data.type === 'person') {
+        waiting.get(data.id)?.resolve(data.person);
         waiting.delete(data.id);
       } else if (data.id === null) {
         fail(new Error(data.message));

@@ -1,9 +1,11 @@
 // The person cut through the pipeline: the cutout the request asks for, what it falls back to,
-// and the person asked for before the face is looked for.
+// the person asked for before the face is looked for, and kept round it while the face is warped.
 
 import { describe, expect, it } from 'vitest';
 import { runStickerJob } from '../../../../src/core/pipeline.ts';
 import type { FloatMask } from '../../../../src/core/image/float-mask.ts';
+import { personNearFace } from '../../../../src/core/face/person-cutout.ts';
+import { faceOval } from '../../../../src/core/face/landmarks.ts';
 import type { GenerateRequest } from '../../../../src/core/sticker-options.ts';
 import { PHOTO_INFO, REQUEST, mainFace, uniformMask, setup, stageEvents } from '../../support/fake-platform.ts';
 
@@ -29,7 +31,7 @@ describe('runStickerJob, the cutout', () => {
   });
 
   it('nobody segmented over the face falls back to the face oval, with the reason', async () => {
-    const t = setup({ segmentPerson: async () => uniformMask(0.1) });
+    const t = setup({ segmentPerson: async (_image, oval) => personNearFace(uniformMask(0.1), await oval) });
     const result = await runWith(t, REQUEST);
     expect(result.cutout).toEqual({ kind: 'face', fallback: 'no-person' });
     expect(t.composed[0]![1].person).toBeNull();
@@ -73,5 +75,30 @@ describe('runStickerJob, the face and the person at once', () => {
     const result = await t.run();
     expect(calls).toEqual(['segment asked', 'face']);
     expect(result.cutout).toEqual({ kind: 'person', fallback: null });
+  });
+
+  it('gives the platform the oval of the face it found, and warps that face without waiting for its person', async () => {
+    const calls: string[] = [];
+    let ovalGiven: readonly { x: number; y: number }[] = [];
+    let release: () => void = () => undefined;
+    const t = setup({
+      segmentPerson: async (_image, oval) => {
+        ovalGiven = await oval;
+        // The person is kept on another core and comes only once the warp has started.
+        await new Promise<void>((resolve) => (release = resolve));
+        calls.push('person');
+        return personNearFace(uniformMask(1), ovalGiven);
+      },
+      warp: async (image) => {
+        calls.push('warp');
+        release();
+        return image;
+      },
+    });
+    const result = await t.run();
+    expect(ovalGiven).toEqual(faceOval(mainFace));
+    expect(calls).toEqual(['warp', 'person']);
+    expect(result.cutout).toEqual({ kind: 'person', fallback: null });
+    expect(stageEvents(t.events).indexOf('segment:end')).toBeGreaterThan(stageEvents(t.events).indexOf('warp:end'));
   });
 });
