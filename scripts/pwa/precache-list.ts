@@ -1,6 +1,7 @@
 // What the service worker keeps for offline use, in three groups, so a first visit fetches only
 // what its first sticker needs:
-// - shell: the page itself (HTML, manifest, icons, the entry script, its static imports and CSS),
+// - shell: the page itself (HTML, manifest, icons, the entry script, the UI it imports, their static
+//   imports and CSS),
 //   precached when the service worker installs, as the page opens;
 // - stickers: every other built file (the workers, MediaPipe's wasm, fonts, the emoji atlas),
 //   cached after the first sticker, mostly from the browser's HTTP cache the sticker filled;
@@ -34,8 +35,10 @@ const AI = /^assets\/ort-wasm[^/]*\.(?:wasm|mjs)$/u;
 
 /** `import … from "./x.js"` and `import "./x.js"`, as minified output writes them; not import(). */
 const STATIC_IMPORT = /(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.js)["']/gu;
+/** `import("./x.js")` or import(`./x.js`): the entry's own are the UI, loaded once the sticker worker has started (main.tsx). */
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/gu;
 
-/** The entry script and stylesheets of index.html and everything the entry imports statically, as build paths. */
+/** The entry script and stylesheets of index.html, the UI the entry imports, and everything those import statically, as build paths. */
 export function appShellFiles(outDir: string): string[] {
   const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   const entry = /<script type="module"[^>]*\ssrc="\/?([^"]+)"/u.exec(html)?.[1];
@@ -50,6 +53,8 @@ export function appShellFiles(outDir: string): string[] {
     for (const [, imported] of code.matchAll(STATIC_IMPORT)) if (imported !== undefined) visit(path.posix.join(path.posix.dirname(file), imported));
   };
   visit(entry);
+  const entryCode = readFileSync(path.join(outDir, entry), 'utf8');
+  for (const [, imported] of entryCode.matchAll(DYNAMIC_IMPORT)) if (imported !== undefined) visit(path.posix.join(path.posix.dirname(entry), imported));
   return [...seen, ...linked];
 }
 

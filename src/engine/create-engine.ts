@@ -8,6 +8,7 @@ import { AI_DEVICE_PREFERENCES, type AiDevicePreference } from '../core/diffusio
 import type { StickerEngine } from './sticker-engine.ts';
 import { WorkerEngine } from './worker-engine.ts';
 import { runtimeChoices } from './runtime-choices.ts';
+import { takeStickerWorker } from './sticker-worker.ts';
 
 /**
  * Ninety seconds of silence: the longest honest pauses are a slow first model download's first
@@ -50,7 +51,7 @@ export function createEngine(location: Location, aiDevice: AiDevicePreference): 
   const builtBase: unknown = import.meta.env.VITE_BIAOQING_MODEL_BASE;
   const choices = runtimeChoices(location.search, navigator.userAgent);
   return new WorkerEngine({
-    createWorker: () => new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' }),
+    createWorker: takeStickerWorker,
     createSegmenterWorker: () => new Worker(new URL('../../workers/segmenter.worker.ts', import.meta.url), { type: 'module', name: 'segmenter' }),
     init: {
       faceDelegate: choices.faceDelegate,

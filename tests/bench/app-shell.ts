@@ -1,8 +1,8 @@
-// The app shell: the JavaScript index.html loads before any worker starts (the entry and its static
-// imports, gzip-compressed as a server would send it), and the time to interactive (navigation
-// start until the generate button is on screen and enabled), cold (a fresh browser context: no
-// service worker, empty HTTP cache) and from the service worker's cache (one context, its service
-// worker in control, a new navigation each run).
+// The app shell: the JavaScript that opens the page (the entry, the UI it imports once the sticker
+// worker has started, and their static imports; gzip-compressed as a server would send it), and the
+// time to interactive (navigation start until the generate button is on screen and enabled), cold
+// (a fresh browser context: no service worker, empty HTTP cache) and from the service worker's
+// cache (one context, its service worker in control, a new navigation each run).
 
 import { readFileSync } from 'node:fs';
 import { appShellFiles } from '../../scripts/pwa/precache-list.ts';

@@ -65,8 +65,9 @@ describe('the first sticker, end to end', () => {
     expect(wasm).toHaveLength(1);
   });
 
-  it('asks for the runtime as the sticker worker starts, before its own code, and for the face model once the runtime is in', async () => {
-    // On a slow link the runtime, needed first and by the segmenter too, has the link to itself.
+  it('asks for the runtime as the sticker worker starts, before its own code, for the face model once the runtime is in, and for the caption font after the model', async () => {
+    // On a slow link the runtime, needed first and by the segmenter too, has the link to itself; the
+    // font, needed only at compose, does not share the link with the face model.
     const entries = await Promise.all(
       t.page
         .workers()
@@ -85,7 +86,9 @@ describe('the first sticker, end to end', () => {
     };
     const runtime = at('vision_wasm_module_internal.wasm');
     expect(runtime.start).toBeLessThanOrEqual(at('/assets/sticker-worker-main-').start);
-    expect(at('/models/face_landmarker').start).toBeGreaterThanOrEqual(runtime.end);
+    const faceModel = at('/models/face_landmarker');
+    expect(faceModel.start).toBeGreaterThanOrEqual(runtime.end);
+    expect(at('/assets/caption-cjk-').start).toBeGreaterThanOrEqual(faceModel.end);
   });
 
   it('shows the still sticker while its animation and exports are still being made, then the same image with them', async () => {

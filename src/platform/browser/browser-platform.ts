@@ -13,7 +13,7 @@ import { composeTemplate } from './render/compose-template.ts';
 import { decodePhoto } from './image/decode-photo.ts';
 import { encodeWebp, webpEncoder } from './image/encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './vision/face-landmarker.ts';
-import { visionRuntime } from './vision/mediapipe-vision.ts';
+import { instantiateVisionRuntimeAhead, visionRuntime } from './vision/mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './vision/person-segmenter.ts';
 import { segmentInWorker, type SegmenterLink } from './vision/segmenter-client.ts';
 import { loadModelBytes } from './models/model-store.ts';
@@ -62,9 +62,32 @@ export function createBrowserPlatform(
     return { impl: createCanvas2dWarper(), backend: 'canvas2d-affine' };
   }
 
-  async function getWarper(): Promise<{ impl: Warper; backend: string }> {
-    warper ??= await chooseWarper();
-    return warper;
+  /**
+   * One tiny warp as the warper is made, while the face model downloads: a GPU sets up part of its
+   * pipeline on the first draw, which would otherwise fall on the first sticker (about 50 of the
+   * first warp's 180 ms on the software GPU of this repository's test machine).
+   */
+  async function warmUp(impl: Warper): Promise<void> {
+    const pixel = await createImageBitmap(new ImageData(2, 2));
+    const corner = new Float32Array([0, 0, 2, 0, 0, 2]);
+    try {
+      (await impl.warp(pixel, { width: 2, height: 2, source: corner, target: corner, triangles: new Uint32Array([0, 1, 2]), scale: 1 })).close();
+    } finally {
+      pixel.close();
+    }
+  }
+
+  /** The warper being made, once: the look and the job both ask for it. */
+  let warperMade: Promise<{ impl: Warper; backend: string }> | undefined;
+
+  function getWarper(): Promise<{ impl: Warper; backend: string }> {
+    warperMade ??= chooseWarper().then(async (chosen) => {
+      // A warper that fails its warm-up is still tried on the photo, where a failure says more.
+      await warmUp(chosen.impl).catch(() => undefined);
+      warper = chosen;
+      return chosen;
+    });
+    return warperMade;
   }
 
   async function warpOnce(image: ImageBitmap, mesh: WarpMesh): Promise<ImageBitmap> {
@@ -86,6 +109,7 @@ export function createBrowserPlatform(
   }
 
   async function loadLandmarker(onProgress: (p: DownloadProgress) => void): Promise<LoadedFaceLandmarker> {
+    instantiateVisionRuntimeAhead(assetBase);
     const bytes = await fetchLandmarker(onProgress);
     const loaded = await createFaceLandmarker(bytes, assetBase, faceDelegate);
     landmarkerFiles = undefined;
@@ -172,12 +196,18 @@ export function createBrowserPlatform(
         // reload): a warper made afresh gets a new one. A failure that is not that fails again.
         if (warper?.backend === 'canvas2d-affine') throw error;
         warper = undefined;
+        warperMade = undefined;
         return warpOnce(image, mesh);
       });
       const lidded = eyes.length === 0 ? warped : paintLids(warped, eyes);
       return mouth === null ? lidded : paintMouth(lidded, mouth);
     },
-    captionFonts: (caption) => fonts.forCaption(caption),
+    // Wanted at compose, well after the face model: on a slow link the font downloads after the
+    // model rather than sharing the link with it and holding back the face (~0.25 s at 10 Mbit/s).
+    captionFonts: async (caption) => {
+      await landmarkerFiles?.catch(() => undefined);
+      return fonts.forCaption(caption);
+    },
     measureCaption,
     compose: async (image, plan) =>
       plan.template !== undefined ? composeTemplate(image, plan) : plan.style === 'panda' ? composePanda(image, plan) : composeSticker(image, plan),

@@ -82,26 +82,55 @@ function importLoader(fileset: Fileset): Promise<Loader> {
 
 type InstantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) => object;
 
+type Factory = Loader['default'];
+
+/** The compiled runtime instantiated through the loader (emscripten's instantiateWasm hook), not fetched and compiled again. */
+function instantiate(factory: Factory, compiled: WebAssembly.Module, options: ModuleOptions): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    // emscripten never settles its promise when the hook fails: the failure is passed on here.
+    const instantiateWasm: InstantiateWasm = (imports, receive) => {
+      WebAssembly.instantiate(compiled, imports).then(receive, reject);
+      return {};
+    };
+    factory({ ...options, instantiateWasm }).then(resolve, reject);
+  });
+}
+
+/** An instance made ahead of its task, while the task's model arrives; the next task made here takes it. */
+let ahead: Promise<unknown> | undefined;
+
 /**
- * Before every task: the module's export, wrapped so that the task instantiates the compiled runtime
- * (emscripten's instantiateWasm hook) rather than fetching and compiling its own. Set every time:
- * the loader script sets the bare export as it first runs (at open, imported beside the runtime),
- * and tasks-vision clears it once a task has its runtime, while a module script runs only once per
- * worker, so a second task (the segmenter after the landmarker, or a CPU retry) would find none.
+ * Instantiates the runtime now (70 ms on this repository's 2-core test machine) so that the task
+ * made once its model has arrived starts from it: the first sticker waits for the model, not for both.
+ */
+export function instantiateVisionRuntimeAhead(assetBase: string): void {
+  ahead ??= (async () => {
+    const [fileset, compiled] = await Promise.all([visionFileset(assetBase), visionRuntime(assetBase)]);
+    loader ??= importLoader(fileset);
+    const { default: factory } = await loader;
+    // As tasks-vision asks for it: only the .wasm is located, and the hook answers that.
+    return instantiate(factory, compiled, { locateFile: (file: string) => (file.endsWith('.wasm') ? fileset.wasmBinaryPath : file) });
+  })();
+  ahead.catch(() => undefined);
+}
+
+/**
+ * Before every task: the module's export, wrapped so that the task takes the instance made ahead,
+ * or instantiates the compiled runtime. Set every time: the loader script sets the bare export as it
+ * first runs (at open, imported beside the runtime), and tasks-vision clears it once a task has its
+ * runtime, while a module script runs only once per worker, so a second task (the segmenter after
+ * the landmarker, or a CPU retry) would find none.
  */
 async function restoreModuleFactory(fileset: Fileset, compiled: WebAssembly.Module): Promise<void> {
   const scope = globalThis as { ModuleFactory?: unknown };
   loader ??= importLoader(fileset);
   const { default: factory } = await loader;
-  scope.ModuleFactory = (options: ModuleOptions = {}) =>
-    new Promise((resolve, reject) => {
-      // emscripten never settles its promise when the hook fails: the failure is passed on here.
-      const instantiateWasm: InstantiateWasm = (imports, receive) => {
-        WebAssembly.instantiate(compiled, imports).then(receive, reject);
-        return {};
-      };
-      factory({ ...options, instantiateWasm }).then(resolve, reject);
-    });
+  scope.ModuleFactory = (options: ModuleOptions = {}) => {
+    const made = ahead;
+    ahead = undefined;
+    const fresh = () => instantiate(factory, compiled, options);
+    return made === undefined ? fresh() : made.catch(fresh);
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the service worker is told to keep, from a build folder, in its three groups: the shell at
-// install (a revision that follows the bytes where the name does not), the sticker files after the
-// first sticker, onnxruntime-web after the AI; never models/, source maps, brotli copies or sw.js.
+// install (the entry, the UI it imports, their static imports; a revision that follows the bytes
+// where the name does not), the sticker files after the first sticker, onnxruntime-web after the
+// AI; never models/, source maps, brotli copies or sw.js.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +29,11 @@ describe('precacheGroups', () => {
       'index.html': INDEX,
       'manifest.webmanifest': '{}',
       'icons/icon-192.png': 'png',
-      'assets/index-abc.js': 'import{a}from"./shared-def.js";import("./sticker-worker-main-xyz.js")',
+      'assets/index-abc.js': 'import{a}from"./shared-def.js";import(`./start-ui-ghi.js`)',
+      'assets/start-ui-ghi.js': 'import{b}from"./ui-def.js";import("./pack-panel-jkl.js")',
       'assets/shared-def.js': 'export const a=1',
+      'assets/ui-def.js': 'export const b=1',
+      'assets/pack-panel-jkl.js': 'panel',
       'assets/index-abc.js.map': 'map',
       'assets/index-abc.js.br': 'brotli',
       'assets/index-abc.css': 'css',
@@ -52,12 +56,16 @@ describe('precacheGroups', () => {
       { url: 'assets/index-abc.css', revision: null },
       { url: 'assets/index-abc.js', revision: null },
       { url: 'assets/shared-def.js', revision: null },
+      { url: 'assets/start-ui-ghi.js', revision: null },
+      { url: 'assets/ui-def.js', revision: null },
       { url: 'icons/icon-192.png', revision: expect.stringMatching(/^[0-9a-f]{16}$/u) },
       { url: 'index.html', revision: expect.stringMatching(/^[0-9a-f]{16}$/u) },
       { url: 'manifest.webmanifest', revision: expect.stringMatching(/^[0-9a-f]{16}$/u) },
     ]);
+    // Only the entry's own dynamic import (the UI) is in the shell; the UI's are not.
     expect(groups.stickers).toEqual([
       'assets/caption-font-123.woff2',
+      'assets/pack-panel-jkl.js',
       'assets/sticker-worker-main-xyz.js',
       'mediapipe/1.1.0/vision_wasm_module_internal.js',
       'mediapipe/1.1.0/vision_wasm_module_internal.wasm',
