@@ -2,7 +2,8 @@
 // stored models) opens the app through the wire proxy, picks a photo and words as soon as it can,
 // and gets its first sticker. Reported: bytes on the wire when the page is ready, when the sticker
 // is shown, and once the page has been idle a while (the precache); the files behind them; any file
-// fetched twice; and the time from opening to the sticker on a shaped link (10 Mbit/s, 40 ms).
+// fetched twice; and the time from opening to the sticker on a shaped link (10 Mbit/s, 40 ms; the
+// median of three fresh profiles).
 
 import type { Browser } from 'playwright-core';
 import { fixtureFile } from '../browser/support/fixtures.ts';
@@ -18,6 +19,8 @@ export interface VisitReport {
   stickerMB: number;
   afterIdleMB: number;
   openToStickerMs: number;
+  /** On the phone link: each run's time; openToStickerMs is their median, and the rest of the report is that run's. */
+  openToStickerRunsMs?: number[];
   /** The largest files before the sticker, MB on the wire. */
   largestBeforeSticker: Record<string, number>;
   /** Paths fetched more than once (200s) by the time the page is idle. */
@@ -89,10 +92,22 @@ async function visit(browser: Browser, appUrl: string, link: WireOptions, captio
   }
 }
 
+/** The phone link's time is the one read against a goal, and it varies by a few tenths of a second from run to run here. */
+const PHONE_RUNS = 3;
+
+async function phoneVisits(browser: Browser, appUrl: string): Promise<VisitReport> {
+  const runs: VisitReport[] = [];
+  for (let i = 0; i < PHONE_RUNS; i++) runs.push(await visit(browser, appUrl, { bitsPerSecond: 10e6, latencyMs: 40 }, ''));
+  const times = runs.map((run) => run.openToStickerMs);
+  const median = [...times].sort((a, b) => a - b)[Math.floor(PHONE_RUNS / 2)];
+  const typical = runs.find((run) => run.openToStickerMs === median) ?? runs[0]!;
+  return { ...typical, openToStickerRunsMs: times };
+}
+
 export async function firstVisitBench(browser: Browser, appUrl: string): Promise<Record<string, VisitReport>> {
   return {
     'no caption': await visit(browser, appUrl, { bitsPerSecond: Infinity, latencyMs: 0 }, ''),
     'with caption': await visit(browser, appUrl, { bitsPerSecond: Infinity, latencyMs: 0 }, '今天也要开心'),
-    'no caption, phone link': await visit(browser, appUrl, { bitsPerSecond: 10e6, latencyMs: 40 }, ''),
+    'no caption, phone link': await phoneVisits(browser, appUrl),
   };
 }
