@@ -19,20 +19,34 @@ export type Outcome = { kind: 'result'; src: string } | { kind: 'error'; text: s
 
 /** Waits for the job to end: the finished sticker (new src, exports ready) or an error message. */
 export async function outcome(page: Page, previousSrc: string | null = null, timeoutMs = 90_000): Promise<Outcome> {
-  const handle = await page.waitForFunction(
-    (prev) => {
-      const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
-      if (error !== null)
-        return { kind: 'error', text: error.querySelector('p')?.innerText ?? '', code: error.dataset.code ?? '', detail: error.dataset.detail ?? '' };
-      // The finished sticker (the still shown while its exports are made is a canvas, "still-image").
-      const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
-      if (img !== null && img.complete && img.src !== prev) return { kind: 'result', src: img.src };
-      return null;
-    },
-    previousSrc,
-    { timeout: timeoutMs, polling: 100 },
-  );
+  const handle = await page
+    .waitForFunction(
+      (prev) => {
+        const error = document.querySelector<HTMLElement>('[data-testid="error-message"]');
+        if (error !== null)
+          return { kind: 'error', text: error.querySelector('p')?.innerText ?? '', code: error.dataset.code ?? '', detail: error.dataset.detail ?? '' };
+        // The finished sticker (the still shown while its exports are made is a canvas, "still-image").
+        const img = document.querySelector<HTMLImageElement>('[data-testid="result-image"]');
+        if (img !== null && img.complete && img.src !== prev) return { kind: 'result', src: img.src };
+        return null;
+      },
+      previousSrc,
+      { timeout: timeoutMs, polling: 100 },
+    )
+    .catch(async (error: unknown) => {
+      // Says where the job stood, so that a job that never ends names its stage.
+      throw new Error(`${String(error)}\nstages: ${await stagesNow(page)}`);
+    });
   return (await handle.jsonValue()) as Outcome;
+}
+
+/** The progress list as shown: each stage with its state ("running", "done", "waiting"). */
+async function stagesNow(page: Page): Promise<string> {
+  const stages = await page
+    .locator('[data-testid="progress"] li')
+    .evaluateAll((items) => items.map((li) => `${li.textContent ?? ''}=${li.className}`).join(', '))
+    .catch((error: unknown) => `unreadable (${String(error)})`);
+  return stages === '' ? 'no progress list' : stages;
 }
 
 /** The bytes behind an <img>'s blob: URL, as base64. */

@@ -19,7 +19,7 @@ import {
 } from '../../../core/models/model-cache-layout.ts';
 import { sha256Hex } from './sha256.ts';
 import { storageFullError, isQuotaExceeded } from './storage-room.ts';
-import { StreamBytes } from './stream-bytes.ts';
+import { copyChunk } from './stored-chunk.ts';
 
 let db: UseStore | null | undefined;
 
@@ -32,31 +32,6 @@ function modelDb(): UseStore | null {
     }
   }
   return db;
-}
-
-/** Copies the Blob's bytes into `out` at `offset`; false when the file cannot be read. */
-async function copyBlob(blob: Blob, out: Uint8Array<ArrayBuffer>, offset: number): Promise<boolean> {
-  const bytes = new StreamBytes(blob.stream());
-  try {
-    let at = offset;
-    for (let piece = await bytes.next(); piece !== null; piece = await bytes.next()) {
-      out.set(piece, at);
-      at += piece.byteLength;
-    }
-    return at === offset + blob.size;
-  } catch {
-    await bytes.cancel();
-    return false;
-  }
-}
-
-/** A stored chunk (a Blob, or an ArrayBuffer where Blobs cannot be stored) of `bytes` bytes copied into `out`. */
-async function copyChunk(value: unknown, bytes: number, out: Uint8Array<ArrayBuffer>, offset: number): Promise<boolean> {
-  if (value instanceof ArrayBuffer && value.byteLength === bytes) {
-    out.set(new Uint8Array(value), offset);
-    return true;
-  }
-  return value instanceof Blob && value.size === bytes && copyBlob(value, out, offset);
 }
 
 /**
