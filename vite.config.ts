@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
-import { MEDIAPIPE_DIR, localAssetsPlugin } from './scripts/local-assets-plugin.ts';
+import { MEDIAPIPE_DIR, MEDIAPIPE_WASM_BYTES, localAssetsPlugin } from './scripts/local-assets-plugin.ts';
 import { serviceWorkerPlugin } from './scripts/pwa/service-worker-plugin.ts';
 import { embedPlugin } from './scripts/embed-plugin.ts';
 import { compressedAssetsPlugin } from './scripts/compressed-assets-plugin.ts';
@@ -29,6 +29,7 @@ export default defineConfig({
     'import.meta.env.VITE_BIAOQING_MODEL_BASE': JSON.stringify(modelBase),
     'import.meta.env.VITE_BIAOQING_SERVER_URL': JSON.stringify(serverUrl),
     'import.meta.env.VITE_MEDIAPIPE_DIR': JSON.stringify(MEDIAPIPE_DIR),
+    'import.meta.env.VITE_MEDIAPIPE_WASM_BYTES': JSON.stringify(MEDIAPIPE_WASM_BYTES),
   },
   build: { target: 'es2022', sourcemap: true },
   server: { port, strictPort: true, host: 'localhost', proxy },

@@ -7,7 +7,7 @@
 // public URLs and caches them.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { modelsDir } from './models-dir.ts';
@@ -17,6 +17,9 @@ import manifest from '../models/manifest.json' with { type: 'json' };
 const MEDIAPIPE_FILES = ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'];
 /** Named by the package's version, so the files can be cached for good (Cache-Control: immutable). */
 export const MEDIAPIPE_DIR = `mediapipe/${(JSON.parse(readFileSync(new URL('../node_modules/@mediapipe/tasks-vision/package.json', import.meta.url), 'utf8')) as { version: string }).version}`;
+
+/** The runtime wasm's size, for the app to tell how much of it has arrived. */
+export const MEDIAPIPE_WASM_BYTES = statSync(new URL('../node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_module_internal.wasm', import.meta.url)).size;
 
 interface Asset {
   fileName: string;

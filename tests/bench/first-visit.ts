@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { fixtureFile } from '../browser/support/fixtures.ts';
 import { makeSticker, outcome } from '../browser/support/app-driver.ts';
-import { startWireProxy, type WireFile, type WireOptions } from './wire-proxy.ts';
+import { startWireProxy, type WireFile, type WireOptions } from '../support/wire-proxy.ts';
 
 const MB = 1e6;
 const IDLE_AFTER_STICKER_MS = 15_000;

@@ -7,6 +7,7 @@ import { fixtureFile } from './support/fixtures.ts';
 import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.ts';
 import { LandmarkHarness } from './support/harness.ts';
 import { expectEyesOnTargets } from './support/eye-targets.ts';
+import { startWireProxy } from '../support/wire-proxy.ts';
 
 let server: AppServer;
 let browser: Browser;
@@ -67,7 +68,9 @@ describe('the first sticker, end to end', () => {
 
   it('asks for the runtime as the sticker worker starts, before its own code, for the face model once the runtime is in, and for the caption font after the model', async () => {
     // On a slow link the runtime, needed first and by the segmenter too, has the link to itself; the
-    // font, needed only at compose, does not share the link with the face model.
+    // font, needed only at compose, does not share the link with the face model. (Here on an
+    // unshaped link the runtime's bytes all arrive before their rate can be judged: the face model
+    // follows their end. The next test shapes the link.)
     const entries = await Promise.all(
       t.page
         .workers()
@@ -89,6 +92,29 @@ describe('the first sticker, end to end', () => {
     const faceModel = at('/models/face_landmarker');
     expect(faceModel.start).toBeGreaterThanOrEqual(runtime.end);
     expect(at('/assets/caption-cjk-').start).toBeGreaterThanOrEqual(faceModel.end);
+  });
+
+  it("on a phone's link, asks for the face model as the runtime's last bytes are due: it follows them on the link, with no gap and without sharing the link for the rest", async () => {
+    const proxy = await startWireProxy(server.url, { bitsPerSecond: 10e6, latencyMs: 40 });
+    const phone = await openPage(browser);
+    try {
+      await openApp(phone.page, proxy.url);
+      await makeSticker(phone.page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心大笑' });
+      expect((await outcome(phone.page)).kind).toBe('result');
+      const file = (part: string) => {
+        const found = proxy.files().find((f) => f.path.includes(part));
+        if (found === undefined) throw new Error(`nothing asked for ${part}`);
+        return found;
+      };
+      const runtime = file('vision_wasm_module_internal.wasm');
+      const faceModel = file('/models/face_landmarker');
+      // 2.7 MB at 10 Mbit/s: over 2 s, of which the last 0.3–0.5 s share the link with the model.
+      expect(faceModel.startedAt).toBeLessThan(runtime.finishedAt);
+      expect(faceModel.startedAt).toBeGreaterThan((runtime.startedAt + runtime.finishedAt) / 2);
+    } finally {
+      await phone.context.close();
+      await proxy.close();
+    }
   });
 
   it('shows the still sticker while its animation and exports are still being made, then the same image with them', async () => {

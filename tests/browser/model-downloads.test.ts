@@ -16,6 +16,8 @@ describe('model manager: resumable, verified, chunked downloads', () => {
 
     const result = await store.load(entry);
     expect(result).toMatchObject({ ok: true, byteLength: entry.bytes, sha256: entry.sha256 });
+    // Handed on once verified, before the last write: once, with the whole file.
+    expect(result.verified).toEqual({ calls: 1, sha256: entry.sha256, beforeSettled: true });
     const from = resumedAt(entry, 5_000_000);
     expect(asked(entry)).toEqual([
       [null, 200],
@@ -155,7 +157,8 @@ describe('model manager: integrity', () => {
     const entry = model('wrong-then-mirror', 3 * MB, { mirror: true });
     files.fault(local(entry), { kind: 'wrong-bytes' });
     const store = await openModelStore(world.browser, world.server.url);
-    expect(await store.load(entry)).toMatchObject({ ok: true, sha256: entry.sha256 });
+    // Only the mirror's bytes, which check out, are handed on before they are stored.
+    expect(await store.load(entry)).toMatchObject({ ok: true, sha256: entry.sha256, verified: { calls: 1, sha256: entry.sha256 } });
     expect(asked(entry)).toEqual([[null, 200]]);
     expect(asked(entry, `mirror/${entry.file}`)).toEqual([[null, 200]]);
     await store.context.close();
@@ -165,7 +168,7 @@ describe('model manager: integrity', () => {
     const entry = model('wrong-on-resume', 6 * MB);
     files.fault(local(entry), { kind: 'cut', after: 2 * MB }, { kind: 'wrong-bytes' });
     const store = await openModelStore(world.browser, world.server.url);
-    expect(await store.load(entry)).toMatchObject({ ok: false, code: 'MODEL_INTEGRITY' });
+    expect(await store.load(entry)).toMatchObject({ ok: false, code: 'MODEL_INTEGRITY', verified: { calls: 0 } });
     expect(await storeKeys(store, entry)).toEqual([]);
     expect(await store.load(entry)).toMatchObject({ ok: true, sha256: entry.sha256 });
     expect(asked(entry)).toEqual([

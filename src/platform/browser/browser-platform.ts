@@ -13,7 +13,7 @@ import { composeTemplate } from './render/compose-template.ts';
 import { decodePhoto } from './image/decode-photo.ts';
 import { encodeWebp, webpEncoder } from './image/encode-webp.ts';
 import { createFaceLandmarker, type LoadedFaceLandmarker } from './vision/face-landmarker.ts';
-import { instantiateVisionRuntimeAhead, visionRuntime } from './vision/mediapipe-vision.ts';
+import { instantiateVisionRuntimeAhead, visionRuntime, visionRuntimeNearlyIn } from './vision/mediapipe-vision.ts';
 import { createPersonSegmenter, type LoadedSegmenter } from './vision/person-segmenter.ts';
 import { segmentInWorker, type SegmenterLink } from './vision/segmenter-client.ts';
 import { loadModelBytes } from './models/model-store.ts';
@@ -98,8 +98,15 @@ export function createBrowserPlatform(
     // Landmarks only: the bundle without the blendshapes network, or the published one where this build lacks it.
     // Downloaded after the runtime: the runtime compiles as it arrives and the segmenter can start
     // with it, so on a slow link the face model is the last to land rather than both landing late.
+    // Asked for as the runtime's last bytes are due, so that it follows them on the link.
     const runtime = visionRuntime(assetBase);
-    landmarkerFiles ??= Promise.all([loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress, { after: runtime }), runtime])
+    // Taken once verified, not once stored too: a failed last write is resumed on the next visit.
+    const verifiedModel = () =>
+      new Promise<ArrayBuffer>((verified, failed) => {
+        const after = visionRuntimeNearlyIn(assetBase);
+        loadModelBytes(modelEntry('face-landmarker-lean'), assetBase, onProgress, { after, verified }).then(verified, failed);
+      });
+    landmarkerFiles ??= Promise.all([verifiedModel(), runtime])
       .then(([bytes]) => bytes)
       .catch((error: unknown) => {
         landmarkerFiles = undefined;

@@ -5,9 +5,16 @@ import type { ModelEntry } from '../../../src/core/models/manifest.ts';
 import type { ModelCacheRecord } from '../../../src/core/models/model-cache-layout.ts';
 import type { DownloadProgress } from '../../../src/core/platform.ts';
 
+/** What the load's `verified` hook was given: how often, the SHA-256 of its bytes, and whether before the load settled. */
+export interface VerifiedCalls {
+  calls: number;
+  sha256: string | null;
+  beforeSettled: boolean;
+}
+
 export type LoadOutcome =
-  | { ok: true; byteLength: number; sha256: string; ms: number; progress: DownloadProgress[] }
-  | { ok: false; code: string; message: string; storage: StorageShortfall | null; progress: DownloadProgress[] };
+  | { ok: true; byteLength: number; sha256: string; ms: number; progress: DownloadProgress[]; verified: VerifiedCalls }
+  | { ok: false; code: string; message: string; storage: StorageShortfall | null; progress: DownloadProgress[]; verified: VerifiedCalls };
 
 export interface ModelStoreHarness {
   /** Starts loading `entry` through the real model store; `id` names the load for the calls below. */

@@ -7,7 +7,7 @@ import { MODEL_DB, MODEL_DB_STORE, isModelCacheRecord, modelChunkKey, modelRecor
 import type { DownloadProgress } from '../../../src/core/platform.ts';
 import { StickerError } from '../../../src/core/errors.ts';
 import { availableWithoutDownload, loadModelBytes } from '../../../src/platform/browser/models/model-store.ts';
-import type { LoadOutcome, ModelStoreHarness } from './model-store-api.ts';
+import type { LoadOutcome, ModelStoreHarness, VerifiedCalls } from './model-store-api.ts';
 
 const models = createStore(MODEL_DB, MODEL_DB_STORE);
 
@@ -35,7 +35,15 @@ const harness: ModelStoreHarness = {
   start(id, entry, assetBase) {
     const controller = new AbortController();
     const progress: DownloadProgress[] = [];
-    const load: Load = { controller, progress, waiters: [], outcome: Promise.resolve({ ok: false, code: '', message: '', storage: null, progress }) };
+    const verified: VerifiedCalls = { calls: 0, sha256: null, beforeSettled: false };
+    let settled = false;
+    let verifiedHash: Promise<string> | undefined;
+    const load: Load = {
+      controller,
+      progress,
+      waiters: [],
+      outcome: Promise.resolve({ ok: false, code: '', message: '', storage: null, progress, verified }),
+    };
     const settle = () => {
       for (const w of load.waiters) w.resolve(progress.at(-1)?.loaded ?? 0);
       load.waiters = [];
@@ -45,17 +53,28 @@ const harness: ModelStoreHarness = {
       load.waiters = load.waiters.filter((w) => (p.loaded >= w.bytes ? (w.resolve(p.loaded), false) : true));
     };
     const began = performance.now();
-    load.outcome = loadModelBytes(entry, assetBase, onProgress, { signal: controller.signal }).then(
+    const onVerified = (bytes: ArrayBuffer) => {
+      verified.calls++;
+      verified.beforeSettled = !settled;
+      verifiedHash = hex(bytes);
+    };
+    const ended = async () => {
+      settle();
+      if (verifiedHash !== undefined) verified.sha256 = await verifiedHash;
+    };
+    load.outcome = loadModelBytes(entry, assetBase, onProgress, { signal: controller.signal, verified: onVerified }).then(
       async (bytes): Promise<LoadOutcome> => {
+        settled = true;
         const ms = performance.now() - began;
         window.modelStoreKept = bytes;
-        settle();
-        return { ok: true, byteLength: bytes.byteLength, sha256: await hex(bytes), ms, progress };
+        await ended();
+        return { ok: true, byteLength: bytes.byteLength, sha256: await hex(bytes), ms, progress, verified };
       },
-      (error: unknown): LoadOutcome => {
-        settle();
+      async (error: unknown): Promise<LoadOutcome> => {
+        settled = true;
+        await ended();
         const sticker = error instanceof StickerError ? error : null;
-        return { ok: false, code: sticker?.code ?? 'THROWN', message: String(error), storage: sticker?.storage ?? null, progress };
+        return { ok: false, code: sticker?.code ?? 'THROWN', message: String(error), storage: sticker?.storage ?? null, progress, verified };
       },
     );
     loads.set(id, load);

@@ -39,6 +39,8 @@ export class ModelDownload {
     private readonly stored: StoredModel,
     private readonly onProgress: (p: DownloadProgress) => void,
     private readonly signal?: AbortSignal,
+    /** Given the file once verified, before it is stored whole (LoadOptions.verified). */
+    private readonly verified?: (bytes: ArrayBuffer) => void,
   ) {
     this.out = new Uint8Array(entry.bytes);
   }
@@ -164,6 +166,7 @@ export class ModelDownload {
     this.sha256 ??= this.hasher.digestHex();
     const { sha256 } = this;
     if (sha256 !== this.entry.sha256) throw new IntegrityFailure(`SHA-256 ${sha256} does not match the manifest's ${this.entry.sha256}`);
+    this.verified?.(this.out.buffer);
     await this.stored.append(this.out, this.entry.bytes, true);
     this.report(true);
     return this.out.buffer;

@@ -5,6 +5,7 @@ import { FilesetResolver } from '@mediapipe/tasks-vision';
 import type { FaceDelegatePreference } from '../../../core/runtime-preferences.ts';
 import { cpuImageInputCanvas } from './cpu-image-input.ts';
 import { hasHardwareWebGl2 } from '../gpu/webgl-probe.ts';
+import { watchArrival } from './arrival-lead.ts';
 
 export type VisionDelegate = 'CPU' | 'GPU';
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
@@ -35,6 +36,27 @@ async function runtimeResponse(url: string): Promise<Response> {
   return fetch(url);
 }
 
+/**
+ * How long before the runtime's last byte the face model is asked for: about the compile's tail after
+ * that byte (0.15–0.2 s on this repository's 2-core test machine) and a round trip.
+ */
+const NEXT_DOWNLOAD_LEAD_MS = 300;
+/** This build's runtime, as decoded (set by vite.config.ts; NaN where unknown, as in unit tests). */
+const RUNTIME_BYTES = Number(import.meta.env.VITE_MEDIAPIPE_WASM_BYTES);
+
+let markNearlyIn = (): void => undefined;
+const nearlyIn = new Promise<void>((resolve) => {
+  markNearlyIn = resolve;
+});
+
+/**
+ * Settles when the runtime's last bytes are due within NEXT_DOWNLOAD_LEAD_MS, or it has compiled
+ * (or failed): the next download on the link, asked for then, follows it without a gap.
+ */
+export function visionRuntimeNearlyIn(assetBase: string): Promise<unknown> {
+  return Promise.race([nearlyIn, visionRuntime(assetBase)]);
+}
+
 async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   const fileset = await visionFileset(assetBase);
   // Its loader script downloads beside it, not after it: the first task needs both.
@@ -42,6 +64,7 @@ async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   loader.catch(() => undefined); // met when a task is made, which imports it again
   const response = await runtimeResponse(fileset.wasmBinaryPath);
   if (!response.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${response.status}`);
+  watchArrival(response, RUNTIME_BYTES, NEXT_DOWNLOAD_LEAD_MS, () => markNearlyIn());
   // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
   const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0] === 'application/wasm';
   return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
