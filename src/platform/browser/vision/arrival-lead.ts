@@ -5,40 +5,42 @@
 const MIN_SAMPLE_MS = 100;
 
 /**
- * Reads a clone of `response` and calls `due` once its remaining bytes (of `expectedBytes`, as the
- * body decodes them) should arrive within `leadMs`, or once it ends. The response itself is left
- * as it was, for its reader (a streaming compile keeps the browser's own fast path).
+ * `response` with its body counted on the way to its reader: `due` is called once the remaining
+ * bytes (of `expectedBytes`, as the body decodes them) should arrive within `leadMs`, or once it
+ * ends. One stream, not a clone: a clone read beside a slower reader (a compile) holds every byte
+ * that reader has not taken yet (20 MB of the browser's memory for MediaPipe's runtime).
  * An unknown size (NaN) calls `due` only at the end.
  */
-export function watchArrival(response: Response, expectedBytes: number, leadMs: number, due: () => void): void {
-  const body = response.clone().body;
-  if (body === null) {
+export function watchArrival(response: Response, expectedBytes: number, leadMs: number, due: () => void): Response {
+  if (response.body === null) {
     due();
-    return;
+    return response;
   }
-  const reader = body.getReader();
   let received = 0;
   let firstAt: number | undefined;
   let firstBytes = 0;
-  const read = async (): Promise<void> => {
-    for (let piece = await reader.read(); !piece.done; piece = await reader.read()) {
+  let told = false;
+  const tell = () => {
+    if (told) return;
+    told = true;
+    due();
+  };
+  const counted = new TransformStream<Uint8Array, Uint8Array>({
+    transform(piece, controller) {
+      controller.enqueue(piece);
+      if (told) return;
       const now = performance.now();
-      received += piece.value.byteLength;
+      received += piece.byteLength;
       if (firstAt === undefined) {
         firstAt = now;
         firstBytes = received;
       }
       // Under this, a burst of buffered pieces would read as a far faster link than there is.
-      if (now - firstAt < MIN_SAMPLE_MS) continue;
+      if (now - firstAt < MIN_SAMPLE_MS) return;
       const bytesPerMs = (received - firstBytes) / (now - firstAt);
-      if (expectedBytes - received <= bytesPerMs * leadMs) break;
-    }
-  };
-  // Once due, the rest is not read here: the response's own reader takes it (the tee drops it).
-  void read()
-    .catch(() => undefined)
-    .finally(() => {
-      due();
-      void reader.cancel().catch(() => undefined);
-    });
+      if (expectedBytes - received <= bytesPerMs * leadMs) tell();
+    },
+    flush: tell,
+  });
+  return new Response(response.body.pipeThrough(counted), { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -62,9 +62,9 @@ async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   // Its loader script downloads beside it, not after it: the first task needs both.
   loader ??= importLoader(fileset);
   loader.catch(() => undefined); // met when a task is made, which imports it again
-  const response = await runtimeResponse(fileset.wasmBinaryPath);
-  if (!response.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${response.status}`);
-  watchArrival(response, RUNTIME_BYTES, NEXT_DOWNLOAD_LEAD_MS, () => markNearlyIn());
+  const fetched = await runtimeResponse(fileset.wasmBinaryPath);
+  if (!fetched.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${fetched.status}`);
+  const response = watchArrival(fetched, RUNTIME_BYTES, NEXT_DOWNLOAD_LEAD_MS, () => markNearlyIn());
   // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
   const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0] === 'application/wasm';
   return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());

@@ -22,21 +22,24 @@ function pacedResponse(sent: { pieces: number }): Response {
   return new Response(body, { headers: { 'content-type': 'application/wasm' } });
 }
 
-/** Watches a paced response; resolves with how many pieces had been sent when it was due, and the bytes its own reader got. */
+/** Watches a paced response; resolves with how many pieces had been sent when it was due (once), and the bytes its reader got. */
 async function watch(expectedBytes: number, leadMs: number): Promise<{ dueAt: number; read: Uint8Array }> {
   const sent = { pieces: 0 };
-  const response = pacedResponse(sent);
   let dueAt = -1;
-  watchArrival(response, expectedBytes, leadMs, () => {
+  let calls = 0;
+  const response = watchArrival(pacedResponse(sent), expectedBytes, leadMs, () => {
+    calls++;
     if (dueAt === -1) dueAt = sent.pieces;
   });
+  expect(response.headers.get('content-type')).toBe('application/wasm');
   const read = new Uint8Array(await response.arrayBuffer());
+  expect(calls).toBe(1);
   await sleep(0);
   return { dueAt, read };
 }
 
 describe('watchArrival', () => {
-  it('is due once the rest would arrive within the lead at the rate so far, and leaves the whole body to its reader', async () => {
+  it('is due once the rest would arrive within the lead at the rate so far, and passes the whole body on to its reader', async () => {
     // 20 pieces 25 ms apart: a 150 ms lead is due about 6 pieces before the end.
     const { dueAt, read } = await watch(PIECE * PIECES, 150);
     expect(dueAt).toBeGreaterThanOrEqual(PIECES - 10);
