@@ -93,12 +93,15 @@ export function createBrowserPlatform(
   /**
    * The first photo warped once, untouched, as it is decoded: on a first visit the face model is
    * still downloading then. The first texture, draw and transfer at a photo's size took the first
-   * sticker's warp 110–230 ms on this repository's test machine, and 50–90 ms after this.
+   * sticker's warp 110–230 ms on this repository's test machine, and 50–90 ms after this. Nothing
+   * waits for it: each warp stands alone, and a warm-up that stalled must not hold every sticker.
    */
-  let warmedAtSize: Promise<void> | undefined;
+  let warmedAtSize = false;
 
   function warmAtSize(image: ImageBitmap): void {
-    warmedAtSize ??= getWarper()
+    if (warmedAtSize) return;
+    warmedAtSize = true;
+    getWarper()
       .then(async ({ impl }) => {
         const { width, height } = image;
         const corners = new Float32Array([0, 0, width, 0, 0, height]);
@@ -108,7 +111,6 @@ export function createBrowserPlatform(
   }
 
   async function warpOnce(image: ImageBitmap, mesh: WarpMesh): Promise<ImageBitmap> {
-    await warmedAtSize;
     return (await getWarper()).impl.warp(image, mesh);
   }
 
