@@ -2,6 +2,7 @@
 
 import type { Page } from 'playwright-core';
 import type { UploadFile } from './fixtures.ts';
+import { jobStateInPage } from '../../support/job-state.ts';
 
 export async function openApp(page: Page, baseUrl: string, query = 'face=cpu'): Promise<void> {
   await page.goto(`${baseUrl}?${query}`);
@@ -35,18 +36,10 @@ export async function outcome(page: Page, previousSrc: string | null = null, tim
     )
     .catch(async (error: unknown) => {
       // Says where the job stood, so that a job that never ends names its stage.
-      throw new Error(`${String(error)}\nstages: ${await stagesNow(page)}`);
+      const state = await page.evaluate(jobStateInPage).catch((unread: unknown) => `unreadable (${String(unread)})`);
+      throw new Error(`${String(error)}; ${state}`);
     });
   return (await handle.jsonValue()) as Outcome;
-}
-
-/** The progress list as shown: each stage with its state ("running", "done", "waiting"). */
-async function stagesNow(page: Page): Promise<string> {
-  const stages = await page
-    .locator('[data-testid="progress"] li')
-    .evaluateAll((items) => items.map((li) => `${li.textContent ?? ''}=${li.className}`).join(', '))
-    .catch((error: unknown) => `unreadable (${String(error)})`);
-  return stages === '' ? 'no progress list' : stages;
 }
 
 /** The bytes behind an <img>'s blob: URL, as base64. */

@@ -2,6 +2,7 @@
 // the Chromium tests, with form values set by typing and choices by the controls' own events.
 
 import { testId, type EnginePage } from './engine-page.ts';
+import { jobStateInPage } from '../../support/job-state.ts';
 
 export async function waitFor<A extends unknown[], R>(
   page: EnginePage,
@@ -74,21 +75,10 @@ export function resultSrc(page: EnginePage): Promise<string | null> {
   return page.run((sel) => document.querySelector<HTMLImageElement>(sel)?.src ?? null, FINISHED);
 }
 
-/** Where a job stands on screen: each stage's state, and whether the still is shown. */
-function jobState(page: EnginePage): Promise<string> {
-  return page.run(() => {
-    const stages = [...document.querySelectorAll<HTMLElement>('[data-testid="progress"] li')].map((li) => `${li.innerText}:${li.className}`);
-    const still = document.querySelector('[data-testid="still-image"]') !== null;
-    const button = document.querySelector('[data-testid="generate-button"]');
-    const notice = document.querySelector<HTMLElement>('.status[role="status"]')?.innerText ?? '';
-    return `stages [${stages.join(', ')}], still ${still ? 'shown' : 'not shown'}, 生成 ${button?.getAttribute('aria-busy') === 'true' ? 'busy' : 'idle'}, notice "${notice}"`;
-  });
-}
-
 /** A wait's failure, rethrown with where the job stood when it gave up. */
 function whereTheJobStood(page: EnginePage): (error: unknown) => Promise<never> {
   return async (error) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await jobState(page)}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await page.run(jobStateInPage)}`);
   };
 }
 
