@@ -4,15 +4,26 @@
 
 const spawn = () => new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' });
 
-let started: Worker | undefined;
+let started: { worker: Worker; failed: string | null } | undefined;
 
 export function startStickerWorker(): void {
-  started ??= spawn();
+  if (started !== undefined) return;
+  const early: { worker: Worker; failed: string | null } = { worker: spawn(), failed: null };
+  // Its failure may come before the engine takes it and listens (its code refused while the UI's
+  // still downloads): kept here, and raised again for the engine once it has taken the worker.
+  early.worker.addEventListener('error', (event) => {
+    early.failed ??= event.message || 'the worker failed to start';
+  });
+  started = early;
 }
 
 /** The worker started early, once; a new one after that (a crashed or hung worker's replacement). */
 export function takeStickerWorker(): Worker {
-  const worker = started ?? spawn();
+  const early = started;
   started = undefined;
+  if (early === undefined) return spawn();
+  const { worker, failed } = early;
+  // After the taker has set its handlers (it does so as it takes the worker).
+  if (failed !== null) queueMicrotask(() => worker.dispatchEvent(new ErrorEvent('error', { message: failed })));
   return worker;
 }
