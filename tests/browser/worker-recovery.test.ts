@@ -54,12 +54,15 @@ describe('a failing worker is reported and replaced; the photo and words survive
 
   it('a worker whose code does not arrive is reported in words at once, and the next sticker starts a new one', async () => {
     // The worker's entry loads its code with a dynamic import; the first request for it gets a 404.
+    // The UI's code comes 1.5 s late, so the worker fails before the engine has taken it (the
+    // page starts the worker ahead of the UI): that failure must be reported too.
     let refused = 0;
     const missing: Plugin = {
       name: 'missing-worker-code',
       enforce: 'pre',
       configurePreviewServer(server) {
         server.middlewares.use((req, res, next) => {
+          if (/^\/assets\/start-ui-[\w-]+\.js$/.test(req.url ?? '')) return void setTimeout(next, 1500);
           if (refused > 0 || !/^\/assets\/sticker-worker-main-[\w-]+\.js$/.test(req.url ?? '')) return next();
           refused += 1;
           res.statusCode = 404;
