@@ -199,3 +199,29 @@ describe('the first sticker, end to end', () => {
     expect(t.offMachineRequests).toEqual([]);
   });
 });
+
+describe("MediaPipe's runtime, when its download fails", () => {
+  it('is said as the face model failing to download, in words; choosing a photo fetches it again and the sticker comes', async () => {
+    const phone = await openPage(browser);
+    try {
+      const asked: string[] = [];
+      phone.page.on('request', (request) => {
+        if (request.url().endsWith('/vision_wasm_module_internal.wasm')) asked.push(request.url());
+      });
+      // The worker's first request and the retry it makes at once are both refused.
+      await phone.page.route('**/vision_wasm_module_internal.wasm', (route) => route.fulfill({ status: 503, body: 'busy' }), { times: 2 });
+      await openApp(phone.page, server.url);
+      await phone.page
+        .getByTestId('notice')
+        .filter({ hasText: /人脸模型下载失败/u })
+        .waitFor({ timeout: 30_000 });
+      expect(asked).toHaveLength(2);
+
+      await makeSticker(phone.page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心大笑' });
+      expect((await outcome(phone.page)).kind).toBe('result');
+      expect(asked).toHaveLength(3);
+    } finally {
+      await phone.context.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { FaceDelegatePreference } from '../../../core/runtime-preferences.t
 import { cpuImageInputCanvas } from './cpu-image-input.ts';
 import { hasHardwareWebGl2 } from '../gpu/webgl-probe.ts';
 import { watchArrival } from './arrival-lead.ts';
+import { StickerError } from '../../../core/errors.ts';
 
 export type VisionDelegate = 'CPU' | 'GPU';
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
@@ -62,12 +63,24 @@ async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   // Its loader script downloads beside it, not after it: the first task needs both.
   loader ??= importLoader(fileset);
   loader.catch(() => undefined); // met when a task is made, which imports it again
-  const fetched = await runtimeResponse(fileset.wasmBinaryPath);
-  if (!fetched.ok) throw new Error(`${fileset.wasmBinaryPath}: HTTP ${fetched.status}`);
+  const url = fileset.wasmBinaryPath;
+  // Said to the user as the face model's download failing (it is part of that), not as an unknown fault.
+  const downloadFailed = (why: unknown) =>
+    new StickerError('MODEL_DOWNLOAD_FAILED', `${url}: ${why instanceof Error ? why.message : String(why)}`, { stage: 'load-models' });
+  const fetched = await runtimeResponse(url).catch((error: unknown) => {
+    throw downloadFailed(error);
+  });
+  if (!fetched.ok) throw downloadFailed(`HTTP ${fetched.status}`);
   const response = watchArrival(fetched, RUNTIME_BYTES, NEXT_DOWNLOAD_LEAD_MS, () => markNearlyIn());
   // Streaming compiles while the bytes arrive, but only a response typed application/wasm.
   const streams = typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.split(';')[0] === 'application/wasm';
-  return streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer());
+  try {
+    return await (streams ? WebAssembly.compileStreaming(response) : WebAssembly.compile(await response.arrayBuffer()));
+  } catch (error) {
+    // Bytes that are no runtime are a fault of this build; a stream that broke is the download's.
+    if (error instanceof WebAssembly.CompileError) throw error;
+    throw downloadFailed(error);
+  }
 }
 
 /** The runtime, compiled on first call (the app asks at open, while the face model downloads). */
