@@ -20,16 +20,38 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startDriver(): Promise<{ url: string; process: ChildProcess }> {
+/** The last lines a process wrote (its children's too: MiniBrowser and its web process inherit the driver's). */
+class OutputTail {
+  private readonly lines: string[] = [];
+  constructor(
+    streams: readonly (NodeJS.ReadableStream | null)[],
+    private readonly keep = 40,
+  ) {
+    for (const stream of streams) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (text: string) => {
+        this.lines.push(...text.split('\n').filter((line) => line.trim() !== ''));
+        this.lines.splice(0, Math.max(0, this.lines.length - this.keep));
+      });
+    }
+  }
+
+  text(): string {
+    return this.lines.length === 0 ? '(nothing)' : this.lines.join('\n');
+  }
+}
+
+async function startDriver(): Promise<{ url: string; process: ChildProcess; output: OutputTail }> {
   const port = await freePort();
-  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: 'ignore' });
+  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = new OutputTail([driver.stdout, driver.stderr]);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     const up = await fetch(`${url}/status`).then(
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, process: driver };
+    if (up) return { url, process: driver, output };
     await new Promise((r) => setTimeout(r, 100));
   }
   driver.kill();
@@ -41,35 +63,46 @@ class WebKitPage implements EnginePage {
   constructor(
     private readonly driver: WebDriver,
     private readonly server: ChildProcess,
+    private readonly output: OutputTail,
   ) {}
 
+  /** A command; where the session is gone (the web process crashed or hung), what the browser last printed goes with the error. */
+  private async command<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'NoSuchSessionError') throw error;
+      throw new Error(`${error.message}\nWebKitWebDriver and MiniBrowser last printed:\n${this.output.text()}`, { cause: error });
+    }
+  }
+
   async goto(url: string): Promise<void> {
-    await this.driver.get(url);
+    await this.command(() => this.driver.get(url));
   }
 
   async reload(): Promise<void> {
-    await this.driver.navigate().refresh();
+    await this.command(() => this.driver.navigate().refresh());
   }
 
   async run<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
     const script = `const done = arguments[arguments.length - 1];
       Promise.resolve().then(() => ${pageScript(fn as (...a: never[]) => unknown)}(...arguments[0]))
         .then((ok) => done({ ok: ok === undefined ? null : ok }), (e) => done({ error: String(e && e.stack || e) }));`;
-    const answer = (await this.driver.executeAsyncScript(script, args)) as { ok?: R; error?: string };
+    const answer = (await this.command(() => this.driver.executeAsyncScript(script, args))) as { ok?: R; error?: string };
     if (answer.error !== undefined) throw new Error(`in WebKit: ${answer.error}`);
     return answer.ok as R;
   }
 
   async upload(selector: string, file: string): Promise<void> {
-    await this.driver.findElement(By.css(selector)).sendKeys(file);
+    await this.command(() => this.driver.findElement(By.css(selector)).sendKeys(file));
   }
 
   async type(selector: string, text: string): Promise<void> {
-    await this.driver.findElement(By.css(selector)).sendKeys(text);
+    await this.command(() => this.driver.findElement(By.css(selector)).sendKeys(text));
   }
 
   async click(selector: string): Promise<void> {
-    await this.driver.findElement(By.css(selector)).click();
+    await this.command(() => this.driver.findElement(By.css(selector)).click());
   }
 
   async close(): Promise<void> {
@@ -88,7 +121,7 @@ export async function openWebKit(options: { userAgent?: string } = {}): Promise<
       .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args } })
       .build();
     await driver.manage().setTimeouts({ script: 180_000, pageLoad: 60_000 });
-    return new WebKitPage(driver, server.process);
+    return new WebKitPage(driver, server.process, server.output);
   } catch (error) {
     server.process.kill();
     throw error;
