@@ -4,11 +4,14 @@
 
 const spawn = () => new Worker(new URL('../../workers/sticker.worker.ts', import.meta.url), { type: 'module', name: 'sticker' });
 
-let started: { worker: Worker; failed: string | null } | undefined;
+/** The early worker, and its error's message if it failed before the engine took it. */
+type Early = { worker: Worker; failed: string | null };
+
+let started: Early | undefined;
 
 export function startStickerWorker(): void {
   if (started !== undefined) return;
-  const early: { worker: Worker; failed: string | null } = { worker: spawn(), failed: null };
+  const early: Early = { worker: spawn(), failed: null };
   // Its failure may come before the engine takes it and listens (its code refused while the UI's
   // still downloads): kept here, and raised again for the engine once it has taken the worker.
   early.worker.addEventListener('error', (event) => {
