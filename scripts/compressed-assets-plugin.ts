@@ -58,7 +58,23 @@ export async function writeBrotliCopies(outDir: string, cacheDir: string): Promi
   );
 }
 
-function previewMiddleware(outDir: string): Connect.NextHandleFunction {
+/**
+ * The brotli copy's validator (a hash of its bytes, worked out once per version of the file): with
+ * it a browser's revalidation of a no-cache file (the service worker's update check of sw.js, which
+ * follows every first visit) is answered 304, not with the file again.
+ */
+const validators = new Map<string, { mtimeMs: number; etag: string }>();
+
+function validator(file: string): string {
+  const { mtimeMs } = statSync(file);
+  const known = validators.get(file);
+  if (known?.mtimeMs === mtimeMs) return known.etag;
+  const etag = `"br-${createHash('sha256').update(readFileSync(file)).digest('base64url').slice(0, 22)}"`;
+  validators.set(file, { mtimeMs, etag });
+  return etag;
+}
+
+export function previewMiddleware(outDir: string): Connect.NextHandleFunction {
   return (req, res, next) => {
     const pathname = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     res.setHeader('Cache-Control', IMMUTABLE.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -66,10 +82,21 @@ function previewMiddleware(outDir: string): Connect.NextHandleFunction {
     const accepts = /\bbr\b/u.test(String(req.headers['accept-encoding'] ?? ''));
     if (!file.startsWith(outDir + path.sep) || req.headers.range !== undefined || !accepts || !existsSync(`${file}.br`)) return next();
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const etag = validator(`${file}.br`);
+    res.setHeader('ETag', etag);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (
+      String(req.headers['if-none-match'] ?? '')
+        .split(/\s*,\s*/u)
+        .includes(etag)
+    ) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
     const body = readFileSync(`${file}.br`);
     res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     res.setHeader('Content-Encoding', 'br');
-    res.setHeader('Vary', 'Accept-Encoding');
     res.setHeader('Content-Length', body.length);
     res.end(req.method === 'HEAD' ? undefined : body);
   };
