@@ -1,4 +1,5 @@
 import { startStickerWorker } from '../engine/sticker-worker.ts';
+import './pwa/early-install-offer.ts';
 // In this order: later files refine earlier ones.
 import './styles/page.css';
 import './styles/results-and-panels.css';

@@ -15,6 +15,8 @@ import { precachedPaths, serviceWorkerInControl } from './support/service-worker
 import { parseImageHeader } from '../support/parse-image-header.ts';
 
 const session = useSession();
+/** Long enough for Chromium's install offer to come before the UI's code has run. */
+const UI_CODE_DELAY_MS = 3000;
 const WECHAT_UA =
   'Mozilla/5.0 (Linux; Android 13; Pixel 7 Build/TQ3A.230805.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
 
@@ -144,19 +146,23 @@ describe('installable app', () => {
     const profile = mkdtempSync(path.join(os.tmpdir(), 'biaoqing-profile-'));
     const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox'], locale: 'zh-CN' });
     try {
+      // The UI's code arrives late, as on a slow link: Chromium offers to install (beforeinstallprompt,
+      // ~0.2 s after opening here) before that code has run, and the offer must not be lost.
+      await context.route(/\/start-ui-[\w-]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, UI_CODE_DELAY_MS));
+        await route.continue();
+      });
       const page = context.pages()[0] ?? (await context.newPage());
       await openApp(page, session.server.url);
-      await serviceWorkerInControl(page);
-      await page.reload();
-      await page.getByTestId('generate-button').waitFor();
-      // What installing needs: the manifest's fields and icons, a controlling service worker with a fetch handler.
-      const cdp = await context.newCDPSession(page);
-      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
-      expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
-      // Chromium then offers to install (beforeinstallprompt): the app shows its button, named for screen readers.
+      // The app shows its own button for the offer, named for screen readers.
       const button = page.getByRole('button', { name: '安装到桌面' });
       await button.waitFor();
       expect(await button.getAttribute('data-testid')).toBe('install-button');
+      // What installing needs: the manifest's fields and icons, a controlling service worker with a fetch handler.
+      await serviceWorkerInControl(page);
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+      expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
       await button.click();
       // The offer is used up by the browser's dialog, so the button goes.
       await button.waitFor({ state: 'detached' });

@@ -2,6 +2,7 @@
 // until the user takes it; gone once the app is installed or runs as the installed app.
 
 import { createSignal } from 'solid-js';
+import { onInstallOffer } from './early-install-offer.ts';
 
 /** Not in TypeScript's DOM library: Chromium's install offer. */
 interface BeforeInstallPromptEvent extends Event {
@@ -11,9 +12,7 @@ interface BeforeInstallPromptEvent extends Event {
 const [offer, setOffer] = createSignal<BeforeInstallPromptEvent | null>(null);
 const installed = () => window.matchMedia('(display-mode: standalone)').matches;
 
-// Listened for from the start: the browser may offer before the UI is drawn.
-window.addEventListener('beforeinstallprompt', (event) => {
-  event.preventDefault(); // The app shows its own button instead of the browser's mini bar.
+onInstallOffer((event) => {
   if (!installed()) setOffer(event as BeforeInstallPromptEvent);
 });
 window.addEventListener('appinstalled', () => setOffer(null));
