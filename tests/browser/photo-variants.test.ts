@@ -4,9 +4,12 @@ import { openPage, type TestPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.ts';
 import { LandmarkHarness } from './support/harness.ts';
-import { oneFaceLarger, sidewaysWithExif, upscaled } from './support/variants.ts';
+import { greyed, oneFaceLarger, sidewaysWithExif, upscaled } from './support/variants.ts';
+import { stickerPixels } from './support/sticker-pixels.ts';
 
 const session = useSession();
+/** A pixel whose channels differ by more than this is coloured (a grey JPEG's own tint stays under 10). */
+const COLOURED = 24;
 let t: TestPage;
 let harness: LandmarkHarness;
 let lastSrc: string | null = null;
@@ -93,5 +96,26 @@ describe('real-world photos', () => {
     await t.page.getByTestId('generate-button').click();
     await nextSticker();
     expect(await photoSize()).toContain('512×600 → 512×600');
+  });
+
+  it('a grey photo’s opened mouth is painted grey, not red', async () => {
+    const photo = await greyed(harness.page, fixtureFile('faces/astronaut.png'));
+    await makeSticker(t.page, photo, { prompt: '惊讶', caption: ' ' });
+    const { rgba, size, png } = await stickerPixels(t.page, await nextSticker());
+    // The mouth as the landmarker finds it on the sticker: from corner to corner, from the upper
+    // lip's top to the lower lip's bottom (the expression's drawn "!" lies outside it, in colour).
+    const face = (await harness.measure(png, 'image/png')).faces[0]!;
+    const lips = [61, 291, 0, 17].map((i) => face.points[i]!);
+    let painted = 0;
+    let coloured = 0;
+    for (let y = Math.floor(Math.min(...lips.map((p) => p.y))); y <= Math.max(...lips.map((p) => p.y)); y++) {
+      for (let x = Math.floor(Math.min(...lips.map((p) => p.x))); x <= Math.max(...lips.map((p) => p.x)); x++) {
+        const [r = 0, g = 0, b = 0] = rgba.subarray(4 * (y * size + x), 4 * (y * size + x) + 3);
+        painted++;
+        if (Math.max(r, g, b) - Math.min(r, g, b) > COLOURED) coloured++;
+      }
+    }
+    expect(painted).toBeGreaterThan(1000);
+    expect(coloured).toBe(0);
   });
 });
