@@ -216,7 +216,9 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     brows(m, -0.17 * s);
   },
   browsLower(m, s) {
-    brows(m, 0.18 * s);
+    // The landmarker's reading is not monotonic here: 0.16 and 0.18 read as less lowered on the
+    // grey astronaut (browDown +0.25, +0.21) than 0.17 (+0.27), and 0.22 hardly at all.
+    brows(m, 0.17 * s);
   },
   browsKnit(m, s) {
     pullNear(m, R.RIGHT_BROW_INNER, 0.12, 0.06 * s, 0.06 * s, NOSE_RIDGE);

@@ -209,7 +209,8 @@ export const EXPRESSIONS: readonly Expression[] = [
       en: ['sleepy', 'drowsy', 'zzz', 'yawn', 'yawning', 'good night', 'goodnight', 'nap', 'bedtime'],
     },
     description: 'A drowsy face with heavy eyelids almost shut, slack brows and the mouth hanging slightly open in a yawn.',
-    recipe: { eyesClosed: 0.9, browsWorried: 0.2, mouthOpen: 0.3 },
+    // A small yawn: opened wider (0.3), the landmarker read the shut eyes as half open.
+    recipe: { eyesClosed: 0.9, browsWorried: 0.2, mouthOpen: 0.15 },
     motion: 'nod',
   },
   {
