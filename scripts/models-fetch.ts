@@ -12,6 +12,7 @@ import { DIFFUSION_SETS, isDiffusionSetId } from '../src/core/diffusion/model-se
 import { variantCosts, diffusionFiles } from '../src/core/diffusion/variant-costs.ts';
 import type { ModelEntry } from '../src/core/models/manifest.ts';
 import { modelsDir } from './models-dir.ts';
+import { errorMessage } from '../src/core/errors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MB = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     try {
       await fetchOne(entry, dir);
     } catch (error) {
-      failures.push(error instanceof Error ? error.message : String(error));
+      failures.push(errorMessage(error));
       console.error(failures.at(-1));
     }
   }

@@ -3,7 +3,7 @@
 // stage and progress shapes. A cancelled job stops before its next stage or model run.
 
 import { encode as encodePng } from 'fast-png';
-import { StickerError } from '../src/core/errors.ts';
+import { StickerError, errorMessage } from '../src/core/errors.ts';
 import { redrawPrompt } from '../src/core/diffusion/prompt.ts';
 import { planarToRgba, rgbaToPlanar } from '../src/core/diffusion/image-tensor.ts';
 import { runRedraw } from '../src/core/diffusion/redraw.ts';
@@ -47,7 +47,7 @@ export function redrawWork(deps: RedrawDeps): Work {
       const out = await Promise.resolve()
         .then(work)
         .catch((error: unknown) => {
-          throw error instanceof StickerError ? error : new StickerError('INTERNAL', error instanceof Error ? error.message : String(error), { stage: name });
+          throw error instanceof StickerError ? error : new StickerError('INTERNAL', errorMessage(error), { stage: name });
         });
       emit({ type: 'stage', jobId, stage: name, phase: 'end', backend, ms: performance.now() - began });
       return out;

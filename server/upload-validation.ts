@@ -4,7 +4,7 @@
 // text chunks) is dropped by rewriting the file without those segments, not by decoding it; the
 // EXIF orientation is read first (sharp reads the header) and kept beside the file.
 
-import { StickerError, type ErrorReason } from '../src/core/errors.ts';
+import { StickerError, type ErrorReason, errorMessage } from '../src/core/errors.ts';
 import { sniffImage } from '../src/core/image/sniff-image.ts';
 import sharp from 'sharp';
 import { concat } from '../src/core/encode/array-buffer.ts';
@@ -74,7 +74,7 @@ async function orientationOf(bytes: Uint8Array, maxPixels: number): Promise<numb
     const { orientation } = await sharp(bytes, { limitInputPixels: maxPixels }).metadata();
     return orientation !== undefined && orientation >= 1 && orientation <= 8 ? orientation : 1;
   } catch (error) {
-    throw bad('corrupt', `the header could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw bad('corrupt', `the header could not be read: ${errorMessage(error)}`);
   }
 }
 

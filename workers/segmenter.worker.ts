@@ -11,6 +11,7 @@ import type { FloatMask } from '../src/core/image/float-mask.ts';
 import type { SegmenterCommand, SegmenterReply } from '../src/platform/browser/vision/segmenter-messages.ts';
 import { allowedOrigins, restrictFetch } from '../src/platform/browser/network-policy.ts';
 import { useVisionRuntime } from '../src/platform/browser/vision/mediapipe-vision.ts';
+import { errorMessage } from '../src/core/errors.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,8 +27,6 @@ function post(reply: SegmenterReply, transfer: Transferable[] = []): void {
   peer?.postMessage(reply, transfer);
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 function receive({ data }: MessageEvent<SegmenterCommand>): void {
   if (data.type === 'init') {
     restrictFetch(allowedOrigins(data.assetBase, self.location.href), (url) => post({ type: 'blocked', url }));
@@ -35,7 +34,7 @@ function receive({ data }: MessageEvent<SegmenterCommand>): void {
     task = createSegmenterTask(data.model, data.assetBase, data.delegate);
     task.then(
       (made) => post({ type: 'ready', delegate: made.delegate }),
-      (error: unknown) => post({ type: 'failed', id: null, message: message(error) }),
+      (error: unknown) => post({ type: 'failed', id: null, message: errorMessage(error) }),
     );
     return;
   }
@@ -51,7 +50,7 @@ function receive({ data }: MessageEvent<SegmenterCommand>): void {
       .finally(() => input.close())
       .catch((error: unknown) => {
         masks.delete(id);
-        post({ type: 'failed', id, message: message(error) });
+        post({ type: 'failed', id, message: errorMessage(error) });
       });
     masks.set(id, mask);
     return;
@@ -66,7 +65,7 @@ function receive({ data }: MessageEvent<SegmenterCommand>): void {
         const person = personNearFace(found, oval);
         post({ type: 'person', id, person }, person === null ? [] : [person.data.buffer]);
       } catch (error) {
-        post({ type: 'failed', id, message: message(error) });
+        post({ type: 'failed', id, message: errorMessage(error) });
       }
     },
     () => undefined, // said when it failed

@@ -2,7 +2,7 @@
 // free text by embedding similarity. Must not import UI code (src/app) or engine code (src/engine).
 
 /// <reference lib="webworker" />
-import { toErrorInfo } from '../src/core/errors.ts';
+import { toErrorInfo, errorMessage } from '../src/core/errors.ts';
 import { expressionAnchors } from '../src/core/expression/anchors.ts';
 import { rankExpressions, type AnchorEmbedding } from '../src/core/expression/embedding-match.ts';
 import { modelEntry } from '../src/core/models/manifest.ts';
@@ -67,7 +67,7 @@ async function start(init: TextInitOptions): Promise<{ encoder: LoadedTextEncode
   } catch (error) {
     // Only a choice we made may be taken back; a pinned device fails loudly.
     if (device !== 'webgpu' || init.device !== 'auto') throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return {
       encoder: await createTextEncoder(spec, files, 'wasm', { singleThreadWasm: init.singleThreadWasm }),
       note: `WebGPU failed (${reason}); running on wasm`,

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Tensor } from 'onnxruntime-node';
 import type { DiffusionCall, DiffusionReply, DiffusionThreadData } from './diffusion-thread.ts';
 import { loadNodeDiffusion, type NodeDiffusion } from './node-diffusion.ts';
+import { errorMessage } from '../../src/core/errors.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('diffusion-worker.ts runs as a worker thread');
@@ -43,6 +44,6 @@ port.on('message', (call: DiffusionCall & { id: number }) => {
     .then((d) => answer(d, call))
     .then(
       (reply) => port.postMessage({ ...reply, id: call.id }, reply.data === undefined ? [] : [reply.data.buffer as ArrayBuffer]),
-      (error: unknown) => port.postMessage({ id: call.id, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => port.postMessage({ id: call.id, error: errorMessage(error) }),
     );
 });

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findModelEntry, modelEntry, type ModelEntry } from '../../src/core/models/manifest.ts';
 import { DIFFUSION_PARTS, DIFFUSION_SETS, type DiffusionModelSet, type DiffusionSetId, type DiffusionVariant } from '../../src/core/diffusion/model-sets.ts';
+import { errorMessage } from '../../src/core/errors.ts';
 
 const REPO_MODELS = path.resolve(import.meta.dirname, '../../models');
 
@@ -52,6 +53,6 @@ export function defaultServerModels(sharedModelsDir: string): { models: Diffusio
     const variant = variantOnDisk(DIFFUSION_SETS['sdxs-512'], sharedModelsDir);
     return { models: 'sdxs-512', note: `AI models: sdxs-512 (${variant.dtype}) from ${sharedModelsDir}` };
   } catch (error) {
-    return { models: 'fixtures', note: `AI models: the test fixtures, because ${error instanceof Error ? error.message : String(error)}` };
+    return { models: 'fixtures', note: `AI models: the test fixtures, because ${errorMessage(error)}` };
   }
 }

@@ -4,7 +4,7 @@
 // white since the redraw ignores alpha, as 8-bit sRGB RGBA.
 
 import sharp from 'sharp';
-import { StickerError } from '../../src/core/errors.ts';
+import { StickerError, errorMessage } from '../../src/core/errors.ts';
 import { orient } from './orientation.ts';
 
 export interface SquareRequest {
@@ -29,7 +29,7 @@ export async function decodeSquare(request: SquareRequest): Promise<Uint8Clamped
     if (info.channels !== 4 || info.width !== size || info.height !== size) throw new Error(`decoded to ${info.width}×${info.height}×${info.channels}`);
     return new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
   } catch (error) {
-    throw new StickerError('BAD_INPUT', `the ${format} could not be decoded: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new StickerError('BAD_INPUT', `the ${format} could not be decoded: ${errorMessage(error)}`, {
       stage: 'decode',
       reason: 'corrupt',
     });

@@ -137,13 +137,18 @@ export function errorReason<C extends ErrorCode>(code: C, value: unknown): Error
 }
 
 /** Anything thrown becomes an ErrorInfo; unknown failures are INTERNAL, tagged with the stage. */
+/** What a thrown value says: an Error's message, anything else as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function toErrorInfo(error: unknown, stage?: ErrorStage): ErrorInfo {
   if (error instanceof StickerError) {
     const info = error.toInfo();
     if (info.stage === undefined && stage !== undefined) info.stage = stage;
     return info;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const info: ErrorInfo = { code: 'INTERNAL', message, retryable: false };
   if (stage !== undefined) info.stage = stage;
   return info;

@@ -1,7 +1,7 @@
 // The sticker pipeline: one job, stage by stage, with a progress event around each stage and a
 // cancellation check between them. Runs wherever a Platform exists.
 
-import { StickerError } from './errors.ts';
+import { StickerError, errorMessage } from './errors.ts';
 import { DEFAULT_CAPTION_PLACEMENT, DEFAULT_OUTLINE, type GenerateRequest } from './sticker-options.ts';
 import type { StageName } from './stage-names.ts';
 import type { EngineEvent, StickerResult } from './protocol.ts';
@@ -65,7 +65,7 @@ export async function runStickerJob<Img, Surface>(
       value = await work();
     } catch (error) {
       if (error instanceof StickerError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       throw new StickerError('INTERNAL', message, { stage: name });
     }
     const ms = ctx.now() - start;

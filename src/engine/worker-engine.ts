@@ -7,6 +7,7 @@ import type { AiDevicePreference } from '../core/diffusion/capability.ts';
 import type { GenerateRequest } from '../core/sticker-options.ts';
 import type { Command, EngineEvent, InitOptions, StickerResult } from '../core/protocol.ts';
 import { JobFailedError, type Job, type StickerEngine } from './sticker-engine.ts';
+import { errorMessage } from '../core/errors.ts';
 
 export interface WorkerEngineOptions {
   createWorker: () => Worker;
@@ -179,7 +180,7 @@ export class WorkerEngine implements StickerEngine {
     try {
       segmenter = this.options.createSegmenterWorker();
     } catch (error) {
-      this.send({ type: 'segmenter-failed', message: error instanceof Error ? error.message : String(error) });
+      this.send({ type: 'segmenter-failed', message: errorMessage(error) });
       return;
     }
     this.segmenter = segmenter;

@@ -49,6 +49,7 @@ import { shownRatioBench } from './shown-ratio.ts';
 import { browserMemoryBench } from './browser-memory.ts';
 import { cutoutCoverageBench } from './cutout-coverage.ts';
 import { measureExpressionStrength } from '../browser/support/expression-strength.ts';
+import { errorMessage } from '../../src/core/errors.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DELEGATE = process.env.BENCH_DELEGATE ?? 'cpu';
@@ -161,7 +162,7 @@ async function section<T>(name: string, measure: () => Promise<T>): Promise<T | 
   try {
     value = await measure();
   } catch (error) {
-    value = { failed: error instanceof Error ? error.message : String(error) };
+    value = { failed: errorMessage(error) };
     failures.push(name);
     console.error(`bench: ${name} failed: ${value.failed}`);
   }

@@ -6,6 +6,7 @@ import type { StickerResult } from '../../core/protocol.ts';
 import { banner, scaledPng, type DrawnFile } from '../pack/pack-art.ts';
 import { t } from '../i18n/index.ts';
 import { inWeChat } from '../share.ts';
+import { errorMessage } from '../../core/errors.ts';
 
 interface Props {
   /** Makes one sticker from the current photo, or fails with the job's error. */
@@ -91,7 +92,7 @@ export function PackMaker(props: Props) {
         setMade((list) => [...list, { item, result, url }]);
       }
     } catch (error) {
-      setFailed(error instanceof Error ? error.message : String(error));
+      setFailed(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import type { Platform, DecodedPhoto } from '../platform.ts';
 import { MAX_WORKING_SIDE } from '../image/fit-within.ts';
 import { sniffImage } from '../image/sniff-image.ts';
-import { StickerError } from '../errors.ts';
+import { StickerError, errorMessage } from '../errors.ts';
 
 /** Bytes → an upright (EXIF-applied) photo no larger than MAX_WORKING_SIDE on its long side. */
 export async function decodeStage<Img, Surface>(platform: Platform<Img, Surface>, bytes: ArrayBuffer): Promise<DecodedPhoto<Img>> {
@@ -10,7 +10,7 @@ export async function decodeStage<Img, Surface>(platform: Platform<Img, Surface>
     return await platform.decode(bytes, format, MAX_WORKING_SIDE);
   } catch (error) {
     if (error instanceof StickerError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     throw new StickerError('BAD_INPUT', `the ${format} image could not be decoded: ${detail}`, {
       stage: 'decode',
       reason: 'undecodable',

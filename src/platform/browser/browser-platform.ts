@@ -25,7 +25,7 @@ import { createWebGpuWarper } from './warp/warp-webgpu.ts';
 import { isFallbackAdapter } from './gpu/gpu-probe.ts';
 import { cropAligned, pasteAligned } from './render/aligned-square.ts';
 import type { RedrawService } from './diffusion/redraw-service.ts';
-import { StickerError } from '../../core/errors.ts';
+import { StickerError, errorMessage } from '../../core/errors.ts';
 
 export function createBrowserPlatform(
   assetBase: string,
@@ -166,7 +166,7 @@ export function createBrowserPlatform(
         faceDelegate,
         onBlocked,
       ).catch((error: unknown) => {
-        ownWorkerFailed = error instanceof Error ? error.message : String(error);
+        ownWorkerFailed = errorMessage(error);
         return null;
       });
       const loaded = inWorker ?? (await createPersonSegmenter(await model, assetBase, faceDelegate));

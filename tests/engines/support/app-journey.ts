@@ -3,6 +3,7 @@
 
 import { testId, type EnginePage } from './engine-page.ts';
 import { jobStateInPage } from '../../support/job-state.ts';
+import { errorMessage } from '../../../src/core/errors.ts';
 
 export async function waitFor<A extends unknown[], R>(
   page: EnginePage,
@@ -78,7 +79,7 @@ export function resultSrc(page: EnginePage): Promise<string | null> {
 /** A wait's failure, rethrown with where the job stood when it gave up. */
 function whereTheJobStood(page: EnginePage): (error: unknown) => Promise<never> {
   return async (error) => {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; ${await page.run(jobStateInPage)}`);
+    throw new Error(`${errorMessage(error)}; ${await page.run(jobStateInPage)}`);
   };
 }
 

@@ -4,7 +4,7 @@
 // when the user asks, once per provider; a cancelled or failed load is forgotten (stored bytes are
 // kept for a resume), so the next attempt starts again.
 
-import { StickerError, toErrorInfo } from '../../../core/errors.ts';
+import { StickerError, toErrorInfo, errorMessage } from '../../../core/errors.ts';
 import { decideRedraw, type AiDevicePreference, type GateDecision, type GateInput } from '../../../core/diffusion/capability.ts';
 import { localRedrawer } from '../../../core/diffusion/local-redrawer.ts';
 import { DIFFUSION_SETS, type DiffusionSetId } from '../../../core/diffusion/model-sets.ts';
@@ -122,7 +122,7 @@ export function createRedrawService(options: RedrawOptions): RedrawService {
     } catch (error) {
       const retry = d.provider === 'webgpu' && preference === 'auto' && !signal.aborted && d.variant.providers.includes('wasm');
       if (!retry) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       const onCpu: Local = { ...d, provider: 'wasm', detail: `WebGPU failed (${reason}); running on wasm` };
       decision = onCpu;
       return { engine: await loadOn(onCpu, signal), d: onCpu };

@@ -3,7 +3,7 @@
 // result, cancel. The server's {error: {code, message}} becomes a StickerError with the same code,
 // so the UI says the same sentence as for a local failure.
 
-import { errorReason, isErrorCode, StickerError, type ErrorCode, type ErrorReason } from '../../../core/errors.ts';
+import { errorReason, isErrorCode, StickerError, type ErrorCode, type ErrorReason, errorMessage } from '../../../core/errors.ts';
 import { parseServerHealth, type JobEvent, type ServerGenerateRequest, type ServerHealth } from '../../../core/server-api.ts';
 import { sseParser } from '../../../core/sse-parser.ts';
 
@@ -12,8 +12,7 @@ const HEALTH_TIMEOUT_MS = 8000;
 const STREAM_RETRIES = 3;
 const RETRY_DELAY_MS = 1000;
 
-const unreachable = (base: string, why: unknown): StickerError =>
-  new StickerError('SERVER_UNREACHABLE', `${base}: ${why instanceof Error ? why.message : String(why)}`, { stage: 'redraw' });
+const unreachable = (base: string, why: unknown): StickerError => new StickerError('SERVER_UNREACHABLE', `${base}: ${errorMessage(why)}`, { stage: 'redraw' });
 
 /** fetch that turns a network failure into SERVER_UNREACHABLE and an abort into ABORTED. */
 async function request(base: string, path: string, init: RequestInit = {}): Promise<Response> {

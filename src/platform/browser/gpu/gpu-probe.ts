@@ -2,6 +2,7 @@
 // redraw's capability gate (diffusion/redraw-service.ts). Runs in the workers, where the models run.
 
 import type { GpuReport } from '../../../core/gpu-report.ts';
+import { errorMessage } from '../../../core/errors.ts';
 
 export async function probeWebGpu(): Promise<GpuReport> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
@@ -12,7 +13,7 @@ export async function probeWebGpu(): Promise<GpuReport> {
   try {
     adapter = await gpu.requestAdapter();
   } catch (error) {
-    return { available: false, reason: `requestAdapter failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { available: false, reason: `requestAdapter failed: ${errorMessage(error)}` };
   }
   if (adapter === null) return { available: false, reason: 'no WebGPU adapter (blocklisted GPU or disabled)' };
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean; subgroupMinSize?: number };

@@ -3,7 +3,7 @@
 // chunks, with progress, speed and time left. A broken connection is asked again from where it
 // stopped; a wrong file is deleted and the next URL tried; no room fails early with STORAGE_FULL.
 
-import { StickerError } from '../../../core/errors.ts';
+import { StickerError, errorMessage } from '../../../core/errors.ts';
 import { modelEntry, modelUrls, type ModelEntry } from '../../../core/models/manifest.ts';
 import type { DownloadProgress } from '../../../core/platform.ts';
 import { IntegrityFailure, ModelDownload } from './model-download.ts';
@@ -54,7 +54,7 @@ async function download(entry: ModelEntry, urls: readonly string[], onProgress: 
           return await file.fetchFrom(url);
         } catch (error) {
           if (signal?.aborted === true || error instanceof StickerError) throw error;
-          failures.push(error instanceof Error ? error.message : String(error));
+          failures.push(errorMessage(error));
           if (error instanceof IntegrityFailure) {
             integrityFailed = true;
             await file.restart();
@@ -96,7 +96,7 @@ async function downloadUnsized(entry: ModelEntry, assetBase: string, onProgress:
     } catch (error) {
       if (signal?.aborted === true || (error instanceof StickerError && !isDownloadFailure(error))) throw error;
       if (error instanceof StickerError && error.code === 'MODEL_INTEGRITY') integrityFailed = true;
-      failures.push(error instanceof Error ? error.message : String(error));
+      failures.push(errorMessage(error));
     }
   }
   throw new StickerError(integrityFailed ? 'MODEL_INTEGRITY' : 'MODEL_DOWNLOAD_FAILED', `${entry.id}: ${failures.join('; ')}`, { stage: 'load-models' });

@@ -10,6 +10,7 @@ import type { CaptionFontPreference } from '../../../core/runtime-preferences.ts
 import { parseUnicodeRange, slicesNeeded } from '../../../core/font-slices.ts';
 import index from '../../../assets/fonts/caption-cjk-slices.json';
 import { captionHasAtlasEmoji, loadEmojiAtlas } from './caption-emoji.ts';
+import { errorMessage } from '../../../core/errors.ts';
 
 /** Written out, so Vite finds each file; in the order of caption-cjk-slices.json. */
 const SLICE_URLS = [
@@ -83,7 +84,7 @@ export class CaptionFonts {
       await part.load(piece);
       return { ok: true, ms: performance.now() - start };
     } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      return { ok: false, reason: errorMessage(error) };
     }
   }
 }

@@ -6,7 +6,7 @@ import type { FaceDelegatePreference } from '../../../core/runtime-preferences.t
 import { cpuImageInputCanvas } from './cpu-image-input.ts';
 import { hasHardwareWebGl2 } from '../gpu/webgl-probe.ts';
 import { watchArrival } from './arrival-lead.ts';
-import { StickerError } from '../../../core/errors.ts';
+import { StickerError, errorMessage } from '../../../core/errors.ts';
 
 export type VisionDelegate = 'CPU' | 'GPU';
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
@@ -65,8 +65,7 @@ async function compileRuntime(assetBase: string): Promise<WebAssembly.Module> {
   loader.catch(() => undefined); // met when a task is made, which imports it again
   const url = fileset.wasmBinaryPath;
   // Said to the user as the face model's download failing (it is part of that), not as an unknown fault.
-  const downloadFailed = (why: unknown) =>
-    new StickerError('MODEL_DOWNLOAD_FAILED', `${url}: ${why instanceof Error ? why.message : String(why)}`, { stage: 'load-models' });
+  const downloadFailed = (why: unknown) => new StickerError('MODEL_DOWNLOAD_FAILED', `${url}: ${errorMessage(why)}`, { stage: 'load-models' });
   const fetched = await runtimeResponse(url).catch((error: unknown) => {
     throw downloadFailed(error);
   });
