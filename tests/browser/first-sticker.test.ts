@@ -9,8 +9,6 @@ import { LandmarkHarness } from './support/harness.ts';
 import { expectEyesOnTargets } from './support/eye-targets.ts';
 import { startWireProxy } from '../support/wire-proxy.ts';
 
-/** How long before the runtime's last bytes are due the face model is asked for (NEXT_DOWNLOAD_LEAD_MS in mediapipe-vision.ts). */
-const RUNTIME_LEAD_MS = 300;
 let server: AppServer;
 let browser: Browser;
 let harness: LandmarkHarness;
@@ -68,13 +66,12 @@ describe('the first sticker, end to end', () => {
     expect(wasm).toHaveLength(1);
   });
 
-  it('asks for the runtime as the sticker worker starts, before its own code, for the face model once the runtime is in, and for the caption font after the model', async () => {
+  it('asks for the runtime as the sticker worker starts, before its own code, for the face model after it, and for the caption font after the model', async () => {
     // On a slow link the runtime, needed first and by the segmenter too, has the link to itself; the
     // font, needed only at compose, does not share the link with the face model. The face model is
-    // asked for once the runtime's last bytes are due within the lead (NEXT_DOWNLOAD_LEAD_MS in
-    // mediapipe-vision.ts): here on an unshaped link that is at their end, or, when the runtime's
-    // compile holds its stream back (~0.4 s on a busy 2-core machine), up to the lead before it.
-    // The next test shapes the link and measures the hand-over itself.
+    // asked for once the runtime's last bytes are due at the rate they have come: on this unshaped
+    // link that rate is the runtime's compile holding its stream back, which slows as it goes, so the
+    // hand-over's timing is measured by the next test, on a shaped link; here only the order.
     const entries = await Promise.all(
       t.page
         .workers()
@@ -94,7 +91,6 @@ describe('the first sticker, end to end', () => {
     const runtime = at('vision_wasm_module_internal.wasm');
     expect(runtime.start).toBeLessThanOrEqual(at('/assets/sticker-worker-main-').start);
     const faceModel = at('/models/face_landmarker');
-    expect(faceModel.start).toBeGreaterThanOrEqual(runtime.end - RUNTIME_LEAD_MS);
     expect(faceModel.start).toBeGreaterThan(runtime.start);
     expect(at('/assets/caption-cjk-').start).toBeGreaterThanOrEqual(faceModel.end);
   });
