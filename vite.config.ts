@@ -5,6 +5,7 @@ import { MEDIAPIPE_DIR, MEDIAPIPE_WASM_BYTES, localAssetsPlugin } from './script
 import { serviceWorkerPlugin } from './scripts/pwa/service-worker-plugin.ts';
 import { embedPlugin } from './scripts/embed-plugin.ts';
 import { compressedAssetsPlugin } from './scripts/compressed-assets-plugin.ts';
+import { fallbackProxyLogger } from './scripts/fallback-proxy-logger.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const port = Number(process.env.PORT ?? 4173);
@@ -17,10 +18,12 @@ const serverUrl = process.env.BIAOQING_SERVER_URL ?? '';
 const apiTarget = process.env.BIAOQING_API_PROXY ?? 'http://127.0.0.1:8787';
 const proxy = serverUrl === '' ? { '/api': apiTarget, '/healthz': apiTarget } : {};
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root,
   // 'mpa': an unknown path is a 404, not index.html, so a missing model file fails honestly.
   appType: 'mpa',
+  // Serving only: a build keeps Vite's logger and its --logLevel.
+  ...(command === 'serve' && serverUrl === '' ? { customLogger: fallbackProxyLogger(apiTarget) } : {}),
   // embedPlugin: EMBED_ORIGINS, read when serving starts, as /embed-config.json and CSP frame-ancestors.
   plugins: [solid(), localAssetsPlugin(root), serviceWorkerPlugin(root), embedPlugin(), compressedAssetsPlugin(root)],
   worker: { format: 'es' },
@@ -34,4 +37,4 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true },
   server: { port, strictPort: true, host: 'localhost', proxy },
   preview: { port, strictPort: true, host: 'localhost', proxy },
-});
+}));
