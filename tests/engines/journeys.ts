@@ -118,7 +118,7 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     await choose(page, 'style-select', 'panda');
     const done = await makeSticker(page, null, { prompt: '无语', caption: '' });
     await choose(page, 'style-select', 'photo');
-    expect(done).toMatchObject({ kind: 'result' });
+    expect(done, JSON.stringify(done)).toMatchObject({ kind: 'result' });
     if (done.kind !== 'result') return;
     made.push('无语');
     const png = await bytesAt(page, done.src);
@@ -133,7 +133,7 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     await choose(page, 'template-select', 'reaction-shock');
     const done = await makeSticker(page, null, { prompt: '惊讶' });
     await choose(page, 'template-select', '');
-    expect(done).toMatchObject({ kind: 'result' });
+    expect(done, JSON.stringify(done)).toMatchObject({ kind: 'result' });
     if (done.kind !== 'result') return;
     made.push('惊讶');
     const measured = await harness.measure((await bytesAt(page, done.src)).toString('base64'), 'image/png');
@@ -145,7 +145,7 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     await choose(page, 'animate-toggle', true);
     const done = await makeSticker(page, null, { prompt: '生气', caption: '气死我了' });
     await choose(page, 'animate-toggle', false);
-    expect(done).toMatchObject({ kind: 'result' });
+    expect(done, JSON.stringify(done)).toMatchObject({ kind: 'result' });
     made.push('生气');
 
     const gif = parseGif((await linkFile(page, 'download-gif')).bytes);
@@ -333,6 +333,6 @@ export function describeJourneys(open: () => Promise<EngineUnderTest>): void {
     await waitFor(page, 'the history offline', (sel: string, n: number) => document.querySelectorAll(sel).length === n || null, [testId('history-item'), kept]);
     await waitFor(page, 'the last photo offline', (sel) => document.querySelector(sel) !== null, [testId('photo-preview')]);
     const done = await makeSticker(page, PHOTO, { prompt: '困', caption: '' });
-    expect(done).toMatchObject({ kind: 'result' });
+    expect(done, JSON.stringify(done)).toMatchObject({ kind: 'result' });
   });
 }
