@@ -8,6 +8,7 @@ import { imageBytes, makeSticker, openApp, outcome } from './support/app-driver.
 import { LandmarkHarness } from './support/harness.ts';
 import { expectEyesOnTargets } from './support/eye-targets.ts';
 import { startWireProxy } from '../support/wire-proxy.ts';
+import { errorMessage } from '../../src/core/errors.ts';
 
 let server: AppServer;
 let browser: Browser;
@@ -215,7 +216,12 @@ describe("MediaPipe's runtime, when its download fails", () => {
       await phone.page
         .getByTestId('notice')
         .filter({ hasText: /人脸模型下载失败/u })
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 30_000 })
+        .catch(async (error: unknown) => {
+          // Seen once in CI and once in about twelve runs here: say what the page had come to.
+          const notices = await phone.page.getByTestId('notice').allInnerTexts();
+          throw new Error(`${errorMessage(error)}; runtime asked for ${asked.length} times; notices: ${JSON.stringify(notices)}`);
+        });
       expect(asked).toHaveLength(2);
 
       await makeSticker(phone.page, fixtureFile('faces/grace_hopper.jpg'), { prompt: '开心大笑' });
