@@ -41,6 +41,7 @@ import { InstallButton } from './components/InstallButton.tsx';
 import { OfflineBadge } from './components/OfflineBadge.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { isEmbedded } from './embed/embed-mode.ts';
+import { createNotice } from './notice-state.ts';
 import { EmbedBridge } from './embed/EmbedBridge.tsx';
 import type { EmbedFields } from './embed/embed-messages.ts';
 
@@ -51,10 +52,10 @@ export function App() {
   const embedded = isEmbedded(window.location.search);
   const history = createHistory();
   const [blocked, setBlocked] = createSignal<string[]>([]);
-  const [notice, setNotice] = createSignal('');
+  const notice = createNotice();
   const [gpu, setGpu] = createSignal<GpuReport | null>(null);
   const [packBusy, setPackBusy] = createSignal(false);
-  const jobs = createJobState({ engine, history, keepOffline: (part) => update.keepOffline(part), onMade: () => setNotice('') });
+  const jobs = createJobState({ engine, history, keepOffline: (part) => update.keepOffline(part), onMade: () => notice.clear() });
   const update = registerServiceWorker(() => jobs.job() !== null || packBusy());
   const aiSet = DIFFUSION_SETS[aiModelSet(location.search)];
   const [redrawStatus, setRedrawStatus] = createSignal<RedrawStatus | null>(null);
@@ -63,7 +64,11 @@ export function App() {
     () => {
       // A sticker is near: the face model starts, and the photo is looked at, while the words are typed.
       const now = snapshot();
-      if (now.photo !== null) engine.look(now.photo, cutoutFor(toGenerateRequest(now, null)) === 'person');
+      if (now.photo !== null) {
+        // Looking fetches a model that failed again, so its failure is no longer the news.
+        notice.clearFailure();
+        engine.look(now.photo, cutoutFor(toGenerateRequest(now, null)) === 'person');
+      }
       jobs.clearError();
     },
   );
@@ -89,8 +94,8 @@ export function App() {
       const finished = event.cached || event.loaded >= event.total;
       // The model's name as the models panel gives it, not its manifest id.
       const model = t().modelNames[event.model] ?? event.model;
-      setNotice(finished ? t().modelReady(model) : t().modelDownload(model, Math.round((100 * event.loaded) / Math.max(1, event.total))));
-    } else if (event.type === 'error' && jobs.job() === null) setNotice(errorSentence(event.error));
+      notice.progress(finished ? t().modelReady(model) : t().modelDownload(model, Math.round((100 * event.loaded) / Math.max(1, event.total))));
+    } else if (event.type === 'error' && jobs.job() === null) notice.failure(errorSentence(event.error));
   };
 
   /** The sticker, or why not (also shown in the form); the embed API answers its host with it. */
@@ -303,7 +308,7 @@ export function App() {
               </Show>
               <Show when={jobs.preview()}>{(shown) => <RedrawPreview preview={shown()} />}</Show>
             </Show>
-            <Show when={notice()}>
+            <Show when={notice.text()}>
               {(text) => (
                 <p class="notice" data-testid="notice">
                   {text()}
