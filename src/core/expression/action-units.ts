@@ -9,6 +9,8 @@ export const ACTION_UNITS = [
   'smirk',
   /** Both mouth corners down (AU15). */
   'frown',
+  /** The mouth a wide downturned arch: corners out and a little down, the lips' middle up (难过). */
+  'mouthArch',
   /** Jaw drops, lips part (AU26/27). */
   'mouthOpen',
   /** Lips pressed thin and together (AU24). */

@@ -2,15 +2,28 @@
 // alternatives offered beside a guess with faces close to it (大笑 → 憨笑, 微笑), so a near miss is
 // one tap away.
 
-import { ACTION_UNITS, type Expression } from './action-units.ts';
+import { ACTION_UNITS, type ActionUnit, type Expression, type Recipe } from './action-units.ts';
+
+/** Units that differ in how they are drawn, not in what a face shows: both turn the mouth down. */
+const SHOWS_AS: Partial<Record<ActionUnit, ActionUnit>> = { mouthArch: 'frown' };
+
+function shown(recipe: Recipe): Partial<Record<ActionUnit, number>> {
+  const out: Partial<Record<ActionUnit, number>> = {};
+  for (const unit of ACTION_UNITS) {
+    const as = SHOWS_AS[unit] ?? unit;
+    out[as] = (out[as] ?? 0) + (recipe[unit] ?? 0);
+  }
+  return out;
+}
 
 function likeness(a: Expression, b: Expression): number {
+  const [ra, rb] = [shown(a.recipe), shown(b.recipe)];
   let dot = 0;
   let aa = 0;
   let bb = 0;
   for (const unit of ACTION_UNITS) {
-    const x = a.recipe[unit] ?? 0;
-    const y = b.recipe[unit] ?? 0;
+    const x = ra[unit] ?? 0;
+    const y = rb[unit] ?? 0;
     dot += x * y;
     aa += x * x;
     bb += y * y;

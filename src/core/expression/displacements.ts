@@ -64,6 +64,9 @@ function pullNear(m: Moves, anchors: Group, sigma: number, dx: number, dy: numbe
 
 /** Reach of a mouth corner's pull on the skin around it, in face units. */
 const CORNER_SIGMA = 0.24;
+/** An arched mouth's reach: its corners take the lips and cheeks beside them along, its middle the lips'. */
+const ARCH_CORNER_SIGMA = 0.28;
+const ARCH_MIDDLE_SIGMA = 0.25;
 
 /**
  * Mouth corners pulled by (dx outwards, dy): a smooth field over every landmark, strongest at the
@@ -152,6 +155,15 @@ const UNITS: Record<ActionUnit, (m: Moves, s: number) => void> = {
     // The pulls drag the lips' middle down too: lifting it back (the chin pushing the lower lip up,
     // AU17) turns the mouth down instead of sinking it.
     pullNear(m, LIP_MIDDLE, 0.18, 0, -0.1 * s);
+  },
+  mouthArch(m, s) {
+    // A wide arch: the corners come out and a little down, over a wide reach, and the lips' middle
+    // rises. `frown`'s corners, pulled far down with the skin under them, look turned down to
+    // people, but the landmarker takes their drooping ends for cheek and reads a narrower, puckered
+    // mouth (mouthFrown ≈ 0); this shape, found by searching against the landmarker, reads ≥ 0.3.
+    pullNear(m, [R.MOUTH_CORNER_RIGHT, R.BELOW_MOUTH_CORNER_RIGHT], ARCH_CORNER_SIGMA, -0.175 * s, 0.16 * s);
+    pullNear(m, [R.MOUTH_CORNER_LEFT, R.BELOW_MOUTH_CORNER_LEFT], ARCH_CORNER_SIGMA, 0.175 * s, 0.16 * s);
+    pullNear(m, LIP_MIDDLE, ARCH_MIDDLE_SIGMA, 0, -0.05 * s);
   },
   mouthOpen(m, s) {
     // The jaw drops: the lower lip fully, the skin below the mouth line more the lower it is, the

@@ -87,8 +87,8 @@ export const EXPRESSIONS: readonly Expression[] = [
       zh: ['难过', '伤心', '悲伤', '不开心', '不高兴', '不快乐', '心碎', '失落', '沮丧', '闷闷不乐', '难受', '心痛', 'emo'],
       en: ['sad', 'unhappy', 'upset', 'heartbroken', 'depressed', 'sorrow', 'not happy', 'feeling down', ':('],
     },
-    description: 'A sad downcast face with the mouth corners drooping, lips slightly pressed, heavy glum eyes and inner brows raised.',
-    recipe: { frown: 0.8, browsWorried: 0.8, eyesNarrow: 0.2, lipsPress: 0.3 },
+    description: 'A sad downcast face with the mouth corners drooping in a wide arch, heavy glum eyes and inner brows raised.',
+    recipe: { mouthArch: 0.8, browsWorried: 0.8, eyesNarrow: 0.2 },
     motion: 'none',
   },
   {
