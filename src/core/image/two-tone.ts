@@ -3,6 +3,8 @@
 // whatever the lighting while skin turns white. The offset is chosen per photo, so that about
 // `targetInk` of the face is ink: a pale face and a dim one both keep readable features.
 
+import { quantile } from '../geometry/quantile.ts';
+
 /** Below this local contrast (of 255) a pixel is never ink: flat skin stays clean. */
 const MIN_OFFSET = 4;
 
@@ -33,8 +35,7 @@ export function twoTone(lum: ArrayLike<number>, width: number, height: number, i
       diffs.push(d);
     }
   }
-  diffs.sort((a, b) => a - b);
-  const offset = Math.max(MIN_OFFSET, diffs[Math.floor((1 - targetInk) * (diffs.length - 1))] ?? MIN_OFFSET);
+  const offset = Math.max(MIN_OFFSET, quantile(diffs, 1 - targetInk));
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < ink.length; i++) if (inside[i] && (darker[i] ?? 0) > offset) ink[i] = 1;
   return ink;

@@ -4,6 +4,7 @@
 
 import type { Point } from '../../../core/geometry/point.ts';
 import { smoothstep } from '../../../core/geometry/smoothstep.ts';
+import { median } from '../../../core/geometry/quantile.ts';
 import { MIN_CLOSURE, type ClosedEye } from '../../../core/warp/closed-eyes.ts';
 
 type Rgb = [number, number, number];
@@ -16,11 +17,6 @@ const LASH_BOW = 0.25;
 
 /** Closures past this are painted fully; from MIN_CLOSURE up the lid fades in (the animation eases into the expression). */
 const FULL_CLOSURE = 0.85;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /**
  * The lid's skin colour: the median of the warped lids above and below the meeting line, so a

@@ -5,6 +5,7 @@
 import type { Point } from '../../../core/geometry/point.ts';
 import type { MouthOpening } from '../../../core/warp/mouth-opening.ts';
 import { smoothstep } from '../../../core/geometry/smoothstep.ts';
+import { median } from '../../../core/geometry/quantile.ts';
 
 function trace(ctx: OffscreenCanvasRenderingContext2D, loop: readonly Point[]): void {
   ctx.beginPath();
@@ -33,8 +34,7 @@ function colourfulness(ctx: OffscreenCanvasRenderingContext2D, mouth: MouthOpeni
     const b = data[i + 2] ?? 0;
     chroma.push(Math.max(r, g, b) - Math.min(r, g, b));
   }
-  chroma.sort((a, b) => a - b);
-  return smoothstep(GREY_CHROMA, COLOUR_CHROMA, chroma[chroma.length >> 1] ?? 0);
+  return smoothstep(GREY_CHROMA, COLOUR_CHROMA, median(chroma));
 }
 
 export function paintMouth(image: ImageBitmap, mouth: MouthOpening): ImageBitmap {
