@@ -183,4 +183,34 @@ describe('cutout choice and fallback', () => {
     await fresh.context.close();
     await server.close();
   });
+
+  it('a segmenter worker that gets ready and then goes silent: the sticker comes cut along the face oval, and says so', async () => {
+    const silent: Plugin = {
+      name: 'silent-segmenter-worker',
+      enforce: 'pre',
+      configurePreviewServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (!/^\/assets\/segmenter\.worker-[\w-]+\.js$/.test(req.url ?? '')) return next();
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(`self.onmessage = ({ ports }) => {
+            const port = ports[0];
+            port.onmessage = ({ data }) => { if (data.type === 'init') port.postMessage({ type: 'ready', delegate: 'CPU' }); };
+          };`);
+        });
+      },
+    };
+    const server = await startAppServer({ plugins: [silent] });
+    const fresh = await openPage(session.browser);
+    await openApp(fresh.page, server.url);
+    await fresh.page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
+    await fresh.page.getByTestId('generate-button').click();
+    const done = await outcome(fresh.page);
+    if (done.kind !== 'result') throw new Error(`no sticker: ${done.text}`);
+    const note = fresh.page.getByTestId('cutout-note');
+    await expect.poll(() => note.getAttribute('data-reason')).toBe('segmenter-unavailable');
+    const s = await stickerPixels(fresh.page, done.src);
+    expect(alphaAt(s, 0, 0)).toBe(0);
+    await fresh.context.close();
+    await server.close();
+  });
 });

@@ -27,6 +27,14 @@ export interface SegmenterLink {
 const SEGMENTER_START_LIMIT_MS = 20_000;
 
 /**
+ * From a photo's face handed over to its person coming back: the mask was being worked out while
+ * the face was found, and keeping the face's person takes milliseconds. A worker silent this long
+ * is gone (one went quiet in a CI run of WebKit, and the sticker waited at the cutout for
+ * good); the sticker is cut along the face oval instead, and the next one starts a new worker.
+ */
+const SEGMENTER_REPLY_LIMIT_MS = 10_000;
+
+/**
  * `link`: the segmenter's worker, asked for as the segmenter is first needed so that its script loads
  * while the model and MediaPipe's runtime still download; they are handed over when they are here.
  * Resolves once the task is made there, and rejects if it is not made within SEGMENTER_START_LIMIT_MS of
@@ -40,7 +48,7 @@ export function segmentInWorker(
   delegate: FaceDelegatePreference,
   onBlocked: (url: string) => void,
 ): Promise<LoadedSegmenter> {
-  const waiting = new Map<number, { resolve: (person: FloatMask | null) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (person: FloatMask | null) => void; reject: (error: Error) => void; limit?: ReturnType<typeof setTimeout> }>();
   let next = 0;
   /** Set once the worker has failed: it is gone, and every later request fails at once. */
   let broken: Error | null = null;
@@ -53,12 +61,22 @@ export function segmentInWorker(
       clearTimeout(startLimit);
       broken = error;
       reject(error);
-      for (const job of waiting.values()) job.reject(error);
+      for (const job of waiting.values()) {
+        clearTimeout(job.limit);
+        job.reject(error);
+      }
       waiting.clear();
       port?.close();
       link.close();
     };
     link.onFailed = (message) => fail(new Error(message));
+    /** The job answered for: no longer waited on, its limit off. */
+    const settle = (id: number) => {
+      const job = waiting.get(id);
+      clearTimeout(job?.limit);
+      waiting.delete(id);
+      return job;
+    };
     const receive = ({ data }: MessageEvent<SegmenterReply>) => {
       if (data.type === 'blocked') onBlocked(data.url);
       else if (data.type === 'ready') {
@@ -72,25 +90,30 @@ export function segmentInWorker(
             const person = new Promise<FloatMask | null>((done, failed) => waiting.set(id, { resolve: done, reject: failed }));
             send({ type: 'segment', id, input, scale }, [input]);
             oval.then(
-              (points) => send({ type: 'near', id, oval: points }),
+              (points) => {
+                send({ type: 'near', id, oval: points });
+                const job = waiting.get(id);
+                if (job !== undefined)
+                  job.limit = setTimeout(
+                    () => fail(new Error(`no answer for ${SEGMENTER_REPLY_LIMIT_MS / 1000} s after the face was found`)),
+                    SEGMENTER_REPLY_LIMIT_MS,
+                  );
+              },
               () => {
                 // No face: nobody to keep (the job fails on the face, not here).
                 send({ type: 'drop', id });
-                waiting.get(id)?.resolve(null);
-                waiting.delete(id);
+                settle(id)?.resolve(null);
               },
             );
             return person;
           },
         });
       } else if (data.type === 'person') {
-        waiting.get(data.id)?.resolve(data.person);
-        waiting.delete(data.id);
+        settle(data.id)?.resolve(data.person);
       } else if (data.id === null) {
         fail(new Error(data.message));
       } else {
-        waiting.get(data.id)?.reject(new Error(data.message));
-        waiting.delete(data.id);
+        settle(data.id)?.reject(new Error(data.message));
       }
     };
     const failWith = (error: unknown) => fail(error instanceof Error ? error : new Error(String(error)));
