@@ -1,7 +1,7 @@
 // Finding known words in typed text. Text and words are compared in one form (matchKey); the text
 // is then cut into the longest words first, so 笑哭 is read as one word, not as 笑 and 哭.
 
-import { collapseRepeats, normalise } from './intensity.ts';
+import { collapseRepeats, INTENSITY_WORDS, normalise } from './intensity.ts';
 import type { VocabularyWord } from './vocabulary/all-words.ts';
 
 /**
@@ -21,12 +21,21 @@ export interface KeyedWord extends VocabularyWord {
   key: string;
   /** In code points, so a Chinese character counts once. */
   length: number;
+  /**
+   * Its length when overlapping words compete, less a Chinese degree word it starts with: 好难过 is
+   * 好 + 难过 (sad, very), not 好难 (helpless) + 过.
+   */
+  weight: number;
 }
+
+const DEGREE_LEAD = new RegExp(`^(?:${[...INTENSITY_WORDS.keys()].filter((w) => /^\p{Script=Han}/u.test(w)).join('|')})`, 'u');
 
 export function keyed(words: readonly VocabularyWord[]): KeyedWord[] {
   return words.map((w) => {
     const key = matchKey(w.word);
-    return { ...w, key, length: Array.from(key).length };
+    const length = Array.from(key).length;
+    const lead = DEGREE_LEAD.exec(key)?.[0] ?? '';
+    return { ...w, key, length, weight: lead === key ? length : length - Array.from(lead).length };
   });
 }
 
@@ -65,7 +74,7 @@ function byFirst(words: readonly KeyedWord[]): ReadonlyMap<string, readonly Keye
   return index;
 }
 
-/** The words in the text, longest first and then leftmost, none overlapping another; in text order. */
+/** The words in the text, longest (by weight) first and then leftmost, none overlapping another; in text order. */
 export function findWords(text: string, words: readonly KeyedWord[]): Occurrence[] {
   const index = byFirst(words);
   const all: Occurrence[] = [];
@@ -74,7 +83,7 @@ export function findWords(text: string, words: readonly KeyedWord[]): Occurrence
       if (text.startsWith(word.key, at) && isWordEdge(text, word.key, at)) all.push({ word, at, end: at + word.key.length });
     }
   }
-  all.sort((a, b) => b.word.length - a.word.length || a.at - b.at);
+  all.sort((a, b) => b.word.weight - a.word.weight || a.at - b.at);
   const kept: Occurrence[] = [];
   for (const o of all) if (kept.every((k) => o.end <= k.at || o.at >= k.end)) kept.push(o);
   return kept.sort((a, b) => a.at - b.at);

@@ -103,6 +103,14 @@ describe('understand: matching', () => {
     expect(understood('好吧')).toMatchObject({ expression: { id: 'helpless' }, intensity: 1 });
     expect(understood('好困')).toMatchObject({ expression: { id: 'sleepy' }, intensity: 1.3 });
   });
+
+  it('reads a degree word in front as a degree, not as the start of a word as long as the one after it', () => {
+    // 好难 (helpless) and 难过 (sad) are both two characters long: 好难过 is "very sad".
+    expect(understood('好难过')).toMatchObject({ expression: { id: 'sad' }, intensity: 1.3 });
+    expect(understood('好难受')).toMatchObject({ expression: { id: 'sad' }, intensity: 1.3 });
+    expect(understood('好难啊')).toMatchObject({ expression: { id: 'helpless' }, intensity: 1 });
+    expect(idOf('太难了')).toBe('helpless');
+  });
 });
 
 describe('understand: negation', () => {
