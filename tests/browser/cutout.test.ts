@@ -150,67 +150,63 @@ describe('cutout choice and fallback', () => {
     await fresh.context.close();
   });
 
-  // The app's server hands out a faulty script (a real worker) for the segmenter's own worker: the
-  // sticker worker cuts the person itself.
+  /**
+   * A sticker of Grace Hopper from an app whose server hands out `script` (a real worker) for the
+   * segmenter's own worker. `close` ends its page and server.
+   */
+  async function stickerWithSegmenterWorker(script: string) {
+    const swapped: Plugin = {
+      name: 'swapped-segmenter-worker',
+      enforce: 'pre',
+      configurePreviewServer(server) {
+        server.middlewares.use((req, res, next) => {
+          if (!/^\/assets\/segmenter\.worker-[\w-]+\.js$/.test(req.url ?? '')) return next();
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(script);
+        });
+      },
+    };
+    const server = await startAppServer({ plugins: [swapped] });
+    const fresh = await openPage(session.browser);
+    const close = async () => {
+      await fresh.context.close();
+      await server.close();
+    };
+    await openApp(fresh.page, server.url);
+    await fresh.page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
+    await fresh.page.getByTestId('generate-button').click();
+    const done = await outcome(fresh.page);
+    if (done.kind !== 'result') {
+      await close();
+      throw new Error(`no sticker: ${done.text}`);
+    }
+    return { page: fresh.page, src: done.src, close };
+  }
+
+  // A faulty segmenter worker: the sticker worker cuts the person itself.
   it.each([
     ['fails as it starts', `throw new Error('simulated failure');`, /own worker failed: .+/],
     ['never answers', `self.onmessage = () => {};`, /own worker failed: no word from it for \d+ s/],
   ])('a segmenter worker that %s: the person is cut all the same, and the label says where', async (_, body, reason) => {
-    const faulty: Plugin = {
-      name: 'faulty-segmenter-worker',
-      enforce: 'pre',
-      configurePreviewServer(server) {
-        server.middlewares.use((req, res, next) => {
-          if (!/^\/assets\/segmenter\.worker-[\w-]+\.js$/.test(req.url ?? '')) return next();
-          res.setHeader('Content-Type', 'text/javascript');
-          res.end(body);
-        });
-      },
-    };
-    const server = await startAppServer({ plugins: [faulty] });
-    const fresh = await openPage(session.browser);
-    await openApp(fresh.page, server.url);
-    await fresh.page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
-    await fresh.page.getByTestId('generate-button').click();
-    const done = await outcome(fresh.page);
-    if (done.kind !== 'result') throw new Error(`no sticker: ${done.text}`);
-    const s = await stickerPixels(fresh.page, done.src);
+    const { page, src, close } = await stickerWithSegmenterWorker(body);
+    const s = await stickerPixels(page, src);
     for (const p of await hairPoints(s)) expect(alphaAt(s, p.x, p.y)).toBe(255);
-    expect(await fresh.page.getByTestId('cutout-note').count()).toBe(0);
-    const backend = await fresh.page.getByTestId('timing-segment').getAttribute('data-backend');
+    expect(await page.getByTestId('cutout-note').count()).toBe(0);
+    const backend = await page.getByTestId('timing-segment').getAttribute('data-backend');
     expect(backend).toMatch(/^mediapipe-wasm-(cpu|gpu-webgl2), sticker worker \(/);
     expect(backend).toMatch(reason);
-    await fresh.context.close();
-    await server.close();
+    await close();
   });
 
   it('a segmenter worker that gets ready and then goes silent: the sticker comes cut along the face oval, and says so', async () => {
-    const silent: Plugin = {
-      name: 'silent-segmenter-worker',
-      enforce: 'pre',
-      configurePreviewServer(server) {
-        server.middlewares.use((req, res, next) => {
-          if (!/^\/assets\/segmenter\.worker-[\w-]+\.js$/.test(req.url ?? '')) return next();
-          res.setHeader('Content-Type', 'text/javascript');
-          res.end(`self.onmessage = ({ ports }) => {
-            const port = ports[0];
-            port.onmessage = ({ data }) => { if (data.type === 'init') port.postMessage({ type: 'ready', delegate: 'CPU' }); };
-          };`);
-        });
-      },
-    };
-    const server = await startAppServer({ plugins: [silent] });
-    const fresh = await openPage(session.browser);
-    await openApp(fresh.page, server.url);
-    await fresh.page.getByTestId('photo-input').setInputFiles(fixtureFile('faces/grace_hopper.jpg'));
-    await fresh.page.getByTestId('generate-button').click();
-    const done = await outcome(fresh.page);
-    if (done.kind !== 'result') throw new Error(`no sticker: ${done.text}`);
-    const note = fresh.page.getByTestId('cutout-note');
+    const { page, src, close } = await stickerWithSegmenterWorker(`self.onmessage = ({ ports }) => {
+      const port = ports[0];
+      port.onmessage = ({ data }) => { if (data.type === 'init') port.postMessage({ type: 'ready', delegate: 'CPU' }); };
+    };`);
+    const note = page.getByTestId('cutout-note');
     await expect.poll(() => note.getAttribute('data-reason')).toBe('segmenter-unavailable');
-    const s = await stickerPixels(fresh.page, done.src);
+    const s = await stickerPixels(page, src);
     expect(alphaAt(s, 0, 0)).toBe(0);
-    await fresh.context.close();
-    await server.close();
+    await close();
   });
 });

@@ -10,9 +10,15 @@ import { useSession } from './support/session.ts';
 import { openPage } from './support/chromium.ts';
 import { fixtureFile } from './support/fixtures.ts';
 import { makeSticker, openApp, outcome } from './support/app-driver.ts';
+import { DIFFUSION_SETS } from '../../src/core/diffusion/model-sets.ts';
+import { modelEntry } from '../../src/core/models/manifest.ts';
 
 const session = useSession();
 const PHOTO = fixtureFile('faces/grace_hopper.jpg');
+const SET = DIFFUSION_SETS['sdxs-512'];
+/** The first network file the load asks for (the tokenizer comes from this site), at its pinned address. */
+const FIRST_FILE = modelEntry(SET.variants[0].files.textEncoder);
+const FIRST_URL = FIRST_FILE.url ?? '';
 
 describe('the real AI model set', () => {
   it('is offered with its licences, size and source, asks once, and fails with a sentence when its host cannot be reached', async () => {
@@ -27,10 +33,9 @@ describe('the real AI model set', () => {
     await expect(consent.getByTestId('ai-credit').count()).resolves.toBe(2);
     await expect(consent.getByTestId('ai-credit-license').allTextContents()).resolves.toEqual(['openrail++', 'MIT']);
     const sources = await consent.getByTestId('ai-credit-source').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    expect(sources).toEqual([
-      'https://huggingface.co/blinkfy/CVClass-SDXS-ONNX/tree/1fd4b780fb0ead12bbf73f60b90ab2f5d03b53a5',
-      'https://huggingface.co/deinferno/taesd-onnx/tree/f99d5f3d1962fe37e321c31bb86214a87a0cde4b',
-    ]);
+    // The pinned revisions the set names (model-sets.ts), as links.
+    expect(sources).toEqual(SET.credits.map((c) => c.source));
+    expect(sources.every((url) => /\/tree\/[0-9a-f]{40}$/u.test(url))).toBe(true);
     await expect(consent.getByTestId('ai-consent-total').textContent()).resolves.toContain('0.94 GB');
     const download = page.getByTestId('ai-download');
     await expect(download.isDisabled()).resolves.toBe(true);
@@ -40,10 +45,11 @@ describe('the real AI model set', () => {
     const error = page.getByTestId('ai-error');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).toBe('failed');
     await expect(error.getAttribute('data-code')).resolves.toBe('MODEL_DOWNLOAD_FAILED');
-    // The first network file the load asks for (the tokenizer comes from this site).
-    await expect(error.getAttribute('data-model')).resolves.toBe('sdxs-text-encoder-fp16');
-    await expect(error.textContent()).resolves.toMatch(/huggingface\.co/u);
-    expect(offMachineRequests.some((url) => url.startsWith('https://huggingface.co/blinkfy/CVClass-SDXS-ONNX/resolve/1fd4b780'))).toBe(true);
+    await expect(error.getAttribute('data-model')).resolves.toBe(FIRST_FILE.id);
+    // The sentence names the host it could not reach; the request (refused here) went to the pinned file.
+    await expect(error.textContent()).resolves.toContain(new URL(FIRST_URL).host);
+    expect(FIRST_URL).toMatch(/\/resolve\/[0-9a-f]{40}\//u);
+    expect(offMachineRequests.some((url) => url.startsWith(FIRST_URL))).toBe(true);
 
     // Agreed once: a later visit does not ask again.
     await page.reload();
